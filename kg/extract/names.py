@@ -1,0 +1,337 @@
+"""Recognisers for named things other than administrative divisions.
+
+Each recogniser returns ``Candidate`` spans; ``choose_mentions`` keeps the
+longest non-crossing ones and the names nested inside them. Rules are general
+for the genre: name endings (工业园, 指挥部, 项目 ...), quoted names, road
+codes and sections, known regions and organs, brand + industry company names.
+The left edge of a name is found by walking back over words (jieba, with the
+division names as a user dictionary) until a boundary word, a function word,
+a number or punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract.lexicon import Lexicon, load_lexicon
+
+PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/")
+OPEN_Q, CLOSE_Q = "“", "”"
+MAX_NAME = 26
+_NUMERIC = re.compile(r"^[0-9.%一二三四五六七八九十百千万亿两几多余第]+[个批项家条座所宗户位名]?$")
+_STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "d", "m", "q", "t", "y", "e"}
+_ROAD = re.compile(
+    r"(?<![A-Za-z0-9])(?P<code>[GSXY]\d{1,4})(?P<xian>线)?"
+    r"(?:(?P<sec>(?P<a>[\u4e00-\u9fff]{2,8}?)至(?P<b>[\u4e00-\u9fff]{2,8}?)段))?"
+    r"(?P<works>(?:扩建|改线|改建|新建|改造|提升改造|升级改造|拓宽|建设)?(?:工程|项目))?"
+)
+_ROUTE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,8}?)(?P<sep>至|—|－|–)(?P<b>[\u4e00-\u9fff]{2,8})")
+_ROAD_WORDS = ("全线", "提升改造", "通车", "公路", "道路", "改线", "扩建", "线")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A recognised span with its class; ``canonical`` overrides the surface."""
+
+    start: int
+    end: int
+    kind: str
+    source: str
+    canonical: str | None = None
+
+
+@cache
+def _tokenizer():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba, jieba.posseg.dt.word_tag_tab
+
+
+def add_words(lines: list[str]) -> None:
+    """Teach the segmenter extra words ("name freq tag" lines, e.g. division names)."""
+    jieba, tags = _tokenizer()
+    for line in lines:
+        word, _, rest = line.partition(" ")
+        tag = rest.split(" ")[-1] if rest else "n"
+        jieba.add_word(word, freq=None, tag=tag)
+        tags[word] = tag
+
+
+def _is_stop(token: str, tag: str | None, lex: Lexicon) -> bool:
+    if token in lex.boundaries or _NUMERIC.match(token):
+        return True
+    # single characters are often pieces of unknown names (碧/道, 博/盈/特/焊): their
+    # dictionary tag says nothing about this use
+    return len(token) > 1 and tag is not None and tag in _STOP_TAGS
+
+
+def name_start(text: str, lo: int, end: int, lex: Lexicon) -> int:
+    """Where a name ending at ``end`` starts, scanning no further left than ``lo``.
+
+    Quoted parts (县级“百千万工程”指挥部) are taken whole.
+    """
+    i = end
+    floor = max(lo, end - MAX_NAME)
+    while i > floor:
+        ch = text[i - 1]
+        if ch == CLOSE_Q:
+            j = text.rfind(OPEN_Q, floor, i - 1)
+            if j < 0:
+                break
+            i = j
+            continue
+        if ch in PUNCT or ch.isspace() or ch.isdigit():
+            break
+        # the run of plain characters back to the previous stop character
+        j = i
+        while j > floor and text[j - 1] not in PUNCT and text[j - 1] not in (CLOSE_Q, OPEN_Q):
+            if text[j - 1].isspace() or text[j - 1].isdigit():
+                break
+            j -= 1
+        i = _walk_tokens(text, j, i, lex)
+        if i > j:
+            break
+    return i
+
+
+def _walk_tokens(text: str, j: int, i: int, lex: Lexicon) -> int:
+    """Walk words of text[j:i] from the right; return where the name starts."""
+    jieba, tags = _tokenizer()
+    tokens = list(jieba.cut(text[j:i], HMM=False))
+    pos = i
+    for token in reversed(tokens):
+        if _is_stop(token, tags.get(token), lex) or _ends_with_boundary(text, j, pos, lex):
+            return pos
+        pos -= len(token)
+    return pos
+
+
+def _ends_with_boundary(text: str, lo: int, pos: int, lex: Lexicon) -> bool:
+    """True when a boundary word (2+ chars) ends right before ``pos``."""
+    for size in range(2, min(lex.max_boundary, pos - lo) + 1):
+        if text[pos - size : pos] in lex.boundaries:
+            return True
+    return False
+
+
+def _clause_floor(text: str, start: int) -> int:
+    """Start of the clause holding ``start`` (after the previous 。；! ?)."""
+    best = 0
+    for mark in "。；;!！?？\n":
+        k = text.rfind(mark, 0, start)
+        best = max(best, k + 1)
+    return best
+
+
+def suffix_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """Names ending in a class suffix (工业园, 指挥部, 项目 ...)."""
+    taken: set[int] = set()  # end offsets already claimed by a longer suffix
+    for suffix in lex.suffixes:
+        pos = text.find(suffix.text)
+        while pos >= 0:
+            end = pos + len(suffix.text)
+            if end not in taken:
+                start = name_start(text, _clause_floor(text, pos), pos, lex)
+                name = text[start:end]
+                if (
+                    pos - start >= suffix.min_prefix
+                    and not _generic(name, suffix.text, lex)
+                    and not _word_continues(text, pos, end)
+                ):
+                    taken.add(end)
+                    yield Candidate(start, end, _kind_of(name, suffix), "suffix")
+            pos = text.find(suffix.text, pos + 1)
+
+
+def _generic(name: str, suffix: str, lex: Lexicon) -> bool:
+    """A name that is, or ends in, an ordinary phrase (重点项目, 全部)."""
+    if name in lex.not_names:
+        return True
+    return any(
+        name.endswith(w) and len(w) > len(suffix) for w in lex.not_names if w.endswith(suffix)
+    )
+
+
+def _word_continues(text: str, pos: int, end: int) -> bool:
+    """The suffix is the head of a longer word (部署, 部门, 工程师, 局面)."""
+    _, tags = _tokenizer()
+    return any(text[pos : end + k] in tags for k in (1, 2) if end + k <= len(text))
+
+
+def _kind_of(name: str, suffix) -> str:
+    """The class a suffix gives, with one refinement: a 工程 whose name holds a
+    quoted slogan (制造业当家“一把手”工程) is a policy programme, not works."""
+    if suffix.text == "工程" and OPEN_Q in name:
+        return "Programme"
+    return suffix.kind
+
+
+def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """Quoted names whose content ends like a class name (“百千万工程” → Programme)."""
+    for m in re.finditer(r"“([^“”。,，;；]{2,30})”", text):
+        inner = m.group(1)
+        for suffix in lex.suffixes:
+            if inner.endswith(suffix.text) and len(inner) > len(suffix.text):
+                # a quoted 工程 is a policy programme, not construction
+                kind = "Programme" if suffix.text == "工程" else suffix.kind
+                yield Candidate(m.start(1), m.end(1), kind, "quoted")
+                break
+
+
+def road_candidates(text: str) -> Iterator[Candidate]:
+    """Road codes (G325, S270线), sections (A至B段), works on them, and routes."""
+    for m in _ROAD.finditer(text):
+        code_end = m.end("xian") if m.group("xian") else m.end("code")
+        yield Candidate(m.start(), code_end, "Road", "road-code", canonical=m.group("code"))
+        if m.group("sec"):
+            yield Candidate(m.start(), m.end("sec"), "Road", "road-section")
+        if m.group("works"):
+            yield Candidate(m.start(), m.end("works"), "Project", "road-works")
+    yield from _route_candidates(text)
+
+
+def _route_candidates(text: str) -> Iterator[Candidate]:
+    """'A至B' / 'A—B' items in a clause about roads (正在推动G325、高明—沙坪全线提升改造)."""
+    for clause in re.finditer(r"[^。；;!?]+", text):
+        body = clause.group()
+        if not any(w in body for w in _ROAD_WORDS):
+            continue
+        for item in re.finditer(r"[^、,，]+", body):
+            seg = item.group()
+            m = _ROUTE.fullmatch(seg) or _ROUTE.match(seg)
+            if not m or m.group("sep") == "至" and "段" in seg:
+                continue
+            b = m.group("b")
+            for word in _ROAD_WORDS + ("全线",):
+                b = b.split(word)[0]
+            if len(b) >= 2:
+                s = clause.start() + item.start() + m.start()
+                yield Candidate(s, s + len(m.group("a")) + 1 + len(b), "Road", "route")
+
+
+def lexicon_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """Known regions and government organs, by name."""
+    for table, kind in ((lex.regions, "Region"), (lex.organs, "GovernmentBody")):
+        for surface, canonical in table.items():
+            pos = text.find(surface)
+            while pos >= 0:
+                yield Candidate(pos, pos + len(surface), kind, "lexicon", canonical=canonical)
+                pos = text.find(surface, pos + 1)
+
+
+_BRAND_LEFT = ("项目", "企业", "龙头")
+
+
+def company_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """Brand + industry short names (X玻璃) and companies going public (推动X上市)."""
+    for word in lex.industries:
+        pos = text.find(word)
+        while pos >= 0:
+            for size in (2, 3):
+                start = pos - size
+                brand = text[start:pos] if start >= 0 else ""
+                if _is_brand(text, start, brand, lex) and _name_ends(text, pos + len(word), lex):
+                    yield Candidate(start, pos + len(word), "Company", "brand")
+                    break
+            pos = text.find(word, pos + 1)
+    for m in re.finditer("上市", text):
+        start = name_start(text, _clause_floor(text, m.start()), m.start(), lex)
+        if 2 <= m.start() - start <= 12:
+            yield Candidate(start, m.start(), "Company", "listing")
+            yield Candidate(start, m.end(), "Event", "listing")
+
+
+def _name_ends(text: str, end: int, lex: Lexicon) -> bool:
+    """Nothing name-like follows ``end`` (punctuation, a boundary word, the end)."""
+    if end >= len(text) or text[end] in PUNCT:
+        return True
+    return any(text.startswith(b, end) for b in lex.boundaries)
+
+
+def _is_brand(text: str, start: int, brand: str, lex: Lexicon) -> bool:
+    if len(brand) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in brand):
+        return False
+    if brand[0] in "省市县区镇乡村" or brand in lex.modifiers:
+        return False
+    if any(brand.endswith(b) or brand.startswith(b) for b in lex.boundaries if len(b) <= 2):
+        return False
+    before = text[max(0, start - 2) : start]
+    left_ok = (
+        start == 0
+        or text[start - 1] in PUNCT
+        or text[start - 1] in "和与及"
+        or any(before.endswith(w) for w in _BRAND_LEFT)
+        or any(text[max(0, start - len(b)) : start] == b for b in lex.boundaries)
+    )
+    return left_ok
+
+
+def village_candidates(text: str, lex: Lexicon, place_ends: set[int]) -> Iterator[Candidate]:
+    """X村 / X社区 right after a place name or a boundary (鹤城小官田村)."""
+    for m in re.finditer(
+        r"[\u4e00-\u9fff]{2,8}?(?:村|社区)(?![\u4e00-\u9fff]*?(?:委|民|庄))", text
+    ):
+        end = m.end()
+        start = name_start(text, _clause_floor(text, end - 1), end - 1, lex)
+        # a village name starts after the place that contains it
+        for k in range(start, end - 2):
+            if k in place_ends:
+                start = k
+        name = text[start:end]
+        if (
+            3 <= len(name) <= 10
+            and not _generic(name, name[-1], lex)
+            and name[-2] not in "镇县市区乡农"
+        ):
+            yield Candidate(start, end, "Village", "village")
+
+
+_SOURCE_RANK = {"road-works": 0, "road-section": 0, "road-code": 0, "lexicon": 1, "quoted": 2}
+
+
+def choose(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """Split candidates into top-level spans (longest, non-crossing) and nested ones.
+
+    One span keeps one candidate (specific recognisers first); a nested candidate
+    of the same class ending where its container ends is a truncation, not a name.
+    """
+    by_span: dict[tuple[int, int], Candidate] = {}
+    for c in sorted(cands, key=lambda c: (_SOURCE_RANK.get(c.source, 9), c.kind)):
+        by_span.setdefault((c.start, c.end), c)
+    order = sorted(by_span.values(), key=lambda c: (-(c.end - c.start), c.start, c.kind))
+    top: list[Candidate] = []
+    nested: list[Candidate] = []
+    for c in order:
+        crossing = False
+        inside = False
+        for t in top:
+            if t.start <= c.start and c.end <= t.end:
+                inside = True
+            elif c.start < t.end and t.start < c.end:
+                crossing = True
+                break
+        if crossing:
+            continue
+        if inside and any(t.end == c.end and t.kind == c.kind for t in top):
+            continue
+        (nested if inside else top).append(c)
+    return sorted(top, key=lambda c: c.start), sorted(nested, key=lambda c: c.start)
+
+
+def find_candidates(text: str, place_ends: set[int]) -> list[Candidate]:
+    """All non-division candidates in ``text``."""
+    lex = load_lexicon()
+    out: list[Candidate] = []
+    out.extend(suffix_candidates(text, lex))
+    out.extend(quoted_candidates(text, lex))
+    out.extend(road_candidates(text))
+    out.extend(lexicon_candidates(text, lex))
+    out.extend(company_candidates(text, lex))
+    out.extend(village_candidates(text, lex, place_ends))
+    return [c for c in out if c.end > c.start]
