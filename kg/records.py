@@ -82,6 +82,8 @@ class Mention:
 
     ``entity`` is the key of the Entity it resolves to (None until resolved).
     ``source`` names the recogniser that found it (gazetteer, suffix, road, ...).
+    ``canonical`` is the name it stands for when that differs from the text
+    (大湾区 → 粤港澳大湾区, S270线 → S270).
     """
 
     text: str
@@ -91,6 +93,7 @@ class Mention:
     kind: str
     source: str
     entity: str | None = None
+    canonical: str | None = None
 
 
 @dataclass(frozen=True)
