@@ -1,0 +1,64 @@
+"""Exporters by name: each is a function ``(graph, view, path) -> Path``.
+
+``get_exporter("ttll")`` fails with the list of known names, as rdflib's
+plugin registry does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph
+
+from kg.errors import UsageError
+from kg.export.files import write_atomic
+
+Exporter = Callable[[Graph, nx.MultiDiGraph, Path], Path]
+
+
+def write_turtle(graph: Graph, view: nx.MultiDiGraph, path: Path) -> Path:
+    """Turtle with the ontology, instances and provenance (deterministic)."""
+    return write_atomic(path, graph.serialize(format="turtle"))
+
+
+def write_jsonld(graph: Graph, view: nx.MultiDiGraph, path: Path) -> Path:
+    """JSON-LD of the same graph, prefixes as its context."""
+    context = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
+    return write_atomic(path, graph.serialize(format="json-ld", context=context, indent=1))
+
+
+def write_graphml(graph: Graph, view: nx.MultiDiGraph, path: Path) -> Path:
+    """GraphML of the entity network for Gephi and yEd (scalar attributes only)."""
+    flat = nx.MultiDiGraph()
+    for node, data in view.nodes(data=True):
+        flat.add_node(node, **{k: v for k, v in data.items() if isinstance(v, str | int | float)})
+    for u, v, key, data in view.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=key, **{k: x for k, x in data.items() if isinstance(x, str)})
+    lines = "\n".join(nx.generate_graphml(flat)) + "\n"
+    return write_atomic(path, lines)
+
+
+def write_html_page(graph: Graph, view: nx.MultiDiGraph, path: Path) -> Path:
+    """The offline browser page (pyvis)."""
+    from kg.export.html import write_html
+
+    return write_html(view, path, title="kg")
+
+
+EXPORTERS: dict[str, tuple[str, Exporter]] = {
+    "ttl": ("kg.ttl", write_turtle),
+    "jsonld": ("kg.jsonld", write_jsonld),
+    "graphml": ("kg.graphml", write_graphml),
+    "html": ("kg.html", write_html_page),
+}
+
+
+def get_exporter(name: str) -> tuple[str, Exporter]:
+    """(file name, exporter) for ``name``."""
+    try:
+        return EXPORTERS[name]
+    except KeyError:
+        known = ", ".join(EXPORTERS)
+        raise UsageError(f"unknown exporter {name!r}; known: {known}") from None

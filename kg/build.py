@@ -1,0 +1,113 @@
+"""``kg build`` as a library call: ingest, extract, model, validate, analyse, export.
+
+Sits between the stages and the CLI (DESIGN.md section 2: it uses ``export``
+and everything below it; only ``cli`` uses it). One bad input does not stop
+the others: its error is recorded and the rest still build.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.analyse import GraphMetrics, metrics, to_networkx
+from kg.errors import InputError, KgError, UsageError
+from kg.export import get_exporter
+from kg.extract import extract
+from kg.ingest import read_article
+from kg.model import DEFAULT_BASE, build_graph
+from kg.records import Extraction
+from kg.validate import ValidationReport, validate
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+DEFAULT_FORMATS = ("ttl", "jsonld", "graphml", "html")
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build read, wrote and found wrong."""
+
+    articles: tuple[str, ...]
+    failures: tuple[tuple[str, str], ...]  # (input path, one-line reason)
+    outputs: tuple[tuple[str, Path], ...]  # (format, path)
+    validation: ValidationReport
+    metrics: GraphMetrics
+    triples: int
+
+    @property
+    def exit_code(self) -> int:
+        """0 when all built and valid; 1 when an input failed or shapes are violated."""
+        return 0 if not self.failures and self.validation.conforms else 1
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Article files named by ``paths`` (folders are searched for .txt/.html)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"no such file or folder: {path}")
+    if not found:
+        raise UsageError(
+            f"no articles (.txt, .html) found in {', '.join(map(str, paths))}; "
+            "give article files or a folder holding them"
+        )
+    return found
+
+
+def extract_all(files: Sequence[Path]) -> tuple[list[Extraction], list[tuple[str, str]]]:
+    """Extractions of the files that could be read, and (path, reason) for the others."""
+    extractions, failures = [], []
+    seen_ids: dict[str, Path] = {}
+    for path in files:
+        try:
+            article = read_article(path)
+            if article.id in seen_ids:
+                raise InputError(
+                    f"{path}: article id {article.id!r} is also that of {seen_ids[article.id]}; "
+                    "rename one file"
+                )
+            seen_ids[article.id] = path
+            extractions.append(extract(article))
+            log.info("extracted %s", path)
+        except KgError as err:
+            failures.append((str(path), str(err)))
+    return extractions, failures
+
+
+def build(
+    paths: Sequence[Path],
+    out_dir: Path,
+    *,
+    base: str = DEFAULT_BASE,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+) -> BuildReport:
+    """Build the graph from ``paths`` into ``out_dir``; see BuildReport."""
+    exporters = [(fmt, *get_exporter(fmt)) for fmt in formats]
+    files = collect_inputs(paths)
+    extractions, failures = extract_all(files)
+    if not extractions:
+        reasons = "; ".join(reason for _, reason in failures)
+        raise InputError(f"no article could be read: {reasons}")
+    graph = build_graph(extractions, base=base)
+    report = validate(graph)
+    view = to_networkx(graph)
+    stats = metrics(view)
+    outputs = []
+    for fmt, filename, exporter in exporters:
+        outputs.append((fmt, exporter(graph, view, Path(out_dir) / filename)))
+    return BuildReport(
+        articles=tuple(e.article.id for e in extractions),
+        failures=tuple(failures),
+        outputs=tuple(outputs),
+        validation=report,
+        metrics=stats,
+        triples=len(graph),
+    )

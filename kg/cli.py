@@ -1,0 +1,175 @@
+"""The ``kg`` command: a thin shell over the library. The only module that prints or exits.
+
+Exit codes: 0 all built and valid; 1 an input failed (the rest still built) or
+the graph violates the shapes; 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg.errors import KgError, UsageError
+
+EXAMPLES = {
+    "build": "kg build data/articles --out out",
+    "query": "kg query 'SELECT ?s WHERE { ?s a kgo:County }'",
+    "validate": "kg validate out/kg.ttl",
+    "stats": "kg stats out/kg.ttl",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    top = _Parser(
+        prog="kg",
+        description="Knowledge graphs from Chinese regional-development news.",
+        epilog="example:\n  " + "\n  ".join(EXAMPLES.values()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    top.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=f"example:\n  {EXAMPLES[name]}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    b = command("build", "Build the knowledge graph from articles into an output folder.")
+    b.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        default=[Path("data/articles")],
+        help="article files or folders (default: data/articles)",
+    )
+    b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
+    b.add_argument("--base", default=None, help="base IRI of the instances")
+
+    q = command("query", "Run a SPARQL query over the built graph.")
+    q.add_argument("query", nargs="?", help="the query text or a .rq file")
+    q.add_argument("--name", help="a named query from ontology/queries")
+    q.add_argument("--graph", type=Path, default=Path("out/kg.ttl"), help="graph file")
+    q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+
+    v = command("validate", "Check a graph file against the SHACL shapes.")
+    v.add_argument("graph", nargs="?", type=Path, default=Path("out/kg.ttl"))
+
+    s = command("stats", "Print counts and the most central entities of a graph file.")
+    s.add_argument("graph", nargs="?", type=Path, default=Path("out/kg.ttl"))
+    return top
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from kg.build import build
+    from kg.model import DEFAULT_BASE
+
+    report = build(args.paths, args.out, base=args.base or DEFAULT_BASE)
+    for path, reason in report.failures:
+        print(f"kg: skipped {path}: {reason}", file=sys.stderr)
+    m = report.metrics
+    print(
+        f"built {len(report.articles)} article(s): {report.triples} triples, "
+        f"{m.nodes} entities, {m.edges} relations, {m.components} component(s)"
+    )
+    if m.top:
+        print("most central: " + ", ".join(label for _, label, _ in m.top[:5]))
+    _print_violations(report.validation)
+    for fmt, path in report.outputs:
+        print(f"wrote {fmt:8} {path}")
+    html = dict(report.outputs).get("html")
+    if html:
+        print(f"open file://{Path(html).resolve()} in a browser")
+    return report.exit_code
+
+
+def _print_violations(validation) -> None:
+    if validation.conforms:
+        print("shapes: valid")
+        return
+    print(f"shapes: {len(validation.violations)} violation(s)", file=sys.stderr)
+    for v in validation.violations[:50]:
+        print(f"  {v.shape} on {v.focus}: {v.message}", file=sys.stderr)
+
+
+def _load(path: Path):
+    from kg.sparql import load_graph
+
+    return load_graph(path)
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from kg.sparql import format_result, named_query, run_query
+
+    if bool(args.query) == bool(args.name):
+        raise UsageError("kg query: give a query (text or .rq file) or --name NAME, not both")
+    text = named_query(args.name) if args.name else args.query
+    if text.endswith(".rq") and Path(text).is_file():
+        text = Path(text).read_text(encoding="utf-8")
+    print(format_result(run_query(_load(args.graph), text), args.format), end="")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from kg.validate import validate
+
+    report = validate(_load(args.graph))
+    _print_violations(report)
+    return 0 if report.conforms else 1
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from kg.analyse import metrics, to_networkx
+
+    graph = _load(args.graph)
+    m = metrics(to_networkx(graph))
+    print(
+        f"{len(graph)} triples, {m.nodes} entities, {m.edges} relations, "
+        f"{m.components} component(s)"
+    )
+    for _, label, score in m.top[:10]:
+        print(f"  {score:.4f}  {label}")
+    return 0
+
+
+COMMANDS = {
+    "build": _cmd_build,
+    "query": _cmd_query,
+    "validate": _cmd_validate,
+    "stats": _cmd_stats,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the kg command line; returns the exit code."""
+    try:
+        args = _parser().parse_args(argv)
+        logging.basicConfig(
+            level=logging.INFO if args.verbose else logging.WARNING,
+            format="%(levelname)s %(name)s: %(message)s",
+        )
+        if not args.command:
+            _parser().print_help()
+            return 2
+        return COMMANDS[args.command](args)
+    except KgError as err:
+        print(f"kg: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

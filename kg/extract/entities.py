@@ -1,0 +1,174 @@
+"""The entity step: one Entity per real thing, whatever its surface forms.
+
+Divisions are keyed by official code and carry their gazetteer parents (added
+as entities of their own, marked ``from_text=False`` when the article does not
+name them). Other things are keyed by class and canonical name; short forms
+join their long form when the rules below say they are the same thing:
+
+- a company name that starts another company name of the article (隆基 / 隆基硅能源);
+- an abbreviation of a quoted programme with the same ending (百千万工程 /
+  百县千镇万村高质量发展工程: same first character, characters in order);
+- a lexicon alias (大湾区 → 粤港澳大湾区) or a road code (S270线 → S270).
+
+A park or region named after the place it is in also gets its name without the
+place as an alias (双合镇千亩茶园 / 千亩茶园).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from kg.extract.gazetteer import load_gazetteer
+from kg.extract.mentions import DIVISION_PREFIX, division_key
+from kg.extract.pipeline import step
+from kg.records import DIVISION_KINDS, Entity, Extraction, Mention
+
+_PREFIX_STRIP = ("Park", "Region")
+
+
+def entity_key(kind: str, name: str) -> str:
+    """Key of a non-division entity: class and canonical name."""
+    return f"{kind}:{name}"
+
+
+def _is_abbreviation(short: str, long: str) -> bool:
+    """``short`` abbreviates ``long``: same first and last characters, in order.
+
+    >>> _is_abbreviation("百千万工程", "百县千镇万村高质量发展工程")
+    True
+    >>> _is_abbreviation("千万工程", "百县千镇万村高质量发展工程")
+    False
+    """
+    if len(short) >= len(long) or short[0] != long[0] or short[-2:] != long[-2:]:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def canonical_names(mentions: tuple[Mention, ...]) -> dict[tuple[str, str], str]:
+    """Map (kind, surface) to the canonical name of the thing it names."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.kind not in DIVISION_KINDS:
+            names[m.kind].add(m.canonical or m.text)
+    out: dict[tuple[str, str], str] = {}
+    for kind, surfaces in names.items():
+        longest_first = sorted(surfaces, key=lambda s: (-len(s), s))
+        for surface in longest_first:
+            target = surface
+            for longer in longest_first:
+                if len(longer) <= len(surface):
+                    break
+                if (kind == "Company" and longer.startswith(surface)) or (
+                    kind == "Programme" and _is_abbreviation(surface, longer)
+                ):
+                    target = out.get((kind, longer), longer)
+                    break
+            out[(kind, surface)] = target
+    return out
+
+
+def _short_mentions(ex: Extraction, canon: dict[tuple[str, str], str]) -> list[Mention]:
+    """Further mentions of company short names standing alone (隆基 after 隆基硅能源)."""
+    text = ex.article.text
+    taken = {(m.start, m.end) for m in ex.mentions}
+    covered = [(m.start, m.end) for m in ex.mentions]
+    extra = []
+    for (kind, surface), target in canon.items():
+        if kind != "Company" or surface != target:
+            continue
+        for short in {
+            s for (k, s), t in canon.items() if k == kind and t == target and s != target
+        }:
+            pos = text.find(short)
+            while pos >= 0:
+                span = (pos, pos + len(short))
+                inside = any(a <= span[0] and span[1] <= b for a, b in covered)
+                if span not in taken and not inside:
+                    sentence = ex.article.sentence_at(pos)
+                    extra.append(
+                        Mention(short, *span, sentence.index if sentence else -1, kind, "alias")
+                    )
+                pos = text.find(short, pos + 1)
+    return extra
+
+
+@step("entities", needs={"mentions"}, adds={"entities", "mentions"})
+def entities_step(ex: Extraction) -> Extraction:
+    """Groups mentions into entities and links each mention to its entity."""
+    canon = canonical_names(ex.mentions)
+    mentions = list(ex.mentions) + _short_mentions(ex, canon)
+    mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
+    linked: list[Mention] = []
+    groups: dict[str, list[int]] = defaultdict(list)
+    kinds: dict[str, tuple[str, str]] = {}
+    for i, m in enumerate(mentions):
+        if m.entity and m.entity.startswith(DIVISION_PREFIX):
+            key = m.entity
+        else:
+            name = canon.get((m.kind, m.canonical or m.text), m.canonical or m.text)
+            key = entity_key(m.kind, name)
+            kinds[key] = (m.kind, name)
+        linked.append(m if m.entity == key else _with_entity(m, key))
+        groups[key].append(i)
+    entities = [_division_entities(k, idx, linked) for k, idx in groups.items() if k not in kinds]
+    entities = [e for group in entities for e in group]
+    for key, (kind, name) in kinds.items():
+        surfaces = {linked[i].text for i in groups[key]} | {
+            linked[i].canonical for i in groups[key] if linked[i].canonical
+        }
+        aliases = set(surfaces) | _place_free_alias(kind, name, linked, groups[key])
+        aliases.discard(name)
+        entities.append(
+            Entity(key, kind, name, tuple(sorted(aliases)), mentions=tuple(groups[key]))
+        )
+    merged = _merge_parents(entities)
+    return ex.evolve(mentions=tuple(linked), entities=tuple(sorted(merged, key=lambda e: e.key)))
+
+
+def _with_entity(m: Mention, key: str) -> Mention:
+    return replace(m, entity=key)
+
+
+def _place_free_alias(kind: str, name: str, mentions: list[Mention], idx: list[int]) -> set[str]:
+    """双合镇千亩茶园 → 千亩茶园: a park or region name without its leading place."""
+    if kind not in _PREFIX_STRIP:
+        return set()
+    gaz = load_gazetteer()
+    for size in range(len(name) - 3, 1, -1):
+        head = name[:size]
+        if gaz.candidates(head) and not any(d.level == "Village" for d in gaz.candidates(head)):
+            rest = name[size:]
+            return {rest} if len(rest) >= 4 else set()
+    return set()
+
+
+def _division_entities(key: str, idx: list[int], mentions: list[Mention]) -> list[Entity]:
+    """The division named by ``key`` and its gazetteer parents up to the province."""
+    gaz = load_gazetteer()
+    code = key[len(DIVISION_PREFIX) :]
+    chain = gaz.chain(code)
+    out = []
+    for depth, d in enumerate(chain):
+        parent = division_key(chain[depth + 1].code) if depth + 1 < len(chain) else None
+        aliases = tuple(sorted(set(d.short) - {d.name}))
+        if depth == 0:
+            surfaces = {mentions[i].text for i in idx} - {d.name}
+            aliases = tuple(sorted(set(aliases) | surfaces))
+            out.append(Entity(key, d.level, d.name, aliases, d.code, parent, tuple(idx)))
+        else:
+            out.append(
+                Entity(division_key(d.code), d.level, d.name, aliases, d.code, parent, (), False)
+            )
+    return out
+
+
+def _merge_parents(entities: list[Entity]) -> list[Entity]:
+    """One entity per key: a division named in the text wins over its parent copy."""
+    by_key: dict[str, Entity] = {}
+    for e in entities:
+        old = by_key.get(e.key)
+        if old is None or (e.from_text and not old.from_text):
+            by_key[e.key] = e
+    return list(by_key.values())

@@ -1,0 +1,217 @@
+"""The relation step: statements the text makes, and whom each figure is about.
+
+Three sources, all within one sentence (never mere co-occurrence):
+
+- **nesting**: a name inside a longer name (鹤山工业城 is in 鹤山市; 西江美岸文创园项目
+  is about 西江美岸文创园; 县级“百千万工程”指挥部 is about the programme);
+- **routes**: a road section or route connects the places at its ends;
+- **cue words** between two mentions of one clause (位于, 落户, 依托, 批复, 评估,
+  在…召开, X的…Company), read from ``CUES`` below.
+
+Figures get as subject the entity a 的 after them points to (47公里的碧道工程),
+else the nearest fitting mention before them in the clause, else the sentence's
+first place, else the article's main place (the county-level division named
+most often).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from kg.extract.pipeline import step
+from kg.records import DIVISION_KINDS, Extraction, Mention, Quantity, Relation
+
+PLACES = set(DIVISION_KINDS) | {"Region"}
+HOLDERS = PLACES | {"Park"}
+SUBJECT_KINDS = PLACES | {"Park", "Company", "Project", "Road", "Programme"}
+_CLAUSE = re.compile(r"[^,，;；。!！?？:：]+")
+
+# cue: (subject kinds, object kinds, predicate, subject is left of the cue)
+CUES: dict[str, tuple[set[str], set[str], str, bool]] = {
+    "位于": (SUBJECT_KINDS, HOLDERS, "locatedIn", True),
+    "坐落于": (SUBJECT_KINDS, HOLDERS, "locatedIn", True),
+    "落户": ({"Company", "Project"}, HOLDERS, "locatedIn", False),
+    "入驻": ({"Company", "Project"}, HOLDERS, "locatedIn", False),
+    "依托": (SUBJECT_KINDS, SUBJECT_KINDS, "dependsOn", True),
+    "批复": ({"Project", "Park", "Programme"}, {"GovernmentBody"}, "approvedBy", None),
+    "立项": ({"Project", "Park", "Programme"}, {"GovernmentBody"}, "approvedBy", None),
+    "评估": ({"Project", "Park", "Programme"}, {"GovernmentBody"}, "evaluatedBy", None),
+    "验收": ({"Project", "Park", "Programme"}, {"GovernmentBody"}, "evaluatedBy", None),
+    "召开": ({"Event"}, PLACES, "heldIn", None),
+    "举行": ({"Event"}, PLACES, "heldIn", None),
+    "举办": ({"Event"}, PLACES, "heldIn", None),
+}
+
+
+def _inside(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and inner != outer
+
+
+def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | None:
+    """(predicate, outer is subject) for a name nested in another, or None."""
+    o, i = outer.kind, inner.kind
+    if o in ("Road", "Project") and i in DIVISION_KINDS:
+        return None  # places in a road's name are its ends, handled as routes
+    if i in DIVISION_KINDS or (i == "Region" and o in ("Park", "Project", "Region", "Village")):
+        return ("locatedIn", True) if inner.start == outer.start or o != "Project" else None
+    if o == "Park" and i == "Park":
+        return "partOf", True
+    if o == "Road" and i == "Road":
+        return "partOf", True
+    if o == "Event" and i == "Company":
+        return "participatesIn", False
+    if i in ("Park", "Road", "Programme", "Project", "Region", "Company"):
+        return "about", True
+    return None
+
+
+def nesting_relations(mentions: tuple[Mention, ...]) -> list[Relation]:
+    """Relations between a name and the names inside it (direct nesting only)."""
+    out = []
+    for outer in mentions:
+        inner = [m for m in mentions if _inside(m, outer) and m.entity != outer.entity]
+        direct = [m for m in inner if not any(_inside(m, x) for x in inner if x is not m)]
+        for m in direct:
+            found = _nesting_predicate(m, outer)
+            if found:
+                pred, outer_first = found
+                s, o = (outer, m) if outer_first else (m, outer)
+                out.append(Relation(s.entity, pred, o.entity, outer.sentence, outer.text))
+    return out
+
+
+def route_relations(ex: Extraction) -> list[Relation]:
+    """A road section or route connects the places named at its two ends."""
+    out = []
+    for road in ex.mentions:
+        if road.kind != "Road" or road.source not in ("road-section", "route"):
+            continue
+        ends = [m for m in ex.mentions if _inside(m, road) and m.kind in PLACES]
+        for place in _end_places(road, ends):
+            out.append(Relation(road.entity, "connects", place.entity, road.sentence, road.text))
+    return out
+
+
+def _end_places(road: Mention, places: list[Mention]) -> list[Mention]:
+    """The innermost place on each side of 至 / — in the road's name (桃源, 址山)."""
+    cut = max(road.text.rfind("至"), road.text.rfind("—"), road.text.rfind("－"))
+    if cut < 0:
+        return []
+    split = road.start + cut
+    left = [p for p in places if p.end <= split]
+    right = [p for p in places if p.start > split]
+    chosen = []
+    if left:
+        chosen.append(max(left, key=lambda p: p.end))
+    if right:
+        chosen.append(max(right, key=lambda p: (-p.start, p.end)))
+    return chosen
+
+
+def _top_level(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if not any(_inside(m, x) for x in mentions)]
+
+
+def cue_relations(ex: Extraction) -> list[Relation]:
+    """Relations signalled by a cue word between two mentions of one clause."""
+    text = ex.article.text
+    out = []
+    for clause in _CLAUSE.finditer(text):
+        inside = [m for m in ex.mentions if clause.start() <= m.start and m.end <= clause.end()]
+        ms = _top_level(inside)
+        for cue, (subj_kinds, obj_kinds, pred, subj_left) in CUES.items():
+            for at in _find_all(text, cue, clause.start(), clause.end()):
+                left = [m for m in ms if m.end <= at]
+                right = [m for m in ms if m.start >= at + len(cue)]
+                out.extend(_cue_pairs(left, right, subj_kinds, obj_kinds, pred, subj_left, cue))
+        out.extend(_possessive_hosts(text, ms))
+    return out
+
+
+def _cue_pairs(left, right, subj_kinds, obj_kinds, pred, subj_left, cue) -> list[Relation]:
+    pairs = []
+    near_left = left[-1:] if left else []
+    if subj_left in (True, None):
+        pairs += [(a, b) for a in near_left for b in right[:1]]
+    if subj_left in (False, None):
+        pairs += [(b, a) for a in near_left for b in right[:2]]
+    out = []
+    for s, o in pairs:
+        if s.kind in subj_kinds and o.kind in obj_kinds and s.entity != o.entity:
+            out.append(Relation(s.entity, pred, o.entity, s.sentence, cue))
+    return out
+
+
+def _possessive_hosts(text: str, ms: list[Mention]) -> list[Relation]:
+    """Park …的… Company (基地占地1000亩的两个项目X和Y): the companies are in the park."""
+    out = []
+    for i, park in enumerate(ms):
+        if park.kind != "Park":
+            continue
+        for m in ms[i + 1 :]:
+            if m.kind == "Company" and "的" in text[park.end : m.start]:
+                out.append(Relation(m.entity, "locatedIn", park.entity, m.sentence, "的"))
+    return out
+
+
+def _find_all(text: str, word: str, lo: int, hi: int) -> list[int]:
+    out, pos = [], text.find(word, lo, hi)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(word, pos + 1, hi)
+    return out
+
+
+def main_place(ex: Extraction) -> str | None:
+    """Key of the county-level (else prefecture) division named most often."""
+    for levels in (("County",), ("Prefecture",), ("Province",)):
+        counts = Counter(m.entity for m in ex.mentions if m.kind in levels and m.entity)
+        if counts:
+            return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return None
+
+
+def quantity_subject(ex: Extraction, q: Quantity, fallback: str | None) -> str | None:
+    """The entity a figure is about (see the module docstring)."""
+    text = ex.article.text
+    after = [m for m in ex.mentions if m.start >= q.end and m.kind in SUBJECT_KINDS]
+    if text.startswith("的", q.end) and after and after[0].start <= q.end + 4:
+        return _top_level_at(ex.mentions, after[0]).entity
+    clause_start = max(text.rfind(p, 0, q.start) for p in ",，;；。:：")
+    before = [
+        m
+        for m in ex.mentions
+        if clause_start < m.start and m.end <= q.start and m.kind in SUBJECT_KINDS
+    ]
+    if before:
+        return _top_level_at(ex.mentions, before[-1]).entity
+    sentence_places = [m for m in ex.mentions if m.sentence == q.sentence and m.kind in PLACES]
+    if sentence_places and sentence_places[0].start < q.start:
+        return sentence_places[0].entity
+    return fallback
+
+
+def _top_level_at(mentions: tuple[Mention, ...], m: Mention) -> Mention:
+    """The outermost mention containing ``m`` (a figure is about 碧道工程, not 碧道)."""
+    outer = [x for x in mentions if _inside(m, x)]
+    return max(outer, key=lambda x: x.end - x.start) if outer else m
+
+
+@step("relations", needs={"entities", "quantities"}, adds={"relations", "quantities"})
+def relations_step(ex: Extraction) -> Extraction:
+    """Adds relations from nesting, routes and cue words; sets each figure's subject."""
+    found = nesting_relations(ex.mentions) + route_relations(ex) + cue_relations(ex)
+    seen, relations = set(), []
+    for r in found:
+        key = (r.subject, r.predicate, r.object, r.sentence)
+        if r.subject and r.object and r.subject != r.object and key not in seen:
+            seen.add(key)
+            relations.append(r)
+    fallback = main_place(ex)
+    quantities = tuple(
+        q if q.subject else replace(q, subject=quantity_subject(ex, q, fallback))
+        for q in ex.quantities
+    )
+    return ex.evolve(relations=tuple(relations), quantities=quantities)
