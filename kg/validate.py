@@ -1,0 +1,173 @@
+"""Validate a graph against the SHACL shapes (pySHACL), as plain frozen records.
+
+pySHACL runs with the ontology as ``ont_graph``, so ``sh:class kgo:Entity``
+accepts a ``kgo:Park`` through ``rdfs:subClassOf``. Of RDFS inference the
+shapes need only the types that property domains and ranges entail (an
+untyped node with ``kgo:locatedIn`` is a ``kgo:Entity`` and needs a label);
+those are added to the ontology graph in one pass, because pySHACL's
+``inference="rdfs"`` (owlrl) took 4x as long for the same results (0.30 s
+against 0.07 s on 2,000 triples; 2.4 s against 0.65 s on 18,000).
+Its exceptions become ``kg.errors`` here, keeping their text.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from functools import cache
+
+import pyshacl
+from pyshacl.errors import ReportableRuntimeError
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH, XSD
+
+from kg.errors import OntologyError, ValidationFailed
+from kg.model import ontology_graph
+from kg.resources import ontology_file
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result: which shape, on which node and path, and why."""
+
+    shape: str  # IRI of the node shape (kgo:EntityShape), even for its property shapes
+    focus: str
+    path: str | None
+    message: str
+    severity: str  # Violation | Warning | Info
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Whether the graph conforms, with its violations sorted by shape and focus."""
+
+    conforms: bool
+    violations: tuple[Violation, ...]
+
+
+@cache
+def _shapes_triples() -> tuple[tuple, ...]:
+    path = ontology_file("shapes.ttl")
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as err:  # rdflib's parsers raise many types (even IndexError)
+        raise OntologyError(f"cannot read SHACL shapes {path}: {err}") from err
+    return tuple(graph)
+
+
+def shapes_graph() -> Graph:
+    """A fresh graph holding ``ontology/shapes.ttl`` (parsed once per process)."""
+    graph = Graph()
+    for triple in _shapes_triples():
+        graph.add(triple)
+    return graph
+
+
+def validate(
+    data: Graph, shapes: Graph | None = None, ontology: Graph | None = None
+) -> ValidationReport:
+    """Validate ``data`` against ``shapes`` (default: ours) with ``ontology`` (default: kg.ttl).
+
+    Raises OntologyError when the shapes do not load, ValidationFailed when
+    pySHACL cannot run; a graph that merely violates the shapes is reported,
+    not raised.
+    """
+    shapes = shapes_graph() if shapes is None else shapes
+    ontology = ontology_graph() if ontology is None else ontology
+    started = time.perf_counter()
+    try:
+        conforms, results, _ = pyshacl.validate(
+            data,
+            shacl_graph=shapes,
+            ont_graph=with_entailed_types(data, ontology),
+            inference="none",
+            abort_on_first=False,
+            allow_warnings=True,
+        )
+    except ReportableRuntimeError as err:
+        message = " ".join(str(err).split())
+        if type(err).__name__ in {"ShapeLoadError", "ConstraintLoadError", "RuleLoadError"}:
+            raise OntologyError(f"SHACL shapes do not load: {message}") from err
+        raise ValidationFailed(f"SHACL validation could not run: {message}") from err
+    log.debug("validated %d triples in %.2f s", len(data), time.perf_counter() - started)
+    violations = tuple(sorted(_violations(results, shapes), key=_order))
+    return ValidationReport(bool(conforms), violations)
+
+
+def with_entailed_types(data: Graph, ontology: Graph) -> Graph:
+    """A copy of ``ontology`` plus the rdf:type triples that domains and ranges entail in ``data``.
+
+    These are RDFS rules rdfs2 and rdfs3; rdfs9 (subclasses) is left to SHACL,
+    which follows rdfs:subClassOf itself. Datatype ranges type no node.
+    """
+    domains, ranges = _class_map(ontology, RDFS.domain), _class_map(ontology, RDFS.range)
+    entailed = Graph()
+    entailed += ontology
+    for s, p, o in data:
+        for cls in domains.get(p, ()):
+            entailed.add((s, RDF.type, cls))
+        if not isinstance(o, Literal):
+            for cls in ranges.get(p, ()):
+                entailed.add((o, RDF.type, cls))
+    return entailed
+
+
+def _class_map(ontology: Graph, link: URIRef) -> dict[URIRef, tuple[URIRef, ...]]:
+    """``{property: classes}`` for ``link`` (rdfs:domain or rdfs:range), sub-properties included."""
+    direct: dict[URIRef, set[URIRef]] = {}
+    for prop, cls in ontology.subject_objects(link):
+        if not str(cls).startswith(str(XSD)) and cls != RDFS.Literal:
+            direct.setdefault(prop, set()).add(cls)
+    result = {}
+    for prop in set(ontology.subjects(RDF.type, None)) | set(direct):
+        supers = ontology.transitive_objects(prop, RDFS.subPropertyOf)
+        classes = set().union(*(direct.get(p, set()) for p in supers))
+        if classes:
+            result[prop] = tuple(sorted(classes))
+    return result
+
+
+def _order(v: Violation) -> tuple[str, str, str, str]:
+    return (v.shape, v.focus, v.path or "", v.message)
+
+
+def _violations(results: Graph, shapes: Graph) -> list[Violation]:
+    found = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        source = results.value(result, SH.sourceShape)
+        path = results.value(result, SH.resultPath)
+        message = results.value(result, SH.resultMessage)
+        severity = results.value(result, SH.resultSeverity)
+        found.append(
+            Violation(
+                shape=_node_shape(source, shapes),
+                focus=str(results.value(result, SH.focusNode)),
+                path=str(path) if isinstance(path, URIRef) else None,
+                message=str(message) if message is not None else "",
+                severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+            )
+        )
+    return found
+
+
+def _node_shape(source: object, shapes: Graph) -> str:
+    """The named shape behind ``source``: itself, or the node shape holding it as sh:property."""
+    if isinstance(source, URIRef):
+        return str(source)
+    for parent in shapes.subjects(SH.property, source):
+        if isinstance(parent, URIRef):
+            return str(parent)
+    return "(anonymous shape)" if isinstance(source, BNode) else str(source)
+
+
+def report_lines(report: ValidationReport) -> list[str]:
+    """One line per violation: ``shape focus path: message`` (for the CLI to print)."""
+    return [
+        f"{v.severity} {v.shape.rsplit('#', 1)[-1]} <{v.focus}> "
+        f"{v.path.rsplit('#', 1)[-1] if v.path else '-'}: {v.message}"
+        for v in report.violations
+    ]
