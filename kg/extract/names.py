@@ -86,7 +86,7 @@ def name_start(text: str, lo: int, end: int, lex: Lexicon) -> int:
                 break
             i = j
             continue
-        if ch in PUNCT or ch.isspace() or ch.isdigit():
+        if ch in PUNCT or ch == OPEN_Q or ch.isspace() or ch.isdigit():
             break
         # the run of plain characters back to the previous stop character
         j = i

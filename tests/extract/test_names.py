@@ -1,0 +1,66 @@
+"""Name recognisers on sentences of our own (other counties, other companies)."""
+
+from __future__ import annotations
+
+from kg.extract.names import choose, find_candidates
+
+
+def names(text: str) -> dict[str, str]:
+    top, nested = choose(find_candidates(text, set()))
+    return {text[c.start : c.end]: c.kind for c in top + nested}
+
+
+def test_a_park_name_stops_at_the_verb_before_it():
+    found = names("开平市加快建设翠山湖科技产业园,推进产业集聚。")
+    assert found.get("翠山湖科技产业园") == "Park"
+
+
+def test_a_park_after_a_figure_and_de_starts_after_de():
+    found = names("规划面积达12.5平方公里的台山工业新城纳入省级平台。")
+    assert "台山工业新城" in found
+
+
+def test_brand_plus_industry_is_a_company_and_generic_modifiers_are_not():
+    found = names("园区引进海宏电器和兴达新材料,发展现代农业。")
+    assert found.get("海宏电器") == "Company"
+    assert found.get("兴达新材料") == "Company"
+    assert "现代农业" not in found
+
+
+def test_a_company_going_public_is_a_company_and_an_event():
+    found = names("今年推动华锐精工上市。")
+    assert found.get("华锐精工") == "Company"
+    assert found.get("华锐精工上市") == "Event"
+
+
+def test_road_code_section_and_works_nest():
+    found = names("S113线水口至赤坎段改建工程完成招标。")
+    assert found["S113线水口至赤坎段改建工程"] == "Project"
+    assert found["S113线水口至赤坎段"] == "Road"
+    assert found["S113线"] == "Road"
+
+
+def test_a_quoted_policy_gongcheng_is_a_programme():
+    found = names("全面实施“强县兴镇富村工程”,成立县级“强县兴镇富村工程”指挥部。")
+    assert found["强县兴镇富村工程"] == "Programme"
+    assert found["县级“强县兴镇富村工程”指挥部"] == "GovernmentBody"
+
+
+def test_words_that_merely_end_like_names_are_not_names():
+    found = names("全部项目已经部署到位,工作格局不断优化,重点项目加快推进。")
+    assert not any(k in found for k in ("全部", "部署", "格局", "重点项目"))
+
+
+def test_ministries_and_provincial_organs_come_from_the_organ_lexicon():
+    found = names("该项目通过交通运输部验收,并获省发改委批复。")
+    assert found.get("交通运输部") == "GovernmentBody"
+    assert found.get("省发改委") == "GovernmentBody"
+
+
+def test_name_start_stops_at_an_opening_quote_instead_of_looping():
+    # once looped for ever when the walk back reached an opening quote
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.names import name_start
+
+    text = "实施“乡村振兴示范带"
+    assert name_start(text, 0, len(text) - 3, load_lexicon()) == 3
