@@ -1,0 +1,328 @@
+"""Page furniture and metadata: cut a page's lines into head, title, body and tail,
+and read what the page says about the article.
+
+Furniture (edition headers, bylines, word counts, share buttons, copyright and
+licence lines, hotlines, repeated page headers) is recognised by general
+patterns of Chinese news and government pages, only at the head and tail of
+the page, except for unmistakable boilerplate, which is dropped anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.ingest.markup import html_title
+from kg.ingest.text import CJK, ends_sentence
+from kg.records import ArticleMeta
+
+log = logging.getLogger(__name__)
+
+_STRONG_BOILERPLATE = re.compile(
+    r"版权所有|不得转载|禁止转载|转载请注明|未经.{0,8}(?:许可|授权)|©|copyright|"
+    r"all rights reserved|经营许可证|许可证编号|icp[备证]|公网安备|分享到|扫一扫",
+    re.I,
+)
+_SOFT_BOILERPLATE = re.compile(
+    r"联系我们|关于我们|网站地图|广告服务|返回顶部|返回首页|打印本页|打印此文|关闭窗口|"
+    r"上一篇|下一篇|相关(?:新闻|阅读|链接|文章)|官方微信|官方微博|公众号|客户端|二维码|"
+    r"当前位置|首页\s*>|网站标识码|无障碍|相关附件|字[体号]\s*:|【(?:打印|关闭|收藏)】|浏览次数|阅读量|点击数|"
+    r"(?:电话|热线|传真|邮箱|e-?mail|邮编|地址|主办|承办|协办|技术支持|编辑|校对|审核)\s*:|"
+    r"(?:19|20)\d\d\s*[-~—]\s*(?:19|20)\d\d\s*[@©]|(?:报|新闻|网)\s*app\s*$",
+    re.I,
+)
+_PAGE = re.compile(r"^(?:第\s*)?([A-Za-z]{0,4}\d{1,3}[A-Za-z]?)\s*版(?:\s*[:|·]?\s*(.{1,20}))?$")
+_KEYS = (
+    "本文字数|全文字数|字数|来源|稿源|作者|记者|通讯员|撰文|撰稿|责任编辑|编辑|责编|发布时间|"
+    "发布日期|发表时间|发稿时间|更新时间|出版日期|日期|时间|版次|版面|版名|栏目|浏览次数|阅读量|"
+    "原标题"
+)
+_KV_LINE = re.compile(rf"^[【\[]?(?:{_KEYS})\s*:")
+_KV = re.compile(rf"(?:^|(?<=[\s|【\[]))({_KEYS})\s*:\s*")
+_AUTHOR_LINE = re.compile(r"^(?:本报)?(?:记者|通讯员|文\s*/|图\s*/|文/图)\s*[^,。;!?]{1,24}$")
+_NAMES = re.compile(rf"^[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}}){{0,3}}$")
+_AGENCY = re.compile(rf"^[{CJK}]{{1,8}}讯$")
+_PAREN_BYLINE = re.compile(r"^\(([^()]{1,24})\)$")
+# what a parenthesised byline holds: a reporter, an agency (鹤讯), or a short name
+_BYLINE_TEXT = re.compile(rf"记者|通讯员|讯|供稿|撰文|文/|^(?!全文完)[{CJK}]{{2,4}}$")
+_SITE_LINE = re.compile(
+    rf"^[{CJK}\w]{{2,16}}(?:门户网站|官方网站|网站|新闻网|融媒体中心|数字报|电子版|客户端|官网)$"
+)
+_PAPER = re.compile(rf"[{CJK}]{{2,5}}?(?:日报|晚报|商报|时报|都市报|侨报|特区报|快报)")
+_PAPER_LINE = re.compile(rf"{_PAPER.pattern}(?:社|数字报|电子版|网)?")
+_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?"
+)
+_COMPACT_DATE = re.compile(r"(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)")
+_DATE_LINE_REST = re.compile(
+    r"(?:星期|周|礼拜)[一二三四五六日天]|\d{1,2}:\d\d(?::\d\d)?|发布|更新|出版|时间|日期|[\s:|/()\[\]【】-]"
+)
+
+
+def _is_boilerplate(line: str) -> bool:
+    """Lines no article body contains: copyright, licences, share bars, hotlines."""
+    open_line = not ends_sentence(line)
+    if _STRONG_BOILERPLATE.search(line) and (open_line or len(line) <= 100):
+        return True
+    return open_line and len(line) <= 60 and _SOFT_BOILERPLATE.search(line) is not None
+
+
+def _is_date_line(line: str) -> bool:
+    """A line holding a date and little else (a weekday, a time, a paper's name)."""
+    if len(line) > 40 or not _DATE.search(line):
+        return False
+    rest = _DATE_LINE_REST.sub("", _DATE.sub("", line))
+    return len(rest) <= 1 or _PAPER_LINE.fullmatch(rest) is not None
+
+
+def _is_field_line(line: str) -> bool:
+    """``来源:X 作者:Y``, also after a date (``2024-03-05 10:30 来源:X``)."""
+    if len(line) > 120 or ends_sentence(line):
+        return False
+    return bool(_KV_LINE.match(line) or (_KV.search(line) and _DATE.match(line)))
+
+
+def _is_page_furniture(line: str) -> bool:
+    """Header/footer lines that carry metadata: edition, fields, dates, bylines."""
+    return bool(
+        _is_boilerplate(line)
+        or _PAGE.match(line)
+        or _is_field_line(line)
+        or _AUTHOR_LINE.match(line)
+        or _AGENCY.match(line)
+        or _PAREN_BYLINE.match(line)
+        or _PAPER_LINE.fullmatch(line)
+        or _SITE_LINE.match(line)
+        or _is_date_line(line)
+    )
+
+
+# ---------------------------------------------------------------- layout
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A page cut into furniture above the body, the body, and furniture below it."""
+
+    head: tuple[str, ...]
+    title: str | None
+    byline: str | None  # a short line right under the title (名字 or 本报讯)
+    body: tuple[str, ...]
+    tail: tuple[str, ...]
+
+
+def _could_be_title(line: str) -> bool:
+    return 5 <= len(line) <= 60 and not line.endswith(("。", ";", ","))
+
+
+def _is_byline(line: str) -> bool:
+    return bool(_NAMES.match(line) or _AGENCY.match(line) or _AUTHOR_LINE.match(line))
+
+
+def _find_title(lines: Sequence[str], hint: str | None) -> int | None:
+    """Index of the headline: the line matching the HTML title, else the first
+    substantial line that is not furniture, if it can be a headline."""
+    if hint:
+        key = hint.replace(" ", "")
+        for i, line in enumerate(lines[:40]):
+            flat = line.replace(" ", "")
+            if flat == key or (len(flat) >= 5 and key.startswith(flat)):
+                return i
+    for i, line in enumerate(lines):
+        if _is_page_furniture(line) or len(line) < 5:
+            continue
+        return i if _could_be_title(line) else None
+    return None
+
+
+def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
+    """Cut a page's normalised lines into head furniture, title, byline, body and tail.
+
+    ``hints`` are the page's <title>/<meta> values (empty for plain text).
+    """
+    head, title, byline, start = _split_head(lines, html_title(hints))
+    end = len(lines)
+    while end > start and _is_tail_furniture(lines[end - 1], title, head):
+        end -= 1
+    body = [line for line in lines[start:end] if not _is_boilerplate(line)]
+    tail = list(lines[end:])
+    if body:
+        body[-1], trailing = _split_trailing_byline(body[-1])
+        tail[:0] = trailing
+    body = [line for line in body if line]
+    log.debug("furniture: head %r, tail %r", head, tail)
+    return Layout(tuple(head), title, byline, tuple(body), tuple(tail))
+
+
+def _split_head(
+    lines: Sequence[str], title_hint: str | None
+) -> tuple[list[str], str | None, str | None, int]:
+    """Head furniture, headline, byline, and the index where the body starts.
+
+    Title-like lines between the headline and later furniture are headline
+    parts (引题, 主题); the last one is the main title. A title-like line
+    followed directly by text is a subheading of the body.
+    """
+    at = _find_title(lines, title_hint)
+    start = 0 if at is None else at + 1
+    head, headlines = list(lines[: at or 0]), [] if at is None else [lines[at]]
+    last_furniture = _last_furniture_before_body(lines, start)
+    byline = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if byline is None and headlines and _is_byline(line):
+            byline = line
+        elif _is_page_furniture(line) or line.startswith(("——", "--")):
+            head.append(line)
+        elif headlines and index < last_furniture:
+            headlines.append(line)
+        elif not headlines and len(line) < 5:
+            head.append(line)
+        else:
+            break
+        start = index + 1
+    main = [line for line in headlines if not line.startswith(("——", "--"))][-1:]
+    head += [line for line in headlines if line not in main]
+    return head, (main or [None])[0], byline, start
+
+
+def _last_furniture_before_body(lines: Sequence[str], start: int) -> int:
+    """Index of the last furniture line among the short lines after ``start``."""
+    last = start
+    for index in range(start, min(len(lines), start + 8)):
+        line = lines[index]
+        if ends_sentence(line) or len(line) > 60:
+            break
+        if _is_page_furniture(line) or _is_byline(line):
+            last = index
+    return last
+
+
+def _is_tail_furniture(line: str, title: str | None, head: Sequence[str]) -> bool:
+    """Footer lines: furniture, short tags (专题), repeats of the page header."""
+    if _is_page_furniture(line):
+        return True
+    if ends_sentence(line):
+        return False
+    if len(line) <= 8 or (title and title in line) or re.search(r"\bapp\s*$", line, re.I):
+        return True
+    codes = [m[1] for m in map(_PAGE.match, head) if m]
+    return any(code in line for code in codes)
+
+
+def _split_trailing_byline(paragraph: str) -> tuple[str, list[str]]:
+    """A last paragraph without its appended byline ``…。(记者 张三)``, and the byline."""
+    m = re.match(r"^(.*[。!?;][”’」』]*)\s*\(([^()]{1,24})\)$", paragraph)
+    if m and (m[2] == "完" or _BYLINE_TEXT.search(m[2])):
+        return m[1], [f"({m[2]})"]
+    return paragraph, []
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def _fields(lines: Sequence[str]) -> dict[str, str]:
+    """``key: value`` fields of furniture lines (来源:X 作者:Y 发布时间:Z); first wins."""
+    found: dict[str, str] = {}
+    for line in lines:
+        if not _is_field_line(line):
+            continue
+        marks = list(_KV.finditer(line))
+        for mark, following in zip(marks, marks[1:] + [None], strict=True):
+            value = line[mark.end() : following.start() if following else len(line)]
+            found.setdefault(mark[1], value.strip(" |【】[]"))
+    return found
+
+
+def _first_date(text: str) -> dt.date | None:
+    """The first valid calendar date written in ``text``.
+
+    >>> _first_date('发布时间:2024-02-30 或 2024年3月5日 星期二')
+    datetime.date(2024, 3, 5)
+    """
+    for m in list(_DATE.finditer(text)) + list(_COMPACT_DATE.finditer(text)):
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+    return None
+
+
+def _author_of(byline: str) -> str:
+    """The name in a byline: ``(记者 张三 通讯员 李四)`` → ``张三``; ``(台讯)`` → ``台讯``."""
+    text = byline.strip("()[]【】 ")
+    m = re.search(r"(?:记者|文\s*/|撰文|作者:?)\s*([^\s,、()/]+?)(?=\s|,|、|通讯员|$)", text)
+    return m[1] if m else text
+
+
+def page_meta(layout: Layout, hints: dict[str, str], path: str, sha: str) -> ArticleMeta:
+    """What the page says about its article; the file name only as a date fallback."""
+    furniture = layout.head + layout.tail
+    fields = _fields(furniture)
+    page = next((m for m in map(_PAGE.match, furniture) if m), None)
+    count = fields.get("本文字数") or fields.get("全文字数") or fields.get("字数") or ""
+    title = layout.title or html_title(hints)
+    return ArticleMeta(
+        source_path=path,
+        sha256=sha,
+        title=title or None,
+        newspaper=_newspaper(fields, hints, furniture),
+        section=(page and page[2]) or fields.get("版名") or fields.get("栏目") or None,
+        page=(page and page[1]) or fields.get("版次") or fields.get("版面") or None,
+        date=_date(fields, hints, furniture, path),
+        author=_author(fields, layout, hints),
+        word_count=int(m[0]) if (m := re.match(r"\d+", count)) else None,
+    )
+
+
+def _newspaper(
+    fields: dict[str, str], hints: dict[str, str], furniture: Sequence[str]
+) -> str | None:
+    source = fields.get("来源") or fields.get("稿源")
+    if source:
+        return source.split()[0]
+    if hints.get("source") or hints.get("og:site_name"):
+        return hints.get("source") or hints["og:site_name"]
+    papers = Counter(m[0] for line in furniture for m in _PAPER.finditer(line))
+    return papers.most_common(1)[0][0] if papers else None
+
+
+def _date(
+    fields: dict[str, str], hints: dict[str, str], furniture: Sequence[str], path: str
+) -> dt.date | None:
+    """The page's own date: a labelled field, a date line, the HTML meta, any
+    furniture line, and only then the file name."""
+    labelled = [v for k, v in fields.items() if "时间" in k or "日期" in k]
+    meta = [hints[k] for k in hints if "date" in k or "published" in k or "pubtime" in k]
+    date_lines = [line for line in furniture if _is_date_line(line)]
+    for candidates in (labelled, date_lines, meta, furniture, [Path(path).stem]):
+        for text in candidates:
+            if found := _first_date(text):
+                return found
+    return None
+
+
+def _author(fields: dict[str, str], layout: Layout, hints: dict[str, str]) -> str | None:
+    named = fields.get("作者") or fields.get("记者") or fields.get("撰文") or fields.get("撰稿")
+    if named:
+        return _author_of(named)
+    for line in (layout.byline, *layout.head, *layout.body[:1], *reversed(layout.tail)):
+        if not line:
+            continue
+        paren = _PAREN_BYLINE.match(line)
+        if (
+            line == layout.byline
+            or _AUTHOR_LINE.match(line)
+            or (paren and _BYLINE_TEXT.search(paren[1]))
+        ):
+            return _author_of(line)
+        if m := re.match(r"^[^,。]{0,12}讯\s*(\([^()]{1,30}\))", line):
+            return _author_of(m[1])
+        if line in layout.head and (m := re.search(r"记者\s*([^\s,、()/:]{2,4})(?:\s|$)", line)):
+            return m[1]
+    return hints.get("author") or hints.get("article:author") or None
