@@ -1,0 +1,300 @@
+"""Figures in an article: number + unit, ranges, qualifiers, ranks, and what they measure.
+
+A figure is a number (Arabic or Chinese) followed by a unit of
+``data/lexicon/units.tsv``; a number without a unit is no figure (codes,
+phone numbers, 500强), and a unit without a number neither (亿元以上项目).
+
+- ``value`` is the number as written and ``unit`` the unit as written; a
+  magnitude just before the unit stays with the unit (3.2万亩: 3.2, 万亩), and
+  the table gives ``base_value``/``base_unit`` (万亩 -> m2).
+- Classifiers are units: 22个县(市、区) is 22 个, with the counted noun
+  县(市、区) as its ``measure``; 9镇1街 is two counts.
+- Ranges 3至5亿元 give value 3 and ``upper`` 5. Qualifiers before (约, 超, 近,
+  不足 ...) or after (以上, 左右, 余, 多) are stored in a normal form and are
+  part of the span; link verbs (达, 共, 为) are not.
+- Ranks: 排名344位, 第344位, 居江门第二, 全省第一 have kind 'rank' and unit 位;
+  an ordinal inside a phrase (第二个, 第一批) is not a rank.
+- Not figures: numbers inside time expressions, inside short quoted names
+  (“1310”), glued to Latin letters or '+' (G325, S270, 1+6+3), or after a
+  '-' that follows a letter or digit (粤B2-20040381); a lone Chinese 一 (一批,
+  一镇一策) and bare magnitudes (百县千镇, 千亩茶园).
+- ``measure``: see ``kg.extract.measure``. ``period``: the index of the
+  nearest period before the figure in the same sentence. ``subject`` stays
+  None: the relation step assigns it from the entities.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from kg.extract.measure import CLAUSE_END, fences, measure_of, rank_measure_of
+from kg.extract.numbers import parse_number
+from kg.extract.pipeline import step
+from kg.extract.timex import inside, quoted_spans, sentence_of, sentence_starts
+from kg.extract.units import Unit, quantity_words, to_base, units
+from kg.records import Article, Extraction, Period, Quantity
+
+__all__ = ["find_quantities", "quantities_step"]
+
+_NUMBER = re.compile(
+    r"(?<![0-9.])[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?![0-9])"
+    r"|[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?"
+)
+_RANGE = re.compile(
+    r"(?:万亿|千万|百万|万|亿)?(?:至|到|-|~|～|—|–)"
+    r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?![0-9])|[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?)"
+)
+_DIGIT_WORDS = set("〇零一二两三四五六七八九十")
+_MAGNITUDE_HEADS = ("万亿", "千万", "百万", "十万", "万", "亿", "千")
+# Characters after a one-character unit that show it is the start of a word instead.
+_NOT_UNIT_BEFORE = {
+    "人": "民才",
+    "家": "庭具属",
+    "市": "场民值",
+    "区": "域位",
+    "村": "民",
+    "台": "湾",
+    "头": "部",
+    "条": "件例",
+    "所": "有",
+    "场": "景所",
+    "处": "理",
+    "种": "植子",
+    "批": "复准",
+    "类": "似",
+    "名": "单称",
+    "位": "于置",
+    "次": "要",
+    "米": "粉",
+    "元": "宵素",
+}
+
+
+class _Where(NamedTuple):
+    sentence: int  # Sentence.index
+    bounds: tuple[int, int]  # the sentence's span
+
+
+class _Raw(NamedTuple):
+    start: int
+    end: int
+    unit_end: int  # where the words after the figure begin
+    sentence: int
+    bounds: tuple[int, int]  # the sentence's span
+    value: Decimal
+    upper: Decimal | None
+    unit: Unit | None  # None for ranks
+    qualifier: str | None
+
+
+def _read_unit(text: str, pos: int) -> tuple[Unit, int, str | None] | None:
+    """The longest unit at ``pos``, its end, and a qualifier (1万余人: 万人, 余)."""
+    table = units()
+    for head in _MAGNITUDE_HEADS:
+        after = pos + len(head)
+        if text.startswith(head, pos) and text[after : after + 1] in ("余", "多"):
+            rest = _read_unit(text, after + 1)
+            if rest and rest[0].kind != "number" and head + rest[0].unit in table:
+                return table[head + rest[0].unit], rest[1], "余"
+    for size in range(min(6, len(text) - pos), 0, -1):
+        row = table.get(text[pos : pos + size])
+        if row is None:
+            continue
+        end = pos + size
+        nxt = text[end : end + 1]
+        if row.unit.isascii() and nxt.isascii() and nxt.isalnum():
+            continue
+        if size == 1 and nxt and nxt in _NOT_UNIT_BEFORE.get(row.unit, ""):
+            continue
+        return row, end, None
+    return None
+
+
+def _qualifier_before(text: str, start: int, floor: int) -> tuple[int, str | None]:
+    """A stored qualifier ending at ``start`` (超过, 约 ...): its start and normal form."""
+    words = quantity_words()["qualifier_before"]
+    for size in (2, 1):
+        word = text[max(floor, start - size) : start]
+        if len(word) == size and word in words:
+            return start - size, words[word]
+    return start, None
+
+
+def _qualifier_after(text: str, end: int) -> tuple[int, str | None]:
+    """A two-character hedge after the unit (以上, 左右): its end and normal form.
+
+    A lone 余 or 多 after a unit usually starts the next word (多元, 余款), so
+    those count only between the number and the unit (200余家).
+    """
+    word = text[end : end + 2]
+    normal = quantity_words()["qualifier_after"].get(word) if len(word) == 2 else None
+    return (end + 2, normal) if normal else (end, None)
+
+
+def _plain_number(text: str, start: int, end: int) -> bool:
+    """Whether the numeral at start:end can be a figure (not a code, an idiom or a lone 一)."""
+    token = text[start:end]
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    if token[0].isdigit():
+        if before.isascii() and before.isalpha() or before in ("+", "#", "@", "/", "_", "."):
+            return False
+        if before in ("-", "—", "–") and text[start - 2 : start - 1].isalnum():
+            return False
+        return after != "+" and not (after in (":", "：") and text[end + 1 : end + 2].isdigit())
+    return token != "一" and bool(_DIGIT_WORDS & set(token))
+
+
+def _rank(text: str, m: re.Match[str], bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """Span of a rank at ``m`` (第344位, 排名344位, 居江门第二), or None."""
+    start, end = m.span()
+    after = text[end : end + 1]
+    verbs = quantity_words()["rank"]
+    if text[start - 1 : start] == "第":
+        if after in ("位", "名"):
+            return start - 1, end + 1
+        if end >= bounds[1] or after in CLAUSE_END:
+            clause = text[bounds[0] : start - 1]
+            cues = verbs.keys() | quantity_words()["scope"].keys()
+            if any(cue in clause[-12:] for cue in cues):
+                return start - 1, end
+        return None
+    if after in ("位", "名") and any(text.endswith(v, 0, start) for v in verbs):
+        return start, end + 1
+    return None
+
+
+def _figure(text: str, m: re.Match[str], where: _Where, floor: int) -> _Raw | None:
+    """The figure starting with the numeral ``m``, or None when no unit follows."""
+    start, end = m.span()
+    token = m.group()
+    upper = None
+    pos = end
+    ranged = _RANGE.match(text, pos)
+    if ranged and _read_unit(text, ranged.end()):
+        upper = parse_number(ranged.group(1))
+        pos = pos if upper is None else ranged.end()
+    qualifier = None
+    if text[pos : pos + 1] in ("余", "多") and _read_unit(text, pos + 1):
+        qualifier, pos = "余", pos + 1
+    found = _read_unit(text, pos)
+    if found is None:
+        return None
+    unit, pos, mid = found
+    chinese_magnitude = not token[0].isdigit() and len(token) > 1 and token[-1] in "万亿"
+    if chinese_magnitude and pos == end + len(unit.unit):
+        shifted = units().get(token[-1] + unit.unit)
+        if shifted is not None:  # 三万人: value 3, unit 万人
+            token, unit = token[:-1], shifted
+    value = parse_number(token)
+    if value is None or (upper is not None and upper <= value):
+        return None
+    pos, after = _qualifier_after(text, pos)
+    start, before = _qualifier_before(text, start, floor)
+    hedge = before or qualifier or mid or after
+    return _Raw(start, pos, pos, *where, value, upper, unit, hedge)
+
+
+def _percent_words(text: str, m: re.Match[str], where: _Where) -> _Raw | None:
+    """百分之三十: a percentage written in words."""
+    start, end = m.span()
+    if not text.endswith("百分之", 0, start):
+        return None
+    value = parse_number(m.group())
+    unit = units()["%"]
+    return None if value is None else _Raw(start - 3, end, end, *where, value, None, unit, None)
+
+
+def _raw_figures(article: Article, periods: tuple[Period, ...]) -> list[_Raw]:
+    text = article.text
+    quotes = quoted_spans(text)
+    taken = [(p.start, p.end) for p in periods]
+    starts = sentence_starts(article)
+    found: list[_Raw] = []
+    last_end = 0
+    for m in _NUMBER.finditer(text):
+        start = m.start()
+        if start < last_end or inside(quotes, start) or _covered(taken, start):
+            continue
+        ordinal = text[start - 1 : start] == "第"
+        if not ordinal and not _plain_number(text, start, m.end()):
+            continue
+        s = sentence_of(article, starts, start)
+        if s is None:
+            continue
+        raw = _one(text, m, _Where(s.index, (s.start, s.end)), max(last_end, s.start))
+        if raw is not None and not _covered(taken, raw.end - 1):
+            found.append(raw)
+            last_end = raw.end
+    return found
+
+
+def _one(text: str, m: re.Match[str], where: _Where, floor: int) -> _Raw | None:
+    """The figure or rank starting with the numeral ``m``, or None."""
+    rank = _rank(text, m, where.bounds)
+    if rank is not None:
+        value = parse_number(m.group())
+        return None if value is None else _Raw(*rank, rank[1], *where, value, None, None, None)
+    if text[m.start() - 1 : m.start()] == "第":
+        return None  # an ordinal: 第二个, 第一批
+    return _percent_words(text, m, where) or _figure(text, m, where, floor)
+
+
+def _covered(spans: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _period_for(periods: tuple[Period, ...], ends: list[int], raw: _Raw) -> int | None:
+    """Index of the nearest period ending before the figure in its sentence."""
+    i = bisect.bisect_right(ends, raw.start) - 1
+    return i if i >= 0 and periods[i].sentence == raw.sentence else None
+
+
+def find_quantities(article: Article, periods: tuple[Period, ...]) -> tuple[Quantity, ...]:
+    """Every figure of ``article`` in text order; ``periods`` are the article's (sorted) periods."""
+    order = sorted(range(len(periods)), key=lambda i: periods[i].start)
+    ordered = tuple(periods[i] for i in order)
+    ends = [p.end for p in ordered]
+    raws = _raw_figures(article, ordered)
+    text = article.text
+    fence = fences([(r.start, r.end) for r in raws] + [(p.start, p.end) for p in ordered])
+    out = []
+    for raw in raws:
+        bounds = raw.bounds
+        near = _period_for(ordered, ends, raw)
+        if raw.unit is None:
+            unit, kind, base = "位", "rank", (None, None)
+            measure = rank_measure_of(text, raw.start, bounds, fence)
+        else:
+            unit, kind = raw.unit.unit, raw.unit.quantity_kind
+            base = to_base(raw.value, unit)
+            counted = raw.unit.kind in ("count", "people")
+            measure = measure_of(text, (raw.start, raw.unit_end), bounds, fence, counted)
+        out.append(
+            Quantity(
+                text=text[raw.start : raw.end],
+                start=raw.start,
+                end=raw.end,
+                sentence=raw.sentence,
+                value=raw.value,
+                unit=unit,
+                kind=kind,
+                qualifier=raw.qualifier,
+                base_value=base[0],
+                base_unit=base[1],
+                measure=measure,
+                period=None if near is None else order[near],
+                upper=raw.upper,
+            )
+        )
+    return tuple(out)
+
+
+@step("quantities", needs={"periods"}, adds={"quantities"})
+def quantities_step(extraction: Extraction) -> Extraction:
+    """Add the article's figures as ``quantities``, each tied to its governing period."""
+    return extraction.evolve(quantities=find_quantities(extraction.article, extraction.periods))

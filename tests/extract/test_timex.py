@@ -1,0 +1,147 @@
+"""Time expressions resolved against the article date, on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import doctest
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kg.extract.timex
+from kg.extract.pipeline import run_steps
+from kg.extract.timex import find_periods, periods_step
+from kg.records import Extraction
+
+D = dt.date
+ON = D(2024, 5, 20)
+
+
+def only(make_article, text: str, date: dt.date | None = ON):
+    periods = find_periods(make_article(text, date))
+    assert len(periods) == 1, [p.text for p in periods]
+    return periods[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "kind", "begin", "until"),
+    [
+        ("1月至4月,开平市引进项目12个。", "1月至4月", "interval", D(2024, 1, 1), D(2024, 4, 30)),
+        ("1-4月台山市工业产值增长。", "1-4月", "interval", D(2024, 1, 1), D(2024, 4, 30)),
+        ("1至4月全区新增企业。", "1至4月", "interval", D(2024, 1, 1), D(2024, 4, 30)),
+        ("一月至四月全区新增企业。", "一月至四月", "interval", D(2024, 1, 1), D(2024, 4, 30)),
+        ("2023年1-9月博罗县实现增长。", "2023年1-9月", "interval", D(2023, 1, 1), D(2023, 9, 30)),
+        ("今年以来新会区新增就业。", "今年以来", "interval", D(2024, 1, 1), ON),
+        ("年初以来新会区新增就业。", "年初以来", "interval", D(2024, 1, 1), ON),
+        ("今年顺德区完成投资。", "今年", "interval", D(2024, 1, 1), ON),
+        ("新厂房年内投产。", "年内", "target", None, D(2024, 12, 31)),
+        ("去年增城区接待游客。", "去年", "year", D(2023, 1, 1), D(2023, 12, 31)),
+        ("去年同期为12亿元。", "去年同期", "interval", D(2023, 1, 1), D(2023, 5, 20)),
+        ("一季度开平市外贸回暖。", "一季度", "interval", D(2024, 1, 1), D(2024, 3, 31)),
+        ("第一季度开平市外贸回暖。", "第一季度", "interval", D(2024, 1, 1), D(2024, 3, 31)),
+        ("5月8日台山市召开大会。", "5月8日", "instant", D(2024, 5, 8), D(2024, 5, 8)),
+        ("2022年台山市获评示范县。", "2022年", "year", D(2022, 1, 1), D(2022, 12, 31)),
+        ("2022年9月3日项目签约。", "2022年9月3日", "instant", D(2022, 9, 3), D(2022, 9, 3)),
+        ("二〇二二年项目签约。", "二〇二二年", "year", D(2022, 1, 1), D(2022, 12, 31)),
+        ("2021-2025年累计投资。", "2021-2025年", "interval", D(2021, 1, 1), D(2025, 12, 31)),
+        ("到2027年建成强县。", "到2027年", "target", None, D(2027, 12, 31)),
+        ("力争到2027年建成强县。", "力争到2027年", "target", None, D(2027, 12, 31)),
+        ("2026年前完成改造。", "2026年前", "target", None, D(2026, 12, 31)),
+        ("至2026年底全部通车。", "至2026年底", "target", None, D(2026, 12, 31)),
+        ("年底前完成验收。", "年底前", "target", None, D(2024, 12, 31)),
+        ("截至2024年3月底,全县有企业。", "截至2024年3月底", "instant", D(2024, 3, 31), D(2024, 3, 31)),  # noqa: E501
+        ("截至目前,全县有企业。", "截至目前", "instant", ON, ON),
+        ("“十四五”时期博罗县加快发展。", "“十四五”时期", "interval", D(2021, 1, 1), D(2025, 12, 31)),  # noqa: E501
+        ("十四五期间博罗县加快发展。", "十四五期间", "interval", D(2021, 1, 1), D(2025, 12, 31)),
+        ("“十五五”规划开局。", "“十五五”规划", "interval", D(2026, 1, 1), D(2030, 12, 31)),
+        ("营收创近五年新高。", "近五年", "interval", D(2019, 5, 20), ON),
+        ("三年来新会区引进项目。", "三年来", "interval", D(2021, 5, 20), ON),
+        ("去年11月至今新增企业。", "去年11月至今", "interval", D(2023, 11, 1), ON),
+    ],
+)  # fmt: skip
+def test_expressions_resolve(make_article, text, expression, kind, begin, until):
+    p = only(make_article, text)
+    assert (p.text, p.kind, p.begin, p.until) == (expression, kind, begin, until)
+
+
+def test_a_month_span_after_the_article_month_is_last_year(make_article):
+    p = only(make_article, "1月至9月开平市引进项目。", D(2024, 5, 20))
+    assert (p.begin, p.until) == (D(2023, 1, 1), D(2023, 9, 30))
+
+
+def test_a_half_year_not_over_is_last_year(make_article):
+    p = only(make_article, "上半年台山市外贸增长。", D(2024, 3, 2))
+    assert (p.begin, p.until) == (D(2023, 1, 1), D(2023, 6, 30))
+
+
+def test_a_day_takes_the_year_nearest_the_article_date(make_article):
+    p = only(make_article, "12月28日新会区召开大会。", D(2024, 1, 5))
+    assert p.begin == D(2023, 12, 28)
+
+
+def test_a_day_soon_after_the_article_stays_in_its_year(make_article):
+    p = only(make_article, "6月3日博罗县将举办展会。", D(2024, 5, 20))
+    assert p.begin == D(2024, 6, 3)
+
+
+def test_without_a_date_relative_expressions_keep_their_text_only(make_article):
+    periods = find_periods(make_article("今年以来,1月至4月,2022年。", None))
+    assert [(p.text, p.begin, p.until) for p in periods] == [
+        ("今年以来", None, None),
+        ("1月至4月", None, None),
+        ("2022年", D(2022, 1, 1), D(2022, 12, 31)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目前全县有企业120家。",
+        "现有企业120家。",
+        "用三年时间推动发展。",
+        "3年以上年均增长。",
+        "G325国道和S270线。",
+        "电话0750-3123456。",
+        "三个月内完成。",
+        "落实“2035年远景目标”部署。",
+        "十四个镇。",
+    ],
+)
+def test_no_period_in(make_article, text):
+    assert find_periods(make_article(text)) == ()
+
+
+def test_sentence_index_and_offsets(make_article):
+    text = "开平市召开大会。1月至4月,全市引进项目。力争到2027年建成强县。"
+    periods = find_periods(make_article(text))
+    assert [(p.text, p.sentence) for p in periods] == [("1月至4月", 1), ("力争到2027年", 2)]
+    assert all(text[p.start : p.end] == p.text for p in periods)
+
+
+def test_the_step_adds_periods_only(make_article):
+    article = make_article("2022年9月3日项目签约。")
+    result = run_steps(Extraction(article), [periods_step])
+    assert [p.text for p in result.periods] == ["2022年9月3日"]
+    assert result.quantities == () and result.mentions == ()
+
+
+def test_doctests_pass():
+    assert doctest.testmod(kg.extract.timex).failed == 0
+
+
+_PIECES = st.sampled_from(
+    ["1月至9月", "今年", "以来", "到", "2025年", "年", "月", "日", "前", "底", "至", "上半年",
+     "一", "十", "3", "12", "“", "”", "十四五", "时期", "近", "截至", ",", "。", "新建", "县"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=20), st.dates(D(2000, 1, 1), D(2099, 12, 31)))
+def test_periods_slice_back_and_are_ordered(make_article, pieces, date):
+    text = "".join(pieces)
+    periods = find_periods(make_article(text, date))
+    for p in periods:
+        assert text[p.start : p.end] == p.text
+        assert p.begin is None or p.until is None or p.begin <= p.until
+    assert all(a.end <= b.start for a, b in zip(periods, periods[1:], strict=False))
