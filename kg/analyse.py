@@ -30,9 +30,12 @@ _NOT_EDGES = {KGO.hasQuantity, KGO.mentionedIn, KGO.period, KGO.inSentence}
 
 
 def _index(graph: Graph) -> Index:
-    """``{subject: {predicate: [objects]}}`` for every triple, in one pass."""
+    """``{subject: {predicate: [objects]}}`` for every triple, in one pass.
+
+    ``triples()`` rather than iteration: a ConjunctiveGraph iterates as quads.
+    """
     index: Index = defaultdict(lambda: defaultdict(list))
-    for s, p, o in graph:
+    for s, p, o in graph.triples((None, None, None)):
         index[s][p].append(o)
     return index
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import replace
 from decimal import Decimal
 
 from kg.records import (
@@ -180,3 +181,18 @@ def taishan_extraction() -> Extraction:
                  base_unit="元", measure="预计总投资", subject="proj", period=0),
     )  # fmt: skip
     return Extraction(a, mentions, entities, relations, quantities, periods)
+
+
+def synthetic_extractions(count: int) -> list[Extraction]:
+    """``count`` copies of the 开平 article under new ids, with numbered non-division names.
+
+    About 250 triples each: 400 of them make a graph of about 100k triples.
+    """
+    x, found = kaiping_extraction(), []
+    for i in range(count):
+        entities = tuple(
+            e if e.code else replace(e, name=f"{e.name}{i % 97}号{i}") for e in x.entities
+        )
+        meta = replace(x.article.meta, source_path=f"synthetic/a{i}.txt")
+        found.append(x.evolve(article=replace(x.article, id=f"a{i}", meta=meta), entities=entities))
+    return found
