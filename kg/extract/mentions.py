@@ -7,7 +7,9 @@ unambiguously, its title); a name that does not resolve stays unlinked.
 
 from __future__ import annotations
 
-from kg.extract.gazetteer import Division, load_gazetteer
+from collections import Counter
+
+from kg.extract.gazetteer import Division, Gazetteer, load_gazetteer
 from kg.extract.names import Candidate, add_words, choose, find_candidates
 from kg.extract.pipeline import step
 from kg.records import Article, Extraction, Mention
@@ -31,22 +33,61 @@ def _ensure_segmenter() -> None:
         _segmenter_ready = True
 
 
+def all_matches(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
+    """Every division-name match in text, overlapping ones included (其中江门: 中江, 江门)."""
+    found = []
+    for i in range(len(text) - 1):
+        for size in gaz.lengths.get(text[i : i + 2], ()):
+            piece = text[i : i + size]
+            if len(piece) == size and piece in gaz.names:
+                found.append((i, i + size, piece))
+    return found
+
+
+def home_province(gaz: Gazetteer, surfaces: list[str]) -> str | None:
+    """The province most of the article's unambiguous place names lie in."""
+    votes: Counter[str] = Counter()
+    for surface in surfaces:
+        matches = gaz.names.get(surface, ())
+        if len(matches) == 1 and matches[0].division.level != "Village":
+            # a full name (开平市) says more than a short one that may be a word (新建)
+            weight = 1 if matches[0].by_short else 3
+            votes[gaz.ancestors[matches[0].division.code][-1]] += weight
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if votes else None
+
+
 def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
-    """Division spans of the article, resolved with the article's own context."""
+    """Division spans of the article, resolved with the article's own context.
+
+    The home context keeps only places in the article's home province, and a
+    short name outside that province does not resolve (中江 in 其中江门 is not
+    Sichuan's 中江县; 新建 is not Nanchang's 新建区): full names still do.
+    Overlapping matches are resolved first, then the longest resolved ones kept.
+    """
     gaz = load_gazetteer()
     title = article.meta.title or ""
-    spans = gaz.scan(article.text)
-    surfaces = [article.text[s:e] for s, e, _ in spans] + [
-        title[s:e] for s, e, _ in gaz.scan(title)
-    ]
-    context = set(gaz.guess_context(surfaces))
-    found = []
+    spans = all_matches(gaz, article.text)
+    surfaces = [p for _, _, p in spans] + [p for _, _, p in all_matches(gaz, title)]
+    home = home_province(gaz, surfaces)
+    context = {c for c in gaz.guess_context(surfaces) if home is None or gaz.is_within(c, home)}
+    resolved = []
     for start, end, surface in spans:
         division = gaz.resolve(surface, context)
-        if division is not None:
-            found.append((start, end, division))
-            context.update(d.code for d in gaz.chain(division.code))
-    return found
+        if division is None:
+            continue
+        outside = home is not None and not gaz.is_within(division.code, home)
+        if outside and surface != division.name:
+            continue
+        resolved.append((start, end, division))
+    return _longest_first(resolved)
+
+
+def _longest_first(spans: list[tuple[int, int, Division]]) -> list[tuple[int, int, Division]]:
+    chosen: list[tuple[int, int, Division]] = []
+    for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(span[1] <= c[0] or c[1] <= span[0] for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s[0])
 
 
 def _sentence_of(article: Article, offset: int) -> int:

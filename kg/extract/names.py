@@ -137,7 +137,7 @@ def suffix_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
         while pos >= 0:
             end = pos + len(suffix.text)
             if end not in taken:
-                start = name_start(text, _clause_floor(text, pos), pos, lex)
+                start = _after_figure_de(text, name_start(text, _clause_floor(text, pos), pos, lex))
                 name = text[start:end]
                 if (
                     pos - start >= suffix.min_prefix
@@ -147,6 +147,26 @@ def suffix_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
                     taken.add(end)
                     yield Candidate(start, end, _kind_of(name, suffix), "suffix")
             pos = text.find(suffix.text, pos + 1)
+
+
+_FIGURE_DE = re.compile(r"\d[\d.]*[^\d\s,，、;；。]{1,4}的([^\d\s,，、;；。“”]{2,24})$")
+
+
+_HEADS = ("项目", "工程", "公司", "基地", "平台", "园", "部", "委", "局", "厅")
+
+
+def _after_figure_de(text: str, start: int) -> int:
+    """A name after 'figure + unit + 的' runs from the 的 (总投资3.2亿元的X及Y试点项目).
+
+    Boundary words inside such a name (及, 建设) are part of it: the figure
+    phrase before it marks where the name begins.
+    """
+    floor = max(0, start - 30)
+    m = _FIGURE_DE.search(text[floor : start + 1]) if start < len(text) else None
+    # a second head word in between means two names (…项目通过水利部), not one
+    if not m or any(head in m.group(1) for head in _HEADS):
+        return start
+    return floor + m.start(1)
 
 
 def _generic(name: str, suffix: str, lex: Lexicon) -> bool:

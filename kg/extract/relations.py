@@ -9,9 +9,9 @@ Three sources, all within one sentence (never mere co-occurrence):
   在…召开, X的…Company), read from ``CUES`` below.
 
 Figures get as subject the entity a 的 after them points to (47公里的碧道工程),
-else the nearest fitting mention before them in the clause, else the sentence's
-first place, else the article's main place (the county-level division named
-most often).
+else the nearest fitting mention before them in the clause (not the scope of a
+rank: 居江门第二), else the article's main place (the county-level division
+named most often): DESIGN.md's rule for figures without a subject (全市…).
 """
 
 from __future__ import annotations
@@ -137,10 +137,48 @@ def _cue_pairs(left, right, subj_kinds, obj_kinds, pred, subj_left, cue) -> list
         pairs += [(a, b) for a in near_left for b in right[:1]]
     if subj_left in (False, None):
         pairs += [(b, a) for a in near_left for b in right[:2]]
+    if subj_left is None and len(left) >= 2:
+        # both ends before the cue: X得到Y批复, X通过Y评估, X在Y召开
+        a, b = left[-2], left[-1]
+        pairs += [(a, b), (b, a)]
     out = []
     for s, o in pairs:
         if s.kind in subj_kinds and o.kind in obj_kinds and s.entity != o.entity:
             out.append(Relation(s.entity, pred, o.entity, s.sentence, cue))
+    return out
+
+
+# cue: (object kinds, predicate from object to the agent, agent kinds)
+AGENT_CUES = {
+    "成立": ({"GovernmentBody", "Organization"}, "establishedBy"),
+    "组建": ({"GovernmentBody", "Organization"}, "establishedBy"),
+    "设立": ({"GovernmentBody", "Organization"}, "establishedBy"),
+    "获": ({"GovernmentBody"}, "honouredBy"),
+}
+
+
+def agent_relations(ex: Extraction, fallback: str | None) -> list[Relation]:
+    """成立…指挥部 (established by the clause's place, else the main place);
+    获国务院…激励 (the place is honoured by the organ)."""
+    text = ex.article.text
+    out = []
+    for clause in _CLAUSE.finditer(text):
+        ms = _top_level(
+            [m for m in ex.mentions if clause.start() <= m.start and m.end <= clause.end()]
+        )
+        for cue, (kinds, pred) in AGENT_CUES.items():
+            for at in _find_all(text, cue, clause.start(), clause.end()):
+                obj = next((m for m in ms if m.start >= at + len(cue) and m.kind in kinds), None)
+                agent = next(
+                    (m.entity for m in reversed(ms) if m.end <= at and m.kind in PLACES), None
+                )
+                agent = agent or fallback
+                if obj is None or agent is None or obj.start > at + len(cue) + 20:
+                    continue
+                if pred == "establishedBy":
+                    out.append(Relation(obj.entity, pred, agent, obj.sentence, cue))
+                else:
+                    out.append(Relation(agent, pred, obj.entity, obj.sentence, cue))
     return out
 
 
@@ -179,18 +217,23 @@ def quantity_subject(ex: Extraction, q: Quantity, fallback: str | None) -> str |
     after = [m for m in ex.mentions if m.start >= q.end and m.kind in SUBJECT_KINDS]
     if text.startswith("的", q.end) and after and after[0].start <= q.end + 4:
         return _top_level_at(ex.mentions, after[0]).entity
-    clause_start = max(text.rfind(p, 0, q.start) for p in ",，;；。:：")
+    clause_start = max(text.rfind(p, 0, q.start) for p in ",，;；。:：()（）")
     before = [
         m
         for m in ex.mentions
-        if clause_start < m.start and m.end <= q.start and m.kind in SUBJECT_KINDS
+        if clause_start < m.start
+        and m.end <= q.start
+        and m.kind in SUBJECT_KINDS
+        and not (q.kind == "rank" and _is_rank_scope(text, m))
     ]
     if before:
         return _top_level_at(ex.mentions, before[-1]).entity
-    sentence_places = [m for m in ex.mentions if m.sentence == q.sentence and m.kind in PLACES]
-    if sentence_places and sentence_places[0].start < q.start:
-        return sentence_places[0].entity
     return fallback
+
+
+def _is_rank_scope(text: str, m: Mention) -> bool:
+    """居江门第二, 在全国…排名: the place is the scope of a rank, not what is ranked."""
+    return text[max(0, m.start - 2) : m.start].endswith(("居", "在", "列"))
 
 
 def _top_level_at(mentions: tuple[Mention, ...], m: Mention) -> Mention:
@@ -202,14 +245,19 @@ def _top_level_at(mentions: tuple[Mention, ...], m: Mention) -> Mention:
 @step("relations", needs={"entities", "quantities"}, adds={"relations", "quantities"})
 def relations_step(ex: Extraction) -> Extraction:
     """Adds relations from nesting, routes and cue words; sets each figure's subject."""
-    found = nesting_relations(ex.mentions) + route_relations(ex) + cue_relations(ex)
+    fallback = main_place(ex)
+    found = (
+        nesting_relations(ex.mentions)
+        + route_relations(ex)
+        + cue_relations(ex)
+        + agent_relations(ex, fallback)
+    )
     seen, relations = set(), []
     for r in found:
         key = (r.subject, r.predicate, r.object, r.sentence)
         if r.subject and r.object and r.subject != r.object and key not in seen:
             seen.add(key)
             relations.append(r)
-    fallback = main_place(ex)
     quantities = tuple(
         q if q.subject else replace(q, subject=quantity_subject(ex, q, fallback))
         for q in ex.quantities

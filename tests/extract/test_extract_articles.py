@@ -1,0 +1,70 @@
+"""Whole extraction on short articles of our own (never the seed's facts)."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+
+
+def _by_name(ex):
+    return {e.name: e for e in ex.entities}
+
+
+def _rel(ex, s_name, pred, o_name) -> bool:
+    names = {e.key: e.name for e in ex.entities}
+    return any(
+        names.get(r.subject) == s_name and r.predicate == pred and names.get(r.object) == o_name
+        for r in ex.relations
+    )
+
+
+def test_a_short_name_from_another_province_does_not_hide_a_local_place(make_article):
+    # 其中江门 once read as Sichuan's 中江县, hiding 江门
+    ex = extract(make_article("台山市位于江门市。其中江门新增企业12家。"))
+    names = _by_name(ex)
+    assert "江门市" in names and "中江县" not in names
+
+
+def test_a_common_word_that_is_a_far_county_short_name_is_not_a_place(make_article):
+    # 新建 is also Nanchang's 新建区; in a Guangdong article it is a verb
+    ex = extract(make_article("开平市今年新建供水管道6.5公里。"))
+    assert "新建区" not in _by_name(ex)
+
+
+def test_town_short_names_resolve_inside_the_article_county(make_article):
+    ex = extract(make_article("开平市赤坎镇加快建设。赤坎、水口两镇发展文旅。"))
+    town = _by_name(ex)["赤坎镇"]
+    assert town.kind == "Town" and town.code.startswith("440783")
+
+
+def test_a_figure_without_a_subject_in_its_clause_is_about_the_main_place(make_article):
+    ex = extract(make_article("台山市加快发展。今年以来,新建污水管网8.5公里。"))
+    q = next(q for q in ex.quantities if q.value == 8.5)
+    assert ex.entity(q.subject).name == "台山市"
+
+
+def test_the_scope_of_a_rank_is_not_what_is_ranked(make_article):
+    ex = extract(make_article("台山市规上工业企业数量居江门第三。"))
+    q = next(q for q in ex.quantities if q.kind == "rank")
+    assert ex.entity(q.subject).name == "台山市"
+
+
+def test_a_name_after_figure_and_de_keeps_its_inner_boundary_words(make_article):
+    ex = extract(make_article("总投资5.6亿元的城乡供水一体化及管网建设示范项目通过省水利厅验收。"))
+    project = _by_name(ex)["城乡供水一体化及管网建设示范项目"]
+    assert project.kind == "Project"
+    q = next(q for q in ex.quantities if q.unit == "亿元")
+    assert q.subject == project.key
+    assert _rel(ex, "城乡供水一体化及管网建设示范项目", "evaluatedBy", "省水利厅")
+
+
+def test_companies_in_a_park_through_de(make_article):
+    ex = extract(make_article("广海湾工业园占地800亩的两个项目华信电器和南岭新材料同时开工。"))
+    assert _rel(ex, "华信电器", "locatedIn", "广海湾工业园")
+    assert _rel(ex, "南岭新材料", "locatedIn", "广海湾工业园")
+
+
+def test_a_road_section_connects_its_two_ends(make_article):
+    ex = extract(make_article("台山市S275线端芬至广海段改建工程动工。"))
+    section = "S275线端芬至广海段"
+    assert _rel(ex, section, "connects", "端芬镇") and _rel(ex, section, "connects", "广海镇")
+    assert _rel(ex, "S275线端芬至广海段改建工程", "about", section)
