@@ -12,12 +12,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.analyse import GraphMetrics, metrics, to_networkx
+from rdflib import Graph
+
+from kg.analyse import GraphMetrics, metrics, to_networkx, with_centrality
 from kg.errors import InputError, KgError, UsageError
 from kg.export import get_exporter
 from kg.extract import extract
 from kg.ingest import read_article
-from kg.model import DEFAULT_BASE, build_graph
+from kg.model import DEFAULT_BASE, article_graphs, new_graph, ontology_graph
 from kg.records import Extraction
 from kg.validate import ValidationReport, validate
 
@@ -82,6 +84,27 @@ def extract_all(files: Sequence[Path]) -> tuple[list[Extraction], list[tuple[str
     return extractions, failures
 
 
+def model_and_validate(
+    extractions: Sequence[Extraction], base: str
+) -> tuple[Graph, ValidationReport]:
+    """The whole graph (ontology + articles) and the SHACL report of each article's graph.
+
+    Each article is validated on its own as it is added (small graphs validate
+    fast, and a violation names the article it came from).
+    """
+    ontology = ontology_graph()
+    graph = new_graph(base)
+    graph += ontology
+    violations = []
+    for article_id, article_graph in article_graphs(extractions, base).items():
+        found = validate(article_graph, ontology=ontology)
+        if not found.conforms:
+            log.warning("article %s violates the shapes", article_id)
+        violations.extend(found.violations)
+        graph += article_graph
+    return graph, ValidationReport(conforms=not violations, violations=tuple(violations))
+
+
 def build(
     paths: Sequence[Path],
     out_dir: Path,
@@ -96,10 +119,10 @@ def build(
     if not extractions:
         reasons = "; ".join(reason for _, reason in failures)
         raise InputError(f"no article could be read: {reasons}")
-    graph = build_graph(extractions, base=base)
-    report = validate(graph)
+    graph, report = model_and_validate(extractions, base)
     view = to_networkx(graph)
     stats = metrics(view)
+    view = with_centrality(view, stats)
     outputs = []
     for fmt, filename, exporter in exporters:
         outputs.append((fmt, exporter(graph, view, Path(out_dir) / filename)))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import networkx as nx
 import pytest
 from rdf_samples import kaiping_extraction, synthetic_extractions, taishan_extraction
@@ -164,11 +162,9 @@ def test_two_cliques_joined_by_one_edge_are_two_communities():
 
 
 @pytest.mark.slow
-def test_view_of_a_100k_triple_graph_is_fast():
+def test_view_of_a_100k_triple_graph_keeps_every_entity():
+    # speed is measured in bench/stages.py, not asserted here
     graph = build_graph(synthetic_extractions(400))
     assert len(graph) > 95_000
-    started = time.perf_counter()
     view = to_networkx(graph)
-    elapsed = time.perf_counter() - started
     assert view.number_of_nodes() == 2005  # 5 shared divisions, 5 named things per article
-    assert elapsed < 10, f"to_networkx took {elapsed:.1f} s on {len(graph)} triples"

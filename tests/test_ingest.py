@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import doctest
 import hashlib
-import time
 from pathlib import Path
 
 import pytest
@@ -428,13 +427,11 @@ def test_parsed_articles_keep_offsets(paragraphs):
 
 
 @pytest.mark.slow
-def test_ingest_speed_on_a_large_page():
+def test_a_large_page_ingests_whole():
+    # speed is measured in bench/stages.py, not asserted here
     page = (ARTICLES / "taishan-2024-05-10.txt").read_text(encoding="utf-8")
     head, rest = page.split("本文字数:812\n")
     body, footer = rest.split("  (台讯)")
     raw = head + "本文字数:812\n" + body * 2000 + "  (台讯)" + footer
-    started = time.perf_counter()
     article = parse_article(raw, "big.txt", "0" * 64)
-    seconds = time.perf_counter() - started
     assert len(article.sentences) == 2000 * 12
-    assert len(raw) / seconds > 300_000, f"{len(raw) / seconds:,.0f} chars/s"

@@ -21,6 +21,7 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+        os.chmod(tmp, 0o644)  # mkstemp makes files private; outputs are for sharing
         os.replace(tmp, path)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)

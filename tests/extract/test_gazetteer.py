@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import doctest
 import importlib.util
-import time
 from pathlib import Path
 
 import pytest
@@ -319,25 +318,17 @@ def test_scan_offsets_slice_back_to_known_names(pieces):
         end = stop
 
 
-def test_scan_speed():
-    text = ARTICLE * 2000
-    started = time.perf_counter()
-    GAZ.scan(text)
-    rate = len(text) / (time.perf_counter() - started)
-    assert rate > 1_000_000, f"{rate:,.0f} chars/s"
-
-
 # --- loading ------------------------------------------------------------------
 
 
-def test_load_is_fast():
+def test_the_shipped_files_build_a_gazetteer():
+    # load time is measured in bench/stages.py, not asserted here
     folder = ROOT / "data" / "gazetteer"
-    started = time.perf_counter()
-    gz.build_gazetteer(
+    gaz = gz.build_gazetteer(
         read_divisions(folder / "divisions.tsv"),
         gz.read_generic_words(folder / "generic_words.txt"),
     )
-    assert time.perf_counter() - started < 0.5
+    assert gaz.by_code("440781").name == "台山市"
 
 
 def test_load_is_cached():
