@@ -116,3 +116,19 @@ def test_a_missing_input_is_a_usage_error_with_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.startswith("kg: no such file") and "\n" not in err
     assert not (tmp_path / "o").exists()
+
+
+def test_query_output_into_a_closed_pipe_gives_no_traceback(built):
+    # `kg query … | head -1` once died with a BrokenPipeError traceback
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from kg.cli import main; "
+        f"sys.exit(main(['query', 'SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }}', '--graph', "
+        f"{str(built / 'kg.ttl')!r}]))"
+    )
+    proc = subprocess.run(
+        f"{sys.executable} -c \"{script}\" | head -1", shell=True, capture_output=True, text=True
+    )
+    assert "Traceback" not in proc.stderr
