@@ -42,6 +42,7 @@ class Lexicon:
     organs: dict[str, str]  # surface -> canonical name
     industries: tuple[str, ...]  # longest first
     modifiers: frozenset[str]  # generic words that are not brands (现代, 绿色)
+    name_words: tuple[str, ...]  # words kept whole inside names (千亩)
 
     @property
     def max_boundary(self) -> int:
@@ -75,4 +76,5 @@ def load_lexicon() -> Lexicon:
         organs=_aliases(_rows("organs.tsv")),
         industries=tuple(sorted((r[0] for r in _rows("industries.txt")), key=len, reverse=True)),
         modifiers=frozenset(r[0] for r in _rows("modifiers.txt")),
+        name_words=tuple(r[0] for r in _rows("name_words.txt")),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.extract.gazetteer import Division, Gazetteer, load_gazetteer
+from kg.extract.lexicon import load_lexicon
 from kg.extract.names import Candidate, add_words, choose, find_candidates
 from kg.extract.pipeline import step
 from kg.records import Article, Extraction, Mention
@@ -30,6 +31,7 @@ def _ensure_segmenter() -> None:
     global _segmenter_ready
     if not _segmenter_ready:
         add_words(load_gazetteer().jieba_user_dict_lines())
+        add_words([f"{word} 1000 n" for word in load_lexicon().name_words])
         _segmenter_ready = True
 
 
@@ -44,15 +46,24 @@ def all_matches(gaz: Gazetteer, text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def home_province(gaz: Gazetteer, surfaces: list[str]) -> str | None:
-    """The province most of the article's unambiguous place names lie in."""
-    votes: Counter[str] = Counter()
+def home_places(gaz: Gazetteer, surfaces: list[str]) -> tuple[str | None, str | None]:
+    """(province, prefecture) most of the article's unambiguous place names lie in."""
+    provinces: Counter[str] = Counter()
+    prefectures: Counter[str] = Counter()
     for surface in surfaces:
         matches = gaz.names.get(surface, ())
         if len(matches) == 1 and matches[0].division.level != "Village":
             # a full name (开平市) says more than a short one that may be a word (新建)
             weight = 1 if matches[0].by_short else 3
-            votes[gaz.ancestors[matches[0].division.code][-1]] += weight
+            chain = gaz.chain(matches[0].division.code)
+            provinces[chain[-1].code] += weight
+            for d in chain:
+                if d.level == "Prefecture":
+                    prefectures[d.code] += weight
+    return _top(provinces), _top(prefectures)
+
+
+def _top(votes: Counter[str]) -> str | None:
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if votes else None
 
 
@@ -68,7 +79,7 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
     title = article.meta.title or ""
     spans = all_matches(gaz, article.text)
     surfaces = [p for _, _, p in spans] + [p for _, _, p in all_matches(gaz, title)]
-    home = home_province(gaz, surfaces)
+    home, home_prefecture = home_places(gaz, surfaces)
     context = {c for c in gaz.guess_context(surfaces) if home is None or gaz.is_within(c, home)}
     resolved = []
     for start, end, surface in spans:
@@ -76,10 +87,27 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
         if division is None:
             continue
         outside = home is not None and not gaz.is_within(division.code, home)
-        if outside and surface != division.name:
+        # outside the home province only full names of 3+ characters count
+        # (示范县 holds 范县, a county in Henan)
+        if outside and (surface != division.name or len(surface) < 3):
+            continue
+        if not _town_near_home(gaz, surface, division, context, home_prefecture):
             continue
         resolved.append((start, end, division))
     return _longest_first(resolved)
+
+
+def _town_near_home(
+    gaz: Gazetteer, surface: str, division: Division, context: set[str], prefecture: str | None
+) -> bool:
+    """A town's short name needs its county in the context or to lie in the article's
+    home prefecture (杨梅 in an article about 鹤山 that mentions 茂名 is not 茂名's
+    杨梅镇; 杜阮 next door in 江门 is 杜阮镇)."""
+    if division.level not in ("Town", "Subdistrict") or surface == division.name:
+        return True
+    return division.parent in context or (
+        prefecture is not None and gaz.is_within(division.code, prefecture)
+    )
 
 
 def _longest_first(spans: list[tuple[int, int, Division]]) -> list[tuple[int, int, Division]]:

@@ -173,8 +173,12 @@ def _generic(name: str, suffix: str, lex: Lexicon) -> bool:
     """A name that is, or ends in, an ordinary phrase (重点项目, 全部)."""
     if name in lex.not_names:
         return True
+    # a longer name may end in a short generic word (江门市委 ends in 市委): only
+    # generic phrases of three or more characters disqualify what ends in them
     return any(
-        name.endswith(w) and len(w) > len(suffix) for w in lex.not_names if w.endswith(suffix)
+        name.endswith(w) and len(w) > max(len(suffix), 2)
+        for w in lex.not_names
+        if w.endswith(suffix)
     )
 
 

@@ -82,6 +82,16 @@ def nesting_relations(mentions: tuple[Mention, ...]) -> list[Relation]:
     return out
 
 
+def village_relations(ex: Extraction) -> list[Relation]:
+    """A village named right after a town (鹤城小官田村) lies in that town."""
+    ends = {m.end: m for m in ex.mentions if m.kind in DIVISION_KINDS and m.kind != "Village"}
+    return [
+        Relation(v.entity, "locatedIn", ends[v.start].entity, v.sentence, v.text)
+        for v in ex.mentions
+        if v.kind == "Village" and v.start in ends
+    ]
+
+
 def route_relations(ex: Extraction) -> list[Relation]:
     """A road section or route connects the places named at its two ends."""
     out = []
@@ -249,6 +259,7 @@ def relations_step(ex: Extraction) -> Extraction:
     found = (
         nesting_relations(ex.mentions)
         + route_relations(ex)
+        + village_relations(ex)
         + cue_relations(ex)
         + agent_relations(ex, fallback)
     )

@@ -357,6 +357,8 @@ def find_periods(article: Article) -> tuple[Period, ...]:
     periods = []
     floor = 0
     for f in _candidates(text, on):
+        if f.start < floor:
+            continue  # a cue taken by the previous expression (1月至9月前|年) starts this one
         f = _with_cue(text, f, floor)
         floor = f.end
         sentence = sentence_of(article, starts, f.start)

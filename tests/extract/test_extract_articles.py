@@ -68,3 +68,33 @@ def test_a_road_section_connects_its_two_ends(make_article):
     section = "S275线端芬至广海段"
     assert _rel(ex, section, "connects", "端芬镇") and _rel(ex, section, "connects", "广海镇")
     assert _rel(ex, "S275线端芬至广海段改建工程", "about", section)
+
+
+def test_a_two_character_county_inside_a_word_is_not_a_place(make_article):
+    # 示范县 holds 范县 (Henan); it once became a County node
+    ex = extract(make_article("台山市争创省乡村振兴示范县。"))
+    assert "范县" not in _by_name(ex)
+
+
+def test_a_town_short_name_in_another_prefecture_needs_its_county(make_article):
+    # an article about 台山 that mentions 茂名 must not link 杨梅 to 茂名's 杨梅镇
+    ex = extract(make_article("会议在茂名市召开。台山市推进杨梅—端芬公路改造。"))
+    assert "杨梅镇" not in _by_name(ex)
+
+
+def test_a_neighbouring_town_of_the_home_prefecture_resolves(make_article):
+    ex = extract(make_article("台山市位于江门市。推进台城至杜阮公路提升改造。"))
+    assert _by_name(ex)["杜阮镇"].code.startswith("440703")
+
+
+def test_a_party_committee_of_a_city_is_named_but_a_bare_shiwei_is_not(make_article):
+    ex = extract(make_article("落实开平市委工作安排,由市委书记任组长。"))
+    names = _by_name(ex)
+    assert names["开平市委"].kind == "GovernmentBody" and "市委" not in names
+
+
+def test_qianmu_stays_inside_a_park_name(make_article):
+    ex = extract(make_article("开平市赤坎镇万亩果园新增游客3万人次。"))
+    parks = [e for e in ex.entities if e.kind == "Park"]
+    assert [p.name for p in parks] == ["开平市赤坎镇万亩果园"]
+    assert "万亩果园" in parks[0].aliases or "赤坎镇万亩果园" in parks[0].aliases

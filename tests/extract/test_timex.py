@@ -145,3 +145,9 @@ def test_periods_slice_back_and_are_ordered(make_article, pieces, date):
         assert text[p.start : p.end] == p.text
         assert p.begin is None or p.until is None or p.begin <= p.until
     assert all(a.end <= b.start for a, b in zip(periods, periods[1:], strict=False))
+
+
+def test_a_cue_shared_by_two_expressions_does_not_make_them_overlap(make_article):
+    # hypothesis found 1月至9月前年: '前' ended one period and started 前年
+    periods = find_periods(make_article("1月至9月前年", D(2000, 1, 1)))
+    assert all(a.end <= b.start for a, b in zip(periods, periods[1:], strict=False))
