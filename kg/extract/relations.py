@@ -10,7 +10,8 @@ Three sources, all within one sentence (never mere co-occurrence):
 
 Figures get as subject the entity a 的 after them points to (47公里的碧道工程),
 else the nearest fitting mention before them in the clause (not the scope of a
-rank: 居江门第二), else the article's main place (the county-level division
+rank: 居江门第二), for a total (共有22个…) the last thing the sentence named
+before it, else the article's main place (the county-level division
 named most often): DESIGN.md's rule for figures without a subject (全市…).
 """
 
@@ -224,21 +225,69 @@ def main_place(ex: Extraction) -> str | None:
 def quantity_subject(ex: Extraction, q: Quantity, fallback: str | None) -> str | None:
     """The entity a figure is about (see the module docstring)."""
     text = ex.article.text
-    after = [m for m in ex.mentions if m.start >= q.end and m.kind in SUBJECT_KINDS]
-    if text.startswith("的", q.end) and after and after[0].start <= q.end + 4:
-        return _top_level_at(ex.mentions, after[0]).entity
-    clause_start = max(text.rfind(p, 0, q.start) for p in ",，;；。:：()（）")
+    target = _de_target(ex, _last_of_list(ex, q))
+    if target:
+        return target
+    start = _clause_start(text, q.start)
     before = [
         m
         for m in ex.mentions
-        if clause_start < m.start
+        if start < m.start
         and m.end <= q.start
         and m.kind in SUBJECT_KINDS
         and not (q.kind == "rank" and _is_rank_scope(text, m))
     ]
     if before:
         return _top_level_at(ex.mentions, before[-1]).entity
+    if text[start + 1 : q.start].lstrip().startswith(_TOTALS):
+        # 名单…, 共有22个县入选: a total counts what the sentence just named
+        earlier = [
+            m
+            for m in ex.mentions
+            if m.sentence == q.sentence and m.end <= start and m.kind in SUBJECT_KINDS
+        ]
+        if earlier:
+            return _top_level_at(ex.mentions, earlier[-1]).entity
     return fallback
+
+
+_TOTALS = ("共有", "共计", "合计", "总计")
+
+
+def _de_target(ex: Extraction, q: Quantity) -> str | None:
+    """The name right after 'figure的' (47公里的碧道工程), if any."""
+    if not ex.article.text.startswith("的", q.end):
+        return None
+    after = [m for m in ex.mentions if m.start >= q.end and m.kind in SUBJECT_KINDS]
+    if after and after[0].start <= q.end + 4:
+        return _top_level_at(ex.mentions, after[0]).entity
+    return None
+
+
+def _last_of_list(ex: Extraction, q: Quantity) -> Quantity:
+    """The last figure of a 、-list holding ``q`` (主线长约291公里、支线长约350公里的…)."""
+    text = ex.article.text
+    for nxt in ex.quantities:
+        gap = text[q.end : nxt.start]
+        if nxt.start >= q.end and gap.startswith("、") and len(gap) <= 8 and not _stops(gap):
+            return _last_of_list(ex, nxt)
+    return q
+
+
+def _stops(gap: str) -> bool:
+    return any(p in gap for p in ",，;；。:：")
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after , ; 。 : or a long parenthesis
+    (a short one belongs to a unit: 个县(市、区))."""
+    start = max(text.rfind(p, 0, pos) for p in ",，;；。:：")
+    close = max(text.rfind(")", start + 1, pos), text.rfind("）", start + 1, pos))
+    if close > start:
+        opening = max(text.rfind("(", 0, close), text.rfind("（", 0, close))
+        if close - opening > 8:
+            start = close
+    return start
 
 
 def _is_rank_scope(text: str, m: Mention) -> bool:

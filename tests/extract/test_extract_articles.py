@@ -98,3 +98,23 @@ def test_qianmu_stays_inside_a_park_name(make_article):
     parks = [e for e in ex.entities if e.kind == "Park"]
     assert [p.name for p in parks] == ["开平市赤坎镇万亩果园"]
     assert "万亩果园" in parks[0].aliases or "赤坎镇万亩果园" in parks[0].aliases
+
+
+def _subject_of(ex, value):
+    q = next(q for q in ex.quantities if q.value == value)
+    return ex.entity(q.subject).name
+
+
+def test_every_figure_of_a_list_before_de_is_about_the_named_thing(make_article):
+    ex = extract(make_article("台山市建成主线长约120公里、支线长约85公里的“滨海绿道”工程。"))
+    assert _subject_of(ex, 120) == _subject_of(ex, 85) == "“滨海绿道”工程"
+
+
+def test_a_short_parenthesis_in_a_unit_does_not_end_the_clause(make_article):
+    ex = extract(make_article("台山市位于江门市。其中江门2个县(市、区)、9个镇入选。"))
+    assert _subject_of(ex, 9) == "江门市"
+
+
+def test_a_total_counts_what_the_sentence_just_named(make_article):
+    ex = extract(make_article("开平市公布“百强示范村创建行动”名单,共有15个村入选。"))
+    assert _subject_of(ex, 15) == "百强示范村创建行动"
