@@ -18,6 +18,7 @@ from kg.analyse import GraphMetrics, metrics, to_networkx, with_centrality
 from kg.errors import InputError, KgError, UsageError
 from kg.export import get_exporter
 from kg.extract import extract
+from kg.extract.entities import unify_across
 from kg.ingest import read_article
 from kg.model import DEFAULT_BASE, article_graphs, new_graph, ontology_graph
 from kg.records import Extraction
@@ -119,6 +120,7 @@ def build(
     if not extractions:
         reasons = "; ".join(reason for _, reason in failures)
         raise InputError(f"no article could be read: {reasons}")
+    extractions = unify_across(extractions)
     graph, report = model_and_validate(extractions, base)
     view = to_networkx(graph)
     stats = metrics(view)

@@ -17,6 +17,7 @@ place as an alias (双合镇千亩茶园 / 千亩茶园).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from kg.extract.gazetteer import load_gazetteer
@@ -48,25 +49,84 @@ def _is_abbreviation(short: str, long: str) -> bool:
 
 def canonical_names(mentions: tuple[Mention, ...]) -> dict[tuple[str, str], str]:
     """Map (kind, surface) to the canonical name of the thing it names."""
+    return canonical_map(
+        (m.kind, m.canonical or m.text) for m in mentions if m.kind not in DIVISION_KINDS
+    )
+
+
+def canonical_map(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Map each (kind, name) to the one longer name it is short for, else to itself.
+
+    A short form with two possible long forms (华信 → 华信电器 or 华信新材料) stays
+    as it is: a wrong merge is worse than two nodes.
+
+    >>> canonical_map([("Company", "华信"), ("Company", "华信电器")])[("Company", "华信")]
+    '华信电器'
+    >>> m = canonical_map([("Company", "华信"), ("Company", "华信电器"), ("Company", "华信新材料")])
+    >>> m[("Company", "华信")]
+    '华信'
+    """
     names: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.kind not in DIVISION_KINDS:
-            names[m.kind].add(m.canonical or m.text)
+    for kind, name in pairs:
+        names[kind].add(name)
     out: dict[tuple[str, str], str] = {}
     for kind, surfaces in names.items():
         longest_first = sorted(surfaces, key=lambda s: (-len(s), s))
         for surface in longest_first:
-            target = surface
-            for longer in longest_first:
-                if len(longer) <= len(surface):
-                    break
-                if (kind == "Company" and longer.startswith(surface)) or (
-                    kind == "Programme" and _is_abbreviation(surface, longer)
-                ):
-                    target = out.get((kind, longer), longer)
-                    break
-            out[(kind, surface)] = target
+            longer = [
+                x
+                for x in longest_first
+                if len(x) > len(surface)
+                and (
+                    (kind == "Company" and x.startswith(surface))
+                    or (kind == "Programme" and _is_abbreviation(surface, x))
+                )
+            ]
+            targets = {out.get((kind, x), x) for x in longer}
+            out[(kind, surface)] = targets.pop() if len(targets) == 1 else surface
     return out
+
+
+def unify_across(extractions: Sequence[Extraction]) -> list[Extraction]:
+    """One entity per thing across articles: short names join the one long form
+    another article uses (隆基 in one article, 隆基硅能源 in another)."""
+    pairs = {
+        (e.kind, e.name) for x in extractions for e in x.entities if e.kind not in DIVISION_KINDS
+    }
+    canon = canonical_map(pairs)
+    renamed = {entity_key(k, n): entity_key(k, t) for (k, n), t in canon.items() if t != n}
+    if not renamed:
+        return list(extractions)
+    return [_rename(x, renamed, canon) for x in extractions]
+
+
+def _combine(new_key: str, group: list[Entity], canon) -> Entity:
+    """One entity from entities that name the same thing under ``new_key``."""
+    first = group[0]
+    if len(group) == 1 and new_key == first.key:
+        return first
+    name = canon.get((first.kind, first.name), first.name)
+    aliases = {a for e in group for a in (*e.aliases, e.name)} - {name}
+    mentions = tuple(sorted({i for e in group for i in e.mentions}))
+    return replace(first, key=new_key, name=name, aliases=tuple(sorted(aliases)), mentions=mentions)
+
+
+def _rename(x: Extraction, renamed: dict[str, str], canon) -> Extraction:
+    def key(k: str | None) -> str | None:
+        return renamed.get(k, k) if k else k
+
+    groups: dict[str, list[Entity]] = defaultdict(list)
+    for e in x.entities:
+        groups[key(e.key)].append(e)
+    merged = {k: _combine(k, group, canon) for k, group in groups.items()}
+    return x.evolve(
+        entities=tuple(sorted(merged.values(), key=lambda e: e.key)),
+        mentions=tuple(replace(m, entity=key(m.entity)) for m in x.mentions),
+        relations=tuple(
+            replace(r, subject=key(r.subject), object=key(r.object)) for r in x.relations
+        ),
+        quantities=tuple(replace(q, subject=key(q.subject)) for q in x.quantities),
+    )
 
 
 def _short_mentions(ex: Extraction, canon: dict[tuple[str, str], str]) -> list[Mention]:

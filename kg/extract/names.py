@@ -257,7 +257,7 @@ def company_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     for word in lex.industries:
         pos = text.find(word)
         while pos >= 0:
-            for size in (2, 3):
+            for size in (2, 3, 4):
                 start = pos - size
                 brand = text[start:pos] if start >= 0 else ""
                 if _is_brand(text, start, brand, lex) and _name_ends(text, pos + len(word), lex):

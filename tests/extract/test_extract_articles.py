@@ -118,3 +118,19 @@ def test_a_short_parenthesis_in_a_unit_does_not_end_the_clause(make_article):
 def test_a_total_counts_what_the_sentence_just_named(make_article):
     ex = extract(make_article("开平市公布“百强示范村创建行动”名单,共有15个村入选。"))
     assert _subject_of(ex, 15) == "百强示范村创建行动"
+
+
+def test_a_short_company_name_joins_the_long_form_used_in_another_article(make_article):
+    from kg.extract.entities import unify_across
+
+    a = extract(make_article("开平市引进华锐精工新材料和海宏电器两个项目。"))
+    b = extract(make_article("台山市推动华锐精工上市。"))
+    a2, b2 = unify_across([a, b])
+    keys = {e.name: e.key for e in a2.entities} | {e.name: e.key for e in b2.entities}
+    assert "华锐精工" not in keys and keys["华锐精工新材料"]
+    company_in_b = next(e for e in b2.entities if e.kind == "Company")
+    assert company_in_b.name == "华锐精工新材料" and "华锐精工" in company_in_b.aliases
+    assert all(
+        r.subject in {e.key for e in b2.entities} and r.object in {e.key for e in b2.entities}
+        for r in b2.relations
+    )
