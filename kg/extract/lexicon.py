@@ -43,6 +43,7 @@ class Lexicon:
     industries: tuple[str, ...]  # longest first
     modifiers: frozenset[str]  # generic words that are not brands (现代, 绿色)
     name_words: tuple[str, ...]  # words kept whole inside names (千亩)
+    name_verbs: frozenset[str]  # verbs that may stand inside a name (振兴, 提升)
 
     @property
     def max_boundary(self) -> int:
@@ -77,4 +78,5 @@ def load_lexicon() -> Lexicon:
         industries=tuple(sorted((r[0] for r in _rows("industries.txt")), key=len, reverse=True)),
         modifiers=frozenset(r[0] for r in _rows("modifiers.txt")),
         name_words=tuple(r[0] for r in _rows("name_words.txt")),
+        name_verbs=frozenset(r[0] for r in _rows("name_verbs.txt")),
     )

@@ -68,7 +68,10 @@ def _is_stop(token: str, tag: str | None, lex: Lexicon) -> bool:
         return True
     # single characters are often pieces of unknown names (碧/道, 博/盈/特/焊): their
     # dictionary tag says nothing about this use
-    return len(token) > 1 and tag is not None and tag in _STOP_TAGS
+    if len(token) < 2 or tag is None:
+        return False
+    # a verb ends a name (园洲镇|签下|…项目) unless names often hold it (乡村振兴)
+    return tag in _STOP_TAGS or (tag == "v" and token not in lex.name_verbs)
 
 
 def name_start(text: str, lo: int, end: int, lex: Lexicon) -> int:
@@ -137,19 +140,30 @@ def suffix_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
         while pos >= 0:
             end = pos + len(suffix.text)
             if end not in taken:
-                start = _after_figure_de(text, name_start(text, _clause_floor(text, pos), pos, lex))
+                # the longest suffix decides for its end, even when it rejects the name
+                # (有限公司 with no name before it is not a 公司 named 有限)
+                taken.add(end)
+                start = name_start(text, _clause_floor(text, pos), pos, lex)
+                start = _with_year(text, _after_figure_de(text, start))
                 name = text[start:end]
                 if (
                     pos - start >= suffix.min_prefix
                     and not _generic(name, suffix.text, lex)
                     and not _word_continues(text, pos, end)
+                    and not _verb_use(text, end, suffix.text)
                 ):
-                    taken.add(end)
                     yield Candidate(start, end, _kind_of(name, suffix), "suffix")
             pos = text.find(suffix.text, pos + 1)
 
 
 _FIGURE_DE = re.compile(r"\d[\d.]*[^\d\s,，、;；。]{1,4}的([^\d\s,，、;；。“”]{2,24})$")
+
+
+def _with_year(text: str, start: int) -> int:
+    """A name starting with 年 takes its year (2024年重大项目推进会)."""
+    if text.startswith("年", start) and start >= 4 and text[start - 4 : start].isdigit():
+        return start - 4
+    return start
 
 
 _HEADS = ("项目", "工程", "公司", "基地", "平台", "园", "部", "委", "局", "厅")
@@ -186,6 +200,17 @@ def _word_continues(text: str, pos: int, end: int) -> bool:
     """The suffix is the head of a longer word (部署, 部门, 工程师, 局面)."""
     _, tags = _tokenizer()
     return any(text[pos : end + k] in tags for k in (1, 2) if end + k <= len(text))
+
+
+_VERB_SUFFIXES = ("计划", "规划")
+
+
+def _verb_use(text: str, end: int, suffix: str) -> bool:
+    """计划 and 规划 followed by more words are verbs (项目计划投资5亿元), not names."""
+    if suffix not in _VERB_SUFFIXES or end >= len(text):
+        return False
+    nxt = text[end]
+    return "\u4e00" <= nxt <= "\u9fff" and nxt not in "的和与及等"
 
 
 def _kind_of(name: str, suffix) -> str:
@@ -281,7 +306,7 @@ def _name_ends(text: str, end: int, lex: Lexicon) -> bool:
 def _is_brand(text: str, start: int, brand: str, lex: Lexicon) -> bool:
     if len(brand) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in brand):
         return False
-    if brand[0] in "省市县区镇乡村" or brand in lex.modifiers:
+    if brand[0] in "省市县区镇乡村" or any(brand.endswith(m) for m in lex.modifiers):
         return False
     if any(brand.endswith(b) or brand.startswith(b) for b in lex.boundaries if len(b) <= 2):
         return False

@@ -57,7 +57,7 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
         return None  # places in a road's name are its ends, handled as routes
     if i in DIVISION_KINDS or (i == "Region" and o in ("Park", "Project", "Region", "Village")):
         return ("locatedIn", True) if inner.start == outer.start or o != "Project" else None
-    if o == "Park" and i == "Park":
+    if o in ("Park", "Region") and i in ("Park", "Region"):
         return "partOf", True
     if o == "Road" and i == "Road":
         return "partOf", True
@@ -236,6 +236,7 @@ def quantity_subject(ex: Extraction, q: Quantity, fallback: str | None) -> str |
         and m.end <= q.start
         and m.kind in SUBJECT_KINDS
         and not (q.kind == "rank" and _is_rank_scope(text, m))
+        and not text.startswith("等", m.end)  # X等企业7家: X is an example, not the subject
     ]
     if before:
         return _top_level_at(ex.mentions, before[-1]).entity

@@ -64,3 +64,28 @@ def test_name_start_stops_at_an_opening_quote_instead_of_looping():
 
     text = "实施“乡村振兴示范带"
     assert name_start(text, 0, len(text) - 3, load_lexicon()) == 3
+
+
+def test_a_rejected_long_suffix_does_not_leave_a_shorter_one():
+    # 有限公司 after a verb once came out as a company named 有限公司
+    found = names("新塘镇引导锦纶织造有限公司等企业改造。")
+    assert "有限公司" not in found
+
+
+def test_a_verb_ends_a_name_unless_names_often_hold_it():
+    found = names("园洲镇签下项目5个,推进乡村振兴示范带建设。")
+    assert "园洲镇签下项目" not in found
+    assert found.get("乡村振兴示范带") == "Park"
+
+
+def test_jihua_followed_by_a_verb_is_not_a_programme():
+    found = names("锂电池隔膜项目计划投资5亿元。")
+    assert not any(k.endswith("计划") for k in found)
+
+
+def test_an_event_keeps_its_year():
+    assert names("召开2024年重大项目推进会。").get("2024年重大项目推进会") == "Event"
+
+
+def test_a_generic_modifier_does_not_make_a_brand():
+    assert not any(kind == "Company" for kind in names("着力壮大特色农业。").values())
