@@ -308,7 +308,10 @@ def _is_brand(text: str, start: int, brand: str, lex: Lexicon) -> bool:
         return False
     if brand[0] in "省市县区镇乡村" or any(brand.endswith(m) for m in lex.modifiers):
         return False
-    if any(brand.endswith(b) or brand.startswith(b) for b in lex.boundaries if len(b) <= 2):
+    if any(
+        (b in brand) if len(b) > 1 else (brand.startswith(b) or brand.endswith(b))
+        for b in lex.boundaries
+    ):
         return False
     before = text[max(0, start - 2) : start]
     left_ok = (

@@ -89,3 +89,10 @@ def test_an_event_keeps_its_year():
 
 def test_a_generic_modifier_does_not_make_a_brand():
     assert not any(kind == "Company" for kind in names("着力壮大特色农业。").values())
+
+
+def test_a_brand_never_holds_a_boundary_word():
+    # (街)要围绕新能源 once gave a company 要围绕新能源
+    assert not any(
+        kind == "Company" for kind in names("各镇(街)要围绕新能源、电子信息招商。").values()
+    )
