@@ -58,11 +58,24 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     b.add_argument("--base", default=None, help="base IRI of the instances")
 
-    q = command("query", "Run a SPARQL query over the built graph.")
-    q.add_argument("query", nargs="?", help="the query text or a .rq file")
-    q.add_argument("--name", help="a named query from ontology/queries")
-    q.add_argument("--graph", type=Path, default=Path("out/kg.ttl"), help="graph file")
-    q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    q = command(
+        "query",
+        "Run a SPARQL query over the built graph in the embedded store (pyoxigraph). "
+        "Prefixes kgo, schema, prov, time, dcterms, skos, rdfs, rdf, xsd, owl are predeclared.",
+    )
+    q.add_argument("query", nargs="?", help="the query text, a .rq file, or - for stdin")
+    q.add_argument("--name", help="a named query from ontology/queries (see --list)")
+    q.add_argument("--list", action="store_true", help="list the named queries and exit")
+    q.add_argument(
+        "--graph", type=Path, default=Path("out/kg.ttl"), help="graph file or Oxigraph store"
+    )
+    q.add_argument(
+        "--format",
+        choices=("table", "csv", "tsv", "json", "xml", "turtle", "ntriples"),
+        default="table",
+        help="SELECT/ASK: table (default), csv, tsv, json, xml; CONSTRUCT/DESCRIBE: Turtle",
+    )
+    q.add_argument("--limit", type=int, default=None, help="keep at most N rows")
 
     v = command("validate", "Check a graph file against the SHACL shapes.")
     v.add_argument("graph", nargs="?", type=Path, default=Path("out/kg.ttl"))
@@ -110,15 +123,29 @@ def _load(path: Path):
     return load_graph(path)
 
 
-def _cmd_query(args: argparse.Namespace) -> int:
-    from kg.sparql import format_result, named_query, run_query
+def _query_text(arg: str) -> str:
+    if arg == "-":
+        return sys.stdin.read()
+    path = Path(arg)
+    if arg.endswith(".rq") or (len(arg) < 4096 and "\n" not in arg and path.is_file()):
+        if not path.is_file():
+            raise UsageError(f"kg query: no query file {arg}")
+        return path.read_text(encoding="utf-8")
+    return arg
 
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    from kg.sparql import format_answer, named_queries, named_query, open_store, run_query
+
+    if args.list:
+        for query in named_queries().values():
+            print(f"{query.name:24} {query.question}")
+        return 0
     if bool(args.query) == bool(args.name):
         raise UsageError("kg query: give a query (text or .rq file) or --name NAME, not both")
-    text = named_query(args.name) if args.name else args.query
-    if text.endswith(".rq") and Path(text).is_file():
-        text = Path(text).read_text(encoding="utf-8")
-    print(format_result(run_query(_load(args.graph), text), args.format), end="")
+    text = named_query(args.name) if args.name else _query_text(args.query)
+    answer = run_query(open_store(args.graph), text, limit=args.limit)
+    print(format_answer(answer, args.format), end="")
     return 0
 
 

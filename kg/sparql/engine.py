@@ -1,0 +1,183 @@
+"""Run a SPARQL query in the embedded store and hold its answer as plain data.
+
+The ontology's prefixes (kgo, schema, prov, time, dcterms, skos, rdfs, rdf,
+xsd, owl) and ``kg:`` for the default instance base are predeclared, so
+queries may use them without PREFIX lines. The store is read-only from here:
+SPARQL Update is refused before it reaches the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Union
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.resources import query_files
+from kg.sparql.store import has_named_graphs
+from kg.vocab import DEFAULT_BASE
+from kg.vocab import PREFIXES as VOCAB_PREFIXES
+
+PREFIXES: dict[str, str] = {**VOCAB_PREFIXES, "kg": DEFAULT_BASE}
+
+Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]  # noqa: UP007 (pyo3 classes)
+
+UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+)
+# What may come before a query's first keyword: space, comments, PREFIX and BASE.
+_PROLOGUE = re.compile(r"\s+|#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>", re.IGNORECASE)
+_SYNTAX_POSITION = re.compile(r"^error at (\d+):(\d+):\s*")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A query's answer: solutions (``select``), a boolean (``ask``) or triples (``graph``).
+
+    ``truncated`` is True when the result limit cut rows or triples off.
+    """
+
+    kind: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Term | None, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[ox.Triple, ...] = ()
+    truncated: bool = False
+
+    def __len__(self) -> int:
+        return len(self.rows) if self.kind == "select" else len(self.triples)
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A competency question shipped in ``ontology/queries/{name}.rq``.
+
+    ``question`` is the file's leading comment lines (Chinese, then English).
+    """
+
+    name: str
+    question: str
+    text: str
+
+
+def first_keyword(text: str) -> str:
+    """The first keyword after the prologue (comments, PREFIX, BASE), upper-cased.
+
+    >>> first_keyword("PREFIX ex: <http://e/#a>  # note\\n insert data { }")
+    'INSERT'
+    >>> first_keyword("# only a comment")
+    ''
+    """
+    pos = 0
+    while (match := _PROLOGUE.match(text, pos)) and match.end() > pos:
+        pos = match.end()
+    word = re.match(r"[A-Za-z]+", text[pos:])
+    return word.group(0).upper() if word else ""
+
+
+def is_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL Update request rather than a query.
+
+    >>> is_update("DROP ALL"), is_update("SELECT * { ?s ?p ?o }")
+    (True, False)
+    """
+    return first_keyword(text) in UPDATE_KEYWORDS
+
+
+def run_query(store: ox.Store, text: str, *, limit: int | None = None) -> Answer:
+    """Run a read-only query; QueryError for updates and syntax errors (with the position).
+
+    At most ``limit`` rows (or triples) are kept; the answer says when more came.
+    """
+    if is_update(text):
+        raise QueryError(
+            f"this is a SPARQL Update ({first_keyword(text)}); kg only queries the built "
+            "graph: change the articles and run `kg build` again"
+        )
+    try:
+        result = store.query(
+            text, prefixes=PREFIXES, use_default_graph_as_union=has_named_graphs(store)
+        )
+        return _answer(result, limit)
+    except SyntaxError as err:
+        raise QueryError(syntax_message(str(err))) from err
+    except (OSError, ValueError, RuntimeError) as err:
+        raise QueryError(f"query failed: {' '.join(str(err).split())[:300]}") from err
+
+
+def syntax_message(message: str) -> str:
+    """One line naming the line and column of a pyoxigraph syntax error.
+
+    >>> syntax_message("error at 2:7: expected one of Prefix, ]")
+    'SPARQL syntax error at line 2, column 7: expected one of Prefix, ]'
+    """
+    message = " ".join(message.split())
+    found = _SYNTAX_POSITION.match(message)
+    if not found:
+        return f"SPARQL syntax error: {message[:300]}"
+    line, column = found.groups()
+    detail = message[found.end() :]
+    if "Prefix not found" in detail:
+        detail = f"unknown prefix (predeclared: {', '.join(PREFIXES)})"
+    elif len(detail) > 200:
+        detail = detail[:200] + "…"
+    return f"SPARQL syntax error at line {line}, column {column}: {detail}"
+
+
+def _answer(result: object, limit: int | None) -> Answer:
+    if isinstance(result, ox.QueryBoolean):
+        return Answer("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        names = tuple(v.value for v in result.variables)
+        rows, truncated = _take(result, limit)
+        return Answer("select", names, tuple(tuple(row) for row in rows), truncated=truncated)
+    triples, truncated = _take(result, limit)
+    return Answer("graph", triples=tuple(triples), truncated=truncated)
+
+
+def _take(items, limit: int | None) -> tuple[list, bool]:
+    """Up to ``limit`` items (all when None), and whether more were left."""
+    taken = []
+    for item in items:
+        if limit is not None and len(taken) >= limit:
+            return taken, True
+        taken.append(item)
+    return taken, False
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """Every named query, by name, from ``ontology/queries/*.rq``."""
+    found = {}
+    for name, path in query_files().items():
+        text = path.read_text(encoding="utf-8")
+        comments = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            comments.append(line.lstrip("# ").strip())
+        found[name] = NamedQuery(name, " / ".join(c for c in comments if c), text)
+    return found
+
+
+def named_query(name: str) -> str:
+    """Text of the named query ``name``; QueryError listing the known names otherwise."""
+    queries = named_queries()
+    if name not in queries:
+        known = ", ".join(queries) or "none"
+        raise QueryError(f"unknown query {name!r}; known: {known}")
+    return queries[name].text
+
+
+__all__ = [
+    "PREFIXES",
+    "Answer",
+    "NamedQuery",
+    "first_keyword",
+    "is_update",
+    "named_queries",
+    "named_query",
+    "run_query",
+    "syntax_message",
+]
