@@ -20,6 +20,8 @@ EXAMPLES = {
     "query": "kg query 'SELECT ?s WHERE { ?s a kgo:County }'",
     "validate": "kg validate out/kg.ttl",
     "stats": "kg stats out/kg.ttl",
+    "serve": "kg serve --port 7878   # then open http://127.0.0.1:7878/query",
+    "push": "kg push --endpoint http://localhost:7878 --store-type oxigraph",
 }
 
 
@@ -82,7 +84,33 @@ def _parser() -> argparse.ArgumentParser:
 
     s = command("stats", "Print counts and the most central entities of a graph file.")
     s.add_argument("graph", nargs="?", type=Path, default=Path("out/kg.ttl"))
+    _serve_and_push_parsers(command)
     return top
+
+
+def _serve_and_push_parsers(command) -> None:
+    s = command("serve", "Serve the graph: a read-only SPARQL endpoint and the browser pages.")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    s.add_argument("--graph", type=Path, default=Path("out/kg.ttl"), help="graph file or store")
+    s.add_argument("--timeout", type=float, default=10.0, help="seconds per query (default: 10)")
+    s.add_argument("--limit", type=int, default=10000, help="rows per answer (default: 10000)")
+    s.add_argument("--workers", type=int, default=2, help="query processes (default: 2)")
+    s.add_argument(
+        "--allow-origin", default="", help="CORS origin allowed to query (default: none)"
+    )
+
+    p = command("push", "Send the built graph to a SPARQL server, one named graph per article.")
+    p.add_argument("source", nargs="?", type=Path, default=Path("out/kg.trig"),
+                   help="TriG (or other RDF) file to send (default: out/kg.trig)")  # fmt: skip
+    p.add_argument("--endpoint", required=True, help="server (or dataset) base URL")
+    p.add_argument("--store-type", default="generic",
+                   choices=("oxigraph", "fuseki", "virtuoso", "generic"),
+                   help="server kind, to find its endpoints; generic: --endpoint is the "
+                   "Graph Store URL")  # fmt: skip
+    p.add_argument("--graph", default=None, help="prefix for the named graphs' IRIs")
+    p.add_argument("--update-endpoint", default=None, help="SPARQL Update URL, if unusual")
+    p.add_argument("--timeout", type=float, default=300.0, help="seconds per request")
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -171,11 +199,55 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve import start_server
+
+    server = start_server(
+        args.graph,
+        host=args.host,
+        port=args.port,
+        timeout=args.timeout,
+        limit=args.limit,
+        workers=args.workers,
+        allow_origin=args.allow_origin,
+    )
+    print(f"serving {args.graph} at {server.url}")
+    print(f"  SPARQL endpoint {server.url}sparql, query page {server.url}query; Ctrl-C stops")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("stopped")
+    finally:
+        server.close()
+    return 0
+
+
+def _cmd_push(args: argparse.Namespace) -> int:
+    from kg.push import push_from_environment
+
+    report = push_from_environment(
+        args.source,
+        args.endpoint,
+        store_type=args.store_type,
+        prefix=args.graph,
+        update_endpoint=args.update_endpoint,
+        timeout=args.timeout,
+    )
+    where = report.target.graph_store if report.method == "graph store" else report.target.update
+    print(
+        f"pushed {len(report.graphs)} graph(s), {report.triples} triples, by {report.method} "
+        f"to {where} in {report.seconds:.1f} s"
+    )
+    return 0
+
+
 COMMANDS = {
     "build": _cmd_build,
     "query": _cmd_query,
     "validate": _cmd_validate,
     "stats": _cmd_stats,
+    "serve": _cmd_serve,
+    "push": _cmd_push,
 }
 
 

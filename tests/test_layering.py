@@ -25,6 +25,7 @@ RANK = {
     "export": 6,
     "build": 7,
     "serve": 7,
+    "push": 7,
     "cli": 8,
 }
 # Third-party packages each layer may not use.
