@@ -54,6 +54,31 @@ def canonical_names(mentions: tuple[Mention, ...]) -> dict[tuple[str, str], str]
     )
 
 
+# kinds whose later mentions drop the front of the name (博罗县罗浮新材料产业园二期项目 → 二期项目)
+_TAIL_NAMED = ("Park", "Project", "Region")
+_REGISTERED = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团")
+
+
+def company_core(name: str) -> str | None:
+    """The trade name inside a registered company name, as articles shorten it.
+
+    >>> company_core("惠州晟博膜科技有限公司")
+    '晟博膜科技'
+    >>> company_core("广东省华信集团") is None  # two characters are too ambiguous
+    True
+    """
+    tail = next((t for t in _REGISTERED if name.endswith(t)), None)
+    if tail is None:
+        return None
+    core = name[: -len(tail)]
+    gaz = load_gazetteer()
+    for size in range(min(len(core) - 2, 6), 1, -1):
+        if gaz.candidates(core[:size]):
+            core = core[size:]
+            break
+    return core if len(core) >= 3 else None
+
+
 def canonical_map(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """Map each (kind, name) to the one longer name it is short for, else to itself.
 
@@ -80,6 +105,7 @@ def canonical_map(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str
                 and (
                     (kind == "Company" and x.startswith(surface))
                     or (kind == "Programme" and _is_abbreviation(surface, x))
+                    or (kind in _TAIL_NAMED and len(surface) >= 4 and x.endswith(surface))
                 )
             ]
             targets = {out.get((kind, x), x) for x in longer}
@@ -129,6 +155,16 @@ def _rename(x: Extraction, renamed: dict[str, str], canon) -> Extraction:
     )
 
 
+def _company_cores(canon: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """(Company, trade name) → registered name, for trade names only one company has."""
+    cores: dict[str, set[str]] = defaultdict(set)
+    for (kind, _), target in canon.items():
+        core = company_core(target) if kind == "Company" else None
+        if core:
+            cores[core].add(target)
+    return {("Company", c): t.pop() for c, t in cores.items() if len(t) == 1}
+
+
 def _short_mentions(ex: Extraction, canon: dict[tuple[str, str], str]) -> list[Mention]:
     """Further mentions of company short names standing alone (隆基 after 隆基硅能源)."""
     text = ex.article.text
@@ -158,6 +194,7 @@ def _short_mentions(ex: Extraction, canon: dict[tuple[str, str], str]) -> list[M
 def entities_step(ex: Extraction) -> Extraction:
     """Groups mentions into entities and links each mention to its entity."""
     canon = canonical_names(ex.mentions)
+    canon.update(_company_cores(canon))
     mentions = list(ex.mentions) + _short_mentions(ex, canon)
     mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
     linked: list[Mention] = []

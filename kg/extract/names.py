@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.units import units
 
 PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/")
 OPEN_Q, CLOSE_Q = "“", "”"
@@ -74,15 +75,28 @@ def _is_stop(token: str, tag: str | None, lex: Lexicon) -> bool:
     return tag in _STOP_TAGS or (tag == "v" and token not in lex.name_verbs)
 
 
-def name_start(text: str, lo: int, end: int, lex: Lexicon) -> int:
+def name_start(
+    text: str,
+    lo: int,
+    end: int,
+    lex: Lexicon,
+    *,
+    verbs_stop: bool = True,
+    joins: frozenset[int] = frozenset(),
+) -> int:
     """Where a name ending at ``end`` starts, scanning no further left than ``lo``.
 
-    Quoted parts (县级“百千万工程”指挥部) are taken whole.
+    Quoted parts (县级“百千万工程”指挥部) are taken whole; a dash at a position in
+    ``joins`` (between two place names: 石湾—龙溪快速通道) does not end the name.
+    ``verbs_stop=False`` lets registered names hold verbs (光澈显示科技有限公司).
     """
     i = end
     floor = max(lo, end - MAX_NAME)
     while i > floor:
         ch = text[i - 1]
+        if i - 1 in joins:
+            i -= 1
+            continue
         if ch == CLOSE_Q:
             j = text.rfind(OPEN_Q, floor, i - 1)
             if j < 0:
@@ -97,19 +111,22 @@ def name_start(text: str, lo: int, end: int, lex: Lexicon) -> int:
             if text[j - 1].isspace() or text[j - 1].isdigit():
                 break
             j -= 1
-        i = _walk_tokens(text, j, i, lex)
+        i = _walk_tokens(text, j, i, lex, verbs_stop)
         if i > j:
             break
     return i
 
 
-def _walk_tokens(text: str, j: int, i: int, lex: Lexicon) -> int:
+def _walk_tokens(text: str, j: int, i: int, lex: Lexicon, verbs_stop: bool = True) -> int:
     """Walk words of text[j:i] from the right; return where the name starts."""
     jieba, tags = _tokenizer()
     tokens = list(jieba.cut(text[j:i], HMM=False))
     pos = i
     for token in reversed(tokens):
-        if _is_stop(token, tags.get(token), lex) or _ends_with_boundary(text, j, pos, lex):
+        tag = tags.get(token)
+        if not verbs_stop and tag == "v" and token not in lex.boundaries:
+            tag = "n"
+        if _is_stop(token, tag, lex) or _ends_with_boundary(text, j, pos, lex):
             return pos
         pos -= len(token)
     return pos
@@ -132,7 +149,9 @@ def _clause_floor(text: str, start: int) -> int:
     return best
 
 
-def suffix_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
+def suffix_candidates(
+    text: str, lex: Lexicon, joins: frozenset[int] = frozenset()
+) -> Iterator[Candidate]:
     """Names ending in a class suffix (工业园, 指挥部, 项目 ...)."""
     taken: set[int] = set()  # end offsets already claimed by a longer suffix
     for suffix in lex.suffixes:
@@ -143,8 +162,15 @@ def suffix_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
                 # the longest suffix decides for its end, even when it rejects the name
                 # (有限公司 with no name before it is not a 公司 named 有限)
                 taken.add(end)
-                start = name_start(text, _clause_floor(text, pos), pos, lex)
-                start = _with_year(text, _after_figure_de(text, start))
+                start = name_start(
+                    text,
+                    _clause_floor(text, pos),
+                    pos,
+                    lex,
+                    verbs_stop=suffix.kind != "Company",
+                    joins=joins,
+                )
+                start = _after_unit(text, _with_year(text, _after_figure_de(text, start)))
                 name = text[start:end]
                 if (
                     pos - start >= suffix.min_prefix
@@ -157,6 +183,17 @@ def suffix_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
 
 
 _FIGURE_DE = re.compile(r"\d[\d.]*[^\d\s,，、;；。]{1,4}的([^\d\s,，、;；。“”]{2,24})$")
+
+
+def _after_unit(text: str, start: int) -> int:
+    """A name right after a figure starts after its unit (5000吨|冷链食品项目)."""
+    if start == 0 or not text[start - 1].isdigit():
+        return start
+    table = units()
+    for size in range(4, 0, -1):
+        if text[start : start + size] in table:
+            return start + size
+    return start
 
 
 def _with_year(text: str, start: int) -> int:
@@ -379,8 +416,9 @@ def choose(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
 def find_candidates(text: str, place_ends: set[int]) -> list[Candidate]:
     """All non-division candidates in ``text``."""
     lex = load_lexicon()
+    joins = frozenset(e for e in place_ends if text.startswith(("—", "－"), e))
     out: list[Candidate] = []
-    out.extend(suffix_candidates(text, lex))
+    out.extend(suffix_candidates(text, lex, joins))
     out.extend(quoted_candidates(text, lex))
     out.extend(road_candidates(text))
     out.extend(lexicon_candidates(text, lex))

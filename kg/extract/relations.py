@@ -225,7 +225,7 @@ def main_place(ex: Extraction) -> str | None:
 def quantity_subject(ex: Extraction, q: Quantity, fallback: str | None) -> str | None:
     """The entity a figure is about (see the module docstring)."""
     text = ex.article.text
-    target = _de_target(ex, _last_of_list(ex, q))
+    target = _de_target(ex, _last_of_list(ex, q)) or _adjacent_target(ex, q)
     if target:
         return target
     start = _clause_start(text, q.start)
@@ -249,7 +249,43 @@ def quantity_subject(ex: Extraction, q: Quantity, fallback: str | None) -> str |
         ]
         if earlier:
             return _top_level_at(ex.mentions, earlier[-1]).entity
-    return fallback
+    return _whole_of(ex, q, start) or _sentence_topic(ex, q) or fallback
+
+
+_WHOLE = {"全镇": ("Town", "Subdistrict"), "全县": ("County",), "全区": ("County",)}
+
+
+def _whole_of(ex: Extraction, q: Quantity, start: int) -> str | None:
+    """全镇 / 全县 in the figure's clause: the last town / county named before it."""
+    clause = ex.article.text[start + 1 : q.start]
+    for word, levels in _WHOLE.items():
+        if word in clause:
+            named = [m for m in ex.mentions if m.end <= q.start and m.kind in levels]
+            return named[-1].entity if named else None
+    return None
+
+
+_LEAD = re.compile(r"[\s0-9年月日今去明上下半全一二三四季度前后以来,，、]*")
+
+
+def _sentence_topic(ex: Extraction, q: Quantity) -> str | None:
+    """The name a sentence opens with (二期项目总投资…, 规划用地…): its figures are about it."""
+    sentence = (
+        ex.article.sentences[q.sentence] if 0 <= q.sentence < len(ex.article.sentences) else None
+    )
+    if sentence is None:
+        return None
+    lead = _LEAD.match(ex.article.text, sentence.start).end()
+    first = [m for m in ex.mentions if m.start == lead and m.kind in SUBJECT_KINDS]
+    return (
+        _top_level_at(ex.mentions, first[0]).entity if first and first[0].end <= q.start else None
+    )
+
+
+def _adjacent_target(ex: Extraction, q: Quantity) -> str | None:
+    """A name right after its figure (年产8000万平方米光学膜项目) is what it measures."""
+    after = [m for m in ex.mentions if m.start == q.end and m.kind in SUBJECT_KINDS]
+    return _top_level_at(ex.mentions, after[0]).entity if after else None
 
 
 _TOTALS = ("共有", "共计", "合计", "总计")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from kg.extract import extract
 
 
@@ -134,3 +136,33 @@ def test_a_short_company_name_joins_the_long_form_used_in_another_article(make_a
         r.subject in {e.key for e in b2.entities} and r.object in {e.key for e in b2.entities}
         for r in b2.relations
     )
+
+
+def test_figures_of_a_sentence_that_opens_with_a_name_are_about_it(make_article):
+    text = "开平市加快发展。翠山湖三期项目总投资约18亿元,规划用地620亩。"
+    ex = extract(make_article(text))
+    assert _subject_of(ex, 620) == "翠山湖三期项目"
+
+
+def test_quanzhen_is_the_last_town_named(make_article):
+    ex = extract(make_article("开平市水口镇是工业大镇。2023年,全镇规上工业产值达86.5亿元。"))
+    assert _subject_of(ex, Decimal("86.5")) == "水口镇"
+
+
+def test_a_name_right_after_its_figure_is_what_it_measures(make_article):
+    ex = extract(make_article("台山市引进年产5000吨冷链食品项目。"))
+    assert _subject_of(ex, 5000) == "冷链食品项目"
+
+
+def test_a_registered_company_is_also_found_by_its_trade_name(make_article):
+    text = "开平市引进江门澳利新材料科技有限公司。澳利新材料科技负责人介绍,项目年内投产。"
+    ex = extract(make_article(text))
+    company = _by_name(ex)["江门澳利新材料科技有限公司"]
+    assert "澳利新材料科技" in company.aliases and len(company.mentions) == 2
+
+
+def test_a_later_short_form_of_a_project_is_the_same_project(make_article):
+    text = "开平市翠山湖科技产业园三期项目开工。三期项目总投资12亿元。"
+    ex = extract(make_article(text))
+    projects = [e for e in ex.entities if e.kind == "Project"]
+    assert [p.name for p in projects] == ["开平市翠山湖科技产业园三期项目"]
