@@ -22,6 +22,7 @@ EXAMPLES = {
     "stats": "kg stats out/kg.ttl",
     "serve": "kg serve --port 7878   # then open http://127.0.0.1:7878/query",
     "push": "kg push --endpoint http://localhost:7878 --store-type oxigraph",
+    "eval": "kg eval tests/eval/gold --graph out/kg.ttl",
 }
 
 
@@ -84,6 +85,11 @@ def _parser() -> argparse.ArgumentParser:
 
     s = command("stats", "Print counts and the most central entities of a graph file.")
     s.add_argument("graph", nargs="?", type=Path, default=Path("out/kg.ttl"))
+
+    e = command("eval", "Score a built graph against gold annotations (docs/gold-format.md).")
+    e.add_argument("gold", nargs="+", type=Path, help="gold .yaml files or folders of them")
+    e.add_argument("--graph", type=Path, default=Path("out/kg.ttl"), help="graph file")
+    e.add_argument("--json", action="store_true", help="print the scores as JSON")
     _serve_and_push_parsers(command)
     return top
 
@@ -241,6 +247,19 @@ def _cmd_push(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.evaluate import evaluate, report_lines, to_dict
+
+    scores = evaluate(_load(args.graph), args.gold)
+    if args.json:
+        print(json.dumps(to_dict(scores), ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(report_lines(scores)))
+    return 0
+
+
 COMMANDS = {
     "build": _cmd_build,
     "query": _cmd_query,
@@ -248,6 +267,7 @@ COMMANDS = {
     "stats": _cmd_stats,
     "serve": _cmd_serve,
     "push": _cmd_push,
+    "eval": _cmd_eval,
 }
 
 

@@ -21,6 +21,7 @@ RANK = {
     "model": 4,
     "validate": 4,
     "analyse": 5,
+    "evaluate": 5,
     "sparql": 5,
     "export": 6,
     "build": 7,
