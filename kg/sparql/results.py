@@ -116,8 +116,22 @@ def _json(answer: Answer) -> str:
     return json.dumps(document, ensure_ascii=False) + "\n"
 
 
+_XML_SPACE = {"\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+
+
 def _xml_text(value: str) -> str:
-    return escape(_NOT_XML.sub("\ufffd", value))
+    """Text for an XML element: line ends and edge spaces as references, because XML
+    normalises line ends and some readers (pyoxigraph's) trim the text they read.
+
+    >>> _xml_text(" a<b\\r\\n ")
+    '&#32;a&lt;b&#13;&#10;&#32;'
+    """
+    text = escape(_NOT_XML.sub("\ufffd", value), _XML_SPACE)
+    core = text.strip(" ")
+    if not core:
+        return "&#32;" * len(text)
+    start = text.index(core)
+    return "&#32;" * start + core + "&#32;" * (len(text) - start - len(core))
 
 
 def _xml_term(term: Term) -> str:
