@@ -44,6 +44,7 @@ class Lexicon:
     modifiers: frozenset[str]  # generic words that are not brands (现代, 绿色)
     name_words: tuple[str, ...]  # words kept whole inside names (千亩)
     name_verbs: frozenset[str]  # verbs that may stand inside a name (振兴, 提升)
+    surnames: frozenset[str]  # single-character family names
 
     @property
     def max_boundary(self) -> int:
@@ -79,4 +80,5 @@ def load_lexicon() -> Lexicon:
         modifiers=frozenset(r[0] for r in _rows("modifiers.txt")),
         name_words=tuple(r[0] for r in _rows("name_words.txt")),
         name_verbs=frozenset(r[0] for r in _rows("name_verbs.txt")),
+        surnames=frozenset("".join(r[0] for r in _rows("surnames.txt"))),
     )

@@ -141,8 +141,8 @@ def mentions_step(ex: Extraction) -> Extraction:
         )
         for s, e, d in divisions
     ]
-    place_ends = {e for _, e, _ in divisions}
-    top, nested = choose(find_candidates(article.text, place_ends))
+    places = [(s, e) for s, e, _ in divisions]
+    top, nested = choose(find_candidates(article.text, places))
     for c in top + nested:
         if _overlaps_division_exactly(c, divisions):
             continue

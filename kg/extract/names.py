@@ -19,6 +19,28 @@ from functools import cache
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.units import units
 
+PERSON_TITLES = (
+    "董事长",
+    "总经理",
+    "副总经理",
+    "负责人",
+    "总裁",
+    "创始人",
+    "书记",
+    "市长",
+    "县长",
+    "区长",
+    "镇长",
+    "主任",
+    "局长",
+    "厅长",
+    "部长",
+    "院长",
+    "所长",
+    "经理",
+    "记者",
+    "通讯员",
+)
 PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/")
 OPEN_Q, CLOSE_Q = "“", "”"
 MAX_NAME = 26
@@ -150,7 +172,7 @@ def _clause_floor(text: str, start: int) -> int:
 
 
 def suffix_candidates(
-    text: str, lex: Lexicon, joins: frozenset[int] = frozenset()
+    text: str, lex: Lexicon, joins: frozenset[int] = frozenset(), anchors: list[int] = ()
 ) -> Iterator[Candidate]:
     """Names ending in a class suffix (工业园, 指挥部, 项目 ...)."""
     taken: set[int] = set()  # end offsets already claimed by a longer suffix
@@ -171,11 +193,14 @@ def suffix_candidates(
                     joins=joins,
                 )
                 start = _after_unit(text, _with_year(text, _after_figure_de(text, start)))
+                if suffix.kind in _ANCHORED:
+                    start = anchored_start(text, start, anchors, lex)
                 name = text[start:end]
                 if (
                     pos - start >= suffix.min_prefix
                     and not _generic(name, suffix.text, lex)
                     and not _word_continues(text, pos, end)
+                    and not (len(suffix.text) == 1 and _ends_inside_word(text, end))
                     and not _verb_use(text, end, suffix.text)
                 ):
                     yield Candidate(start, end, _kind_of(name, suffix), "suffix")
@@ -186,13 +211,16 @@ _FIGURE_DE = re.compile(r"\d[\d.]*[^\d\s,，、;；。]{1,4}的([^\d\s,，、;�
 
 
 def _after_unit(text: str, start: int) -> int:
-    """A name right after a figure starts after its unit (5000吨|冷链食品项目)."""
-    if start == 0 or not text[start - 1].isdigit():
-        return start
+    """A name right after a figure starts after its unit (5000吨|冷链食品项目,
+    200兆瓦时|用户侧储能电站), even when the walk stopped inside the unit."""
     table = units()
-    for size in range(4, 0, -1):
-        if text[start : start + size] in table:
-            return start + size
+    for back in range(4):
+        k = start - back
+        if k <= 0 or not text[k - 1].isdigit():
+            continue
+        for size in range(4, 0, -1):
+            if text[k : k + size] in table and k + size >= start:
+                return k + size
     return start
 
 
@@ -231,6 +259,18 @@ def _generic(name: str, suffix: str, lex: Lexicon) -> bool:
         for w in lex.not_names
         if w.endswith(suffix)
     )
+
+
+def _ends_inside_word(text: str, end: int) -> bool:
+    """``end`` falls inside a word of the segmenter (广东北部|湾: 北部湾 is one word)."""
+    jieba, _ = _tokenizer()
+    lo = max(0, end - 4)
+    pos = lo
+    for token in jieba.cut(text[lo : end + 4], HMM=False):
+        if pos < end < pos + len(token):
+            return True
+        pos += len(token)
+    return False
 
 
 def _word_continues(text: str, pos: int, end: int) -> bool:
@@ -294,7 +334,7 @@ def _route_candidates(text: str) -> Iterator[Candidate]:
             if not m or m.group("sep") == "至" and "段" in seg:
                 continue
             b = m.group("b")
-            for word in _ROAD_WORDS + ("全线",):
+            for word in _ROAD_WORDS + ("全线", "的"):
                 b = b.split(word)[0]
             if len(b) >= 2:
                 s = clause.start() + item.start() + m.start()
@@ -307,7 +347,9 @@ def lexicon_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
         for surface, canonical in table.items():
             pos = text.find(surface)
             while pos >= 0:
-                yield Candidate(pos, pos + len(surface), kind, "lexicon", canonical=canonical)
+                end = pos + len(surface)
+                if not _word_continues(text, end - 1, end):  # 商务部|门 is not 商务部
+                    yield Candidate(pos, end, kind, "lexicon", canonical=canonical)
                 pos = text.find(surface, pos + 1)
 
 
@@ -413,12 +455,62 @@ def choose(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     return sorted(top, key=lambda c: c.start), sorted(nested, key=lambda c: c.start)
 
 
-def find_candidates(text: str, place_ends: set[int]) -> list[Candidate]:
-    """All non-division candidates in ``text``."""
+# one-character function words: a name never reaches across them (良垌镇|与|…公司)
+_FUNCTION_CHARS = set(
+    "的在和与及或是为将对把由向从到于以等并被让使也还又都已再更了共获至个首各每该其"
+)
+_ANCHORED = ("GovernmentBody", "Company", "Organization")
+
+
+def anchored_start(text: str, start: int, anchors: list[int], lex: Lexicon) -> int:
+    """Organs and registered companies start at the place they are named after
+    (廉江市投资促进局, 廉江市橘乡现代农业发展有限公司), across words that may stand
+    in such names but not across function words or verbs like 引进."""
+    for s in anchors:
+        if start - 14 <= s < start:
+            gap = text[s:start]
+            if not any(
+                ch in PUNCT or ch.isdigit() or ch in OPEN_Q + CLOSE_Q or ch in _FUNCTION_CHARS
+                for ch in gap
+            ) and not any(
+                b in gap for b in lex.boundaries if len(b) > 1 and b not in lex.name_verbs
+            ):
+                return s
+    return start
+
+
+def book_title_candidates(text: str) -> Iterator[Candidate]:
+    """《…》 names a document: a policy, plan or measure (a programme); papers (…报) aside."""
+    for m in re.finditer(r"《([^《》\n]{2,40})》", text):
+        if not m.group(1).endswith(("报", "刊", "志")):
+            yield Candidate(m.start(1), m.end(1), "Programme", "book-title")
+
+
+_PERSON = re.compile(
+    r"(?P<title>"
+    + "|".join(sorted(PERSON_TITLES, key=len, reverse=True))
+    + r")(?P<name>[\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|指出|认为|强调|透露|坦言|,|，|。)"
+)
+
+
+def person_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """A person named after a title and before a speech verb (董事长陈立峰说)."""
+    for m in _PERSON.finditer(text):
+        name = m.group("name")
+        if name[0] in lex.surnames and name not in lex.boundaries:
+            yield Candidate(m.start("name"), m.end("name"), "Person", "person")
+
+
+def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list[Candidate]:
+    """All non-division candidates in ``text``; ``places`` are division spans."""
     lex = load_lexicon()
+    place_ends = {e for _, e in places}
     joins = frozenset(e for e in place_ends if text.startswith(("—", "－"), e))
     out: list[Candidate] = []
-    out.extend(suffix_candidates(text, lex, joins))
+    anchors = sorted(s for s, _ in places)
+    out.extend(suffix_candidates(text, lex, joins, anchors))
+    out.extend(book_title_candidates(text))
+    out.extend(person_candidates(text, lex))
     out.extend(quoted_candidates(text, lex))
     out.extend(road_candidates(text))
     out.extend(lexicon_candidates(text, lex))

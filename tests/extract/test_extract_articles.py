@@ -166,3 +166,29 @@ def test_a_later_short_form_of_a_project_is_the_same_project(make_article):
     ex = extract(make_article(text))
     projects = [e for e in ex.entities if e.kind == "Project"]
     assert [p.name for p in projects] == ["开平市翠山湖科技产业园三期项目"]
+
+
+def test_organs_and_registered_companies_start_at_their_place(make_article):
+    text = "台山市投资促进局发布政策。台山市海宴绿色农业发展有限公司落户海宴镇。"
+    names = _by_name(extract(make_article(text)))
+    assert names["台山市投资促进局"].kind == "GovernmentBody"
+    assert names["台山市海宴绿色农业发展有限公司"].kind == "Company"
+
+
+def test_a_name_is_not_anchored_across_a_function_word_or_a_verb(make_article):
+    text = "开平市与深圳市鹏远文旅集团有限公司签约。开平市引进江门澳利新材料科技有限公司。"
+    names = _by_name(extract(make_article(text)))
+    assert "深圳市鹏远文旅集团有限公司" in names and "江门澳利新材料科技有限公司" in names
+
+
+def test_book_titles_are_policy_documents_and_titles_name_persons(make_article):
+    text = "台山市发布《台山市招商引资优惠政策十条》。公司董事长李明华说,项目年内投产。"
+    names = _by_name(extract(make_article(text)))
+    assert names["台山市招商引资优惠政策十条"].kind == "Programme"
+    assert names["李明华"].kind == "Person"
+
+
+def test_an_organ_name_inside_a_longer_word_is_not_an_organ(make_article):
+    text = "台山、开平两地商务部门跟进项目。广东北部湾新能源材料有限公司签约。"
+    names = _by_name(extract(make_article(text)))
+    assert "商务部" not in names and "广东北部" not in names
