@@ -235,7 +235,7 @@ def value_candidates(value: Decimal, unit: str) -> tuple[Decimal, ...]:
     """
     unit = unicodedata.normalize("NFKC", unit).strip()
     scale, rest = Decimal(1), unit
-    if len(unit) > 1 and unit[0] in _PREFIXES and unit not in _BASE_FACTORS:
+    if unit[:1] in _PREFIXES and unit not in _BASE_FACTORS:
         scale, rest = _PREFIXES[unit[0]], unit[1:]
     out = [value]
     if scale != 1:
