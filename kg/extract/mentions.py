@@ -11,7 +11,7 @@ from collections import Counter
 
 from kg.extract.gazetteer import Division, Gazetteer, load_gazetteer
 from kg.extract.lexicon import load_lexicon
-from kg.extract.names import Candidate, add_words, choose, find_candidates
+from kg.extract.names import Candidate, add_words, choose, find_candidates, word_boundaries
 from kg.extract.pipeline import step
 from kg.records import Article, Extraction, Mention
 
@@ -81,10 +81,14 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
     surfaces = [p for _, _, p in spans] + [p for _, _, p in all_matches(gaz, title)]
     home, home_prefecture = home_places(gaz, surfaces)
     context = {c for c in gaz.guess_context(surfaces) if home is None or gaz.is_within(c, home)}
+    bounds = word_boundaries(article.text)
     resolved = []
     for start, end, surface in spans:
         division = gaz.resolve(surface, context)
         if division is None:
+            continue
+        # a short name must be a word of its own (新增城镇 does not hold 增城区)
+        if surface != division.name and not (start in bounds and end in bounds):
             continue
         outside = home is not None and not gaz.is_within(division.code, home)
         # outside the home province only full names of 3+ characters count
@@ -147,8 +151,28 @@ def mentions_step(ex: Extraction) -> Extraction:
         if _overlaps_division_exactly(c, divisions):
             continue
         mentions.append(_mention(article, c))
+    mentions = [m for m in mentions if not _trade_name_place(m, top, divisions)]
     mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
     return ex.evolve(mentions=tuple(mentions))
+
+
+def _trade_name_place(m: Mention, top: list[Candidate], divisions: list) -> bool:
+    """A place's short name inside a company name, after the places the name opens
+    with, is the trade name (广东海丰渔业科技有限公司 is not in 海丰县)."""
+    if m.source != "gazetteer" or m.text == _full_name(m, divisions):
+        return False
+    for c in top:
+        if c.kind == "Company" and c.start <= m.start and m.end <= c.end:
+            leading = c.start
+            for s, e, _ in sorted(divisions):
+                if s == leading:
+                    leading = e
+            return m.start >= leading
+    return False
+
+
+def _full_name(m: Mention, divisions: list) -> str | None:
+    return next((d.name for s, e, d in divisions if s == m.start and e == m.end), None)
 
 
 def _overlaps_division_exactly(c: Candidate, divisions: list) -> bool:

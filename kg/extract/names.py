@@ -261,6 +261,16 @@ def _generic(name: str, suffix: str, lex: Lexicon) -> bool:
     )
 
 
+def word_boundaries(text: str) -> set[int]:
+    """Offsets where the segmenter puts a word boundary (0 and len(text) included)."""
+    jieba, _ = _tokenizer()
+    bounds, pos = {0}, 0
+    for token in jieba.cut(text, HMM=False):
+        pos += len(token)
+        bounds.add(pos)
+    return bounds
+
+
 def _ends_inside_word(text: str, end: int) -> bool:
     """``end`` falls inside a word of the segmenter (广东北部|湾: 北部湾 is one word)."""
     jieba, _ = _tokenizer()

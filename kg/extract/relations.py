@@ -8,25 +8,18 @@ Three sources, all within one sentence (never mere co-occurrence):
 - **cue words** between two mentions of one clause (位于, 落户, 依托, 批复, 评估,
   在…召开, X的…Company), read from ``CUES`` below.
 
-Figures get as subject the entity a 的 after them points to (47公里的碧道工程),
-else the nearest fitting mention before them in the clause (not the scope of a
-rank: 居江门第二), for a total (共有22个…) the last thing the sentence named
-before it, else the article's main place (the county-level division
-named most often): DESIGN.md's rule for figures without a subject (全市…).
+The same step sets each figure's subject (``kg.extract.subjects``).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import replace
 
 from kg.extract.pipeline import step
-from kg.records import DIVISION_KINDS, Extraction, Mention, Quantity, Relation
+from kg.extract.subjects import PLACES, SUBJECT_KINDS, assign_subjects, main_place
+from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
-PLACES = set(DIVISION_KINDS) | {"Region"}
 HOLDERS = PLACES | {"Park"}
-SUBJECT_KINDS = PLACES | {"Park", "Company", "Project", "Road", "Programme"}
 _CLAUSE = re.compile(r"[^,，;；。!！?？:：]+")
 
 # cue: (subject kinds, object kinds, predicate, subject is left of the cue)
@@ -213,131 +206,6 @@ def _find_all(text: str, word: str, lo: int, hi: int) -> list[int]:
     return out
 
 
-def main_place(ex: Extraction) -> str | None:
-    """Key of the county-level (else prefecture) division named most often."""
-    for levels in (("County",), ("Prefecture",), ("Province",)):
-        counts = Counter(m.entity for m in ex.mentions if m.kind in levels and m.entity)
-        if counts:
-            return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    return None
-
-
-def quantity_subject(ex: Extraction, q: Quantity, fallback: str | None) -> str | None:
-    """The entity a figure is about (see the module docstring)."""
-    text = ex.article.text
-    target = _de_target(ex, _last_of_list(ex, q)) or _adjacent_target(ex, q)
-    if target:
-        return target
-    start = _clause_start(text, q.start)
-    before = [
-        m
-        for m in ex.mentions
-        if start < m.start
-        and m.end <= q.start
-        and m.kind in SUBJECT_KINDS
-        and not (q.kind == "rank" and _is_rank_scope(text, m))
-        and not text.startswith("等", m.end)  # X等企业7家: X is an example, not the subject
-    ]
-    if before:
-        return _top_level_at(ex.mentions, before[-1]).entity
-    if text[start + 1 : q.start].lstrip().startswith(_TOTALS):
-        # 名单…, 共有22个县入选: a total counts what the sentence just named
-        earlier = [
-            m
-            for m in ex.mentions
-            if m.sentence == q.sentence and m.end <= start and m.kind in SUBJECT_KINDS
-        ]
-        if earlier:
-            return _top_level_at(ex.mentions, earlier[-1]).entity
-    return _whole_of(ex, q, start) or _sentence_topic(ex, q) or fallback
-
-
-_WHOLE = {"全镇": ("Town", "Subdistrict"), "全县": ("County",), "全区": ("County",)}
-
-
-def _whole_of(ex: Extraction, q: Quantity, start: int) -> str | None:
-    """全镇 / 全县 in the figure's clause: the last town / county named before it."""
-    clause = ex.article.text[start + 1 : q.start]
-    for word, levels in _WHOLE.items():
-        if word in clause:
-            named = [m for m in ex.mentions if m.end <= q.start and m.kind in levels]
-            return named[-1].entity if named else None
-    return None
-
-
-_LEAD = re.compile(r"[\s0-9年月日今去明上下半全一二三四季度前后以来,，、]*")
-
-
-def _sentence_topic(ex: Extraction, q: Quantity) -> str | None:
-    """The name a sentence opens with (二期项目总投资…, 规划用地…): its figures are about it."""
-    sentence = (
-        ex.article.sentences[q.sentence] if 0 <= q.sentence < len(ex.article.sentences) else None
-    )
-    if sentence is None:
-        return None
-    lead = _LEAD.match(ex.article.text, sentence.start).end()
-    first = [m for m in ex.mentions if m.start == lead and m.kind in SUBJECT_KINDS]
-    return (
-        _top_level_at(ex.mentions, first[0]).entity if first and first[0].end <= q.start else None
-    )
-
-
-def _adjacent_target(ex: Extraction, q: Quantity) -> str | None:
-    """A name right after its figure (年产8000万平方米光学膜项目) is what it measures."""
-    after = [m for m in ex.mentions if m.start == q.end and m.kind in SUBJECT_KINDS]
-    return _top_level_at(ex.mentions, after[0]).entity if after else None
-
-
-_TOTALS = ("共有", "共计", "合计", "总计")
-
-
-def _de_target(ex: Extraction, q: Quantity) -> str | None:
-    """The name right after 'figure的' (47公里的碧道工程), if any."""
-    if not ex.article.text.startswith("的", q.end):
-        return None
-    after = [m for m in ex.mentions if m.start >= q.end and m.kind in SUBJECT_KINDS]
-    if after and after[0].start <= q.end + 4:
-        return _top_level_at(ex.mentions, after[0]).entity
-    return None
-
-
-def _last_of_list(ex: Extraction, q: Quantity) -> Quantity:
-    """The last figure of a 、-list holding ``q`` (主线长约291公里、支线长约350公里的…)."""
-    text = ex.article.text
-    for nxt in ex.quantities:
-        gap = text[q.end : nxt.start]
-        if nxt.start >= q.end and gap.startswith("、") and len(gap) <= 8 and not _stops(gap):
-            return _last_of_list(ex, nxt)
-    return q
-
-
-def _stops(gap: str) -> bool:
-    return any(p in gap for p in ",，;；。:：")
-
-
-def _clause_start(text: str, pos: int) -> int:
-    """Where the clause holding ``pos`` starts: after , ; 。 : or a long parenthesis
-    (a short one belongs to a unit: 个县(市、区))."""
-    start = max(text.rfind(p, 0, pos) for p in ",，;；。:：")
-    close = max(text.rfind(")", start + 1, pos), text.rfind("）", start + 1, pos))
-    if close > start:
-        opening = max(text.rfind("(", 0, close), text.rfind("（", 0, close))
-        if close - opening > 8:
-            start = close
-    return start
-
-
-def _is_rank_scope(text: str, m: Mention) -> bool:
-    """居江门第二, 在全国…排名: the place is the scope of a rank, not what is ranked."""
-    return text[max(0, m.start - 2) : m.start].endswith(("居", "在", "列"))
-
-
-def _top_level_at(mentions: tuple[Mention, ...], m: Mention) -> Mention:
-    """The outermost mention containing ``m`` (a figure is about 碧道工程, not 碧道)."""
-    outer = [x for x in mentions if _inside(m, x)]
-    return max(outer, key=lambda x: x.end - x.start) if outer else m
-
-
 @step("relations", needs={"entities", "quantities"}, adds={"relations", "quantities"})
 def relations_step(ex: Extraction) -> Extraction:
     """Adds relations from nesting, routes and cue words; sets each figure's subject."""
@@ -355,8 +223,4 @@ def relations_step(ex: Extraction) -> Extraction:
         if r.subject and r.object and r.subject != r.object and key not in seen:
             seen.add(key)
             relations.append(r)
-    quantities = tuple(
-        q if q.subject else replace(q, subject=quantity_subject(ex, q, fallback))
-        for q in ex.quantities
-    )
-    return ex.evolve(relations=tuple(relations), quantities=quantities)
+    return ex.evolve(relations=tuple(relations), quantities=assign_subjects(ex, fallback))

@@ -192,3 +192,40 @@ def test_an_organ_name_inside_a_longer_word_is_not_an_organ(make_article):
     text = "台山、开平两地商务部门跟进项目。广东北部湾新能源材料有限公司签约。"
     names = _by_name(extract(make_article(text)))
     assert "商务部" not in names and "广东北部" not in names
+
+
+def test_money_put_into_building_something_is_about_what_is_built(make_article):
+    text = "开平市引进华信电器有限公司。华信电器有限公司计划投资15亿元在开平市建设智能家电生产基地,占地约260亩。"
+    ex = extract(make_article(text))
+    assert _subject_of(ex, 15) == _subject_of(ex, 260) == "智能家电生产基地"
+
+
+def test_a_place_after_zai_is_where_not_what(make_article):
+    ex = extract(
+        make_article("台山市今年推动新能源材料有限公司在广海镇投资22亿元建设负极材料项目。")
+    )
+    assert _subject_of(ex, 22) == "负极材料项目"
+
+
+def test_a_share_of_the_whole_county_is_about_the_town(make_article):
+    ex = extract(make_article("开平市水口镇是工业大镇,规上工业增加值达96.3亿元,占全市的23.8%。"))
+    assert _subject_of(ex, Decimal("23.8")) == "水口镇"
+
+
+def test_a_growth_rate_follows_the_figure_before_it(make_article):
+    text = "开平市加快发展。翠山湖科技产业园去年实现产值41.7亿元,同比增长16.2%。"
+    ex = extract(make_article(text))
+    assert _subject_of(ex, Decimal("16.2")) == "翠山湖科技产业园"
+
+
+def test_a_short_place_name_inside_another_word_is_not_a_place(make_article):
+    # 新增城镇就业 once linked 增城区 (Guangzhou) into an article about Kaiping
+    ex = extract(make_article("开平市全年新增城镇就业2860人,建设特大桥一座。"))
+    names = _by_name(ex)
+    assert "增城区" not in names and not any(n.endswith("大桥镇") for n in names)
+
+
+def test_a_place_name_inside_a_trade_name_is_not_a_location(make_article):
+    # 广东海丰渔业: 海丰 is the trade name, not 海丰县
+    ex = extract(make_article("台山市联合广东海丰渔业科技有限公司推广养殖。"))
+    assert "海丰县" not in _by_name(ex)
