@@ -25,7 +25,7 @@ from kg.extract.mentions import DIVISION_PREFIX, division_key
 from kg.extract.pipeline import step
 from kg.records import DIVISION_KINDS, Entity, Extraction, Mention
 
-_PREFIX_STRIP = ("Park", "Region")
+_PREFIX_STRIP = ("Park", "Region", "Project")
 
 
 def entity_key(kind: str, name: str) -> str:

@@ -48,7 +48,7 @@ _NUMERIC = re.compile(r"^[0-9.%一二三四五六七八九十百千万亿两几�
 _STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "d", "m", "q", "t", "y", "e"}
 _ROAD = re.compile(
     r"(?<![A-Za-z0-9])(?P<code>[GSXY]\d{1,4})(?P<xian>线)?"
-    r"(?:(?P<sec>(?P<a>[\u4e00-\u9fff]{2,8}?)至(?P<b>[\u4e00-\u9fff]{2,8}?)段))?"
+    r"(?:(?P<sec>(?:(?P<a>[\u4e00-\u9fff]{2,8}?)至(?P<b>[\u4e00-\u9fff]{2,8}?)|[\u4e00-\u9fff]{2,6}?)段))?"
     r"(?P<works>(?:扩建|改线|改建|新建|改造|提升改造|升级改造|拓宽|建设)?(?:工程|项目))?"
 )
 _ROUTE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,8}?)(?P<sep>至|—|－|–)(?P<b>[\u4e00-\u9fff]{2,8})")

@@ -68,7 +68,8 @@ def quantity_subject(
         and m.end <= q.start
         and m.kind in SUBJECT_KINDS
         and not _is_scope(text, m)
-        and not text.startswith("等", m.end)  # X等企业7家: X is an example, not the subject
+        # X等企业7家: X (or a name inside X) is an example, not the subject
+        and not text.startswith("等", _top_level_at(ex.mentions, m).end)
     ]
     if before:
         nearest = _top_level_at(ex.mentions, before[-1])

@@ -96,3 +96,8 @@ def test_a_brand_never_holds_a_boundary_word():
     assert not any(
         kind == "Company" for kind in names("各镇(街)要围绕新能源、电子信息招商。").values()
     )
+
+
+def test_a_road_section_named_by_one_place_is_a_section():
+    found = names("S111线勒流段改造工程已完成总工程量的85%。")
+    assert found["S111线勒流段"] == "Road" and found["S111线勒流段改造工程"] == "Project"
