@@ -195,7 +195,10 @@ def test_an_organ_name_inside_a_longer_word_is_not_an_organ(make_article):
 
 
 def test_money_put_into_building_something_is_about_what_is_built(make_article):
-    text = "开平市引进华信电器有限公司。华信电器有限公司计划投资15亿元在开平市建设智能家电生产基地,占地约260亩。"
+    text = (
+        "开平市引进华信电器有限公司。"
+        "华信电器有限公司计划投资15亿元在开平市建设智能家电生产基地,占地约260亩。"
+    )
     ex = extract(make_article(text))
     assert _subject_of(ex, 15) == _subject_of(ex, 260) == "智能家电生产基地"
 
