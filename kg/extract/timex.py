@@ -127,6 +127,19 @@ def _reported_year(last_month: int, on: dt.date | None) -> int | None:
     return on.year - 1 if last_month > on.month else on.year
 
 
+_AHEAD = ("将", "计划", "预计", "力争", "要", "以来")
+
+
+def _part_year(first: int, last: int, on: dt.date | None, ahead: bool = False) -> int | None:
+    """Year of 上半年 / 二季度 / 下半年 without a year: this year when the part is over,
+    more than half gone (下半年 in November) or spoken of ahead (下半年将…), else last
+    year's (上半年 in March reports last year's figures)."""
+    if on is None:
+        return None
+    gone = on.month - first
+    return on.year if ahead or gone * 2 > last - first + 1 else on.year - 1
+
+
 def _nearest_year(month: int, day: int | None, on: dt.date | None) -> int | None:
     """Year putting month/day nearest ``on``; ties go to the past."""
     if on is None:
@@ -193,8 +206,11 @@ def _year(m: re.Match[str], on: dt.date | None) -> _Found | None:
     has_prefix = bool(m.group("y") or m.group("rel"))
     if part:
         first, last = _PARTS[part]
-        year = _year_of(m, on) if has_prefix else _reported_year(last, on)
+        ahead = m.string.startswith(_AHEAD, m.end())
+        year = _year_of(m, on) if has_prefix else _part_year(first, last, on, ahead)
         span = _span(year, first, year, last) or (None, None)
+        if m.string.startswith("以来", m.end()) and span[0] is not None and on is not None:
+            return _Found(m.start(), m.end() + 2, "interval", span[0], on)  # 二季度以来
         return _Found(m.start(), m.end(), "interval", *span)
     year = _year_of(m, on)
     if year is None and not has_prefix and on is not None:
@@ -228,6 +244,10 @@ def _recent(m: re.Match[str], on: dt.date | None) -> _Found | None:
     years = _num(m.group("n") or m.group("n2"))
     if years is None or not 0 < years < 100:
         return None
+    if years == 1 and m.group().startswith("过去") and on is not None and on.month <= 3:
+        # 过去一年 in a report of the first quarter is the calendar year just ended
+        last = on.year - 1
+        return _Found(m.start(), m.end(), "year", dt.date(last, 1, 1), dt.date(last, 12, 31))
     begin = None if on is None else _years_back(on, years)
     return _Found(m.start(), m.end(), "interval", begin, on)
 

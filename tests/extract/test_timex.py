@@ -151,3 +151,19 @@ def test_a_cue_shared_by_two_expressions_does_not_make_them_overlap(make_article
     # hypothesis found 1月至9月前年: '前' ended one period and started 前年
     periods = find_periods(make_article("1月至9月前年", D(2000, 1, 1)))
     assert all(a.end <= b.start for a, b in zip(periods, periods[1:], strict=False))
+
+
+def test_an_ongoing_half_year_is_this_years(make_article):
+    # 下半年 in a November article was read as last year's
+    (p,) = find_periods(make_article("下半年新开工项目10个。", D(2023, 11, 16)))
+    assert (p.begin, p.until) == (D(2023, 7, 1), D(2023, 12, 31))
+
+
+def test_a_quarter_since_runs_to_the_article_date(make_article):
+    (p,) = find_periods(make_article("二季度以来,新增企业5家。", D(2023, 11, 16)))
+    assert (p.text, p.begin, p.until) == ("二季度以来", D(2023, 4, 1), D(2023, 11, 16))
+
+
+def test_the_past_year_in_a_first_quarter_report_is_the_calendar_year_before(make_article):
+    (p,) = find_periods(make_article("过去一年,全市生产总值增长5%。", D(2023, 2, 10)))
+    assert (p.begin, p.until) == (D(2022, 1, 1), D(2022, 12, 31))
