@@ -17,6 +17,7 @@ import re
 
 from kg.extract.pipeline import step
 from kg.extract.subjects import PLACES, SUBJECT_KINDS, assign_subjects, main_place
+from kg.extract.timex import carry_periods
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 HOLDERS = PLACES | {"Park"}
@@ -223,4 +224,5 @@ def relations_step(ex: Extraction) -> Extraction:
         if r.subject and r.object and r.subject != r.object and key not in seen:
             seen.add(key)
             relations.append(r)
-    return ex.evolve(relations=tuple(relations), quantities=assign_subjects(ex, fallback))
+    quantities = carry_periods(ex, assign_subjects(ex, fallback))
+    return ex.evolve(relations=tuple(relations), quantities=quantities)

@@ -31,11 +31,12 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import NamedTuple
 
 from kg.extract.numbers import parse_number
 from kg.extract.pipeline import step
-from kg.records import Article, Extraction, Period, Sentence
+from kg.records import Article, Extraction, Period, Quantity, Sentence
 
 __all__ = ["find_periods", "periods_step", "quoted_spans", "sentence_starts", "sentence_of"]
 
@@ -394,3 +395,45 @@ def find_periods(article: Article) -> tuple[Period, ...]:
 def periods_step(extraction: Extraction) -> Extraction:
     """Add the article's time expressions as ``periods``."""
     return extraction.evolve(periods=find_periods(extraction.article))
+
+
+_DATA_TITLE = re.compile(r"季度|上半年|下半年|前\d+个?月|\d+[-—至]\d+月|全年|年度")
+
+
+def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """Figures without a period of their own take the one their statement carries.
+
+    A sentence ending in ； goes on in the next one (1-9月,…生产总值2812.6亿元；规上
+    工业增加值1408.3亿元): its period carries over within the paragraph. In a data
+    release (the title names a part of the year: 数读前三季度经济) the period of
+    the lead sentence is the default for the whole article.
+    """
+    article = ex.article
+    by_sentence: dict[int, int] = {}
+    for q in quantities:
+        if q.period is not None:
+            by_sentence[q.sentence] = q.period
+    for i, p in enumerate(ex.periods):
+        by_sentence.setdefault(p.sentence, i)
+    default = None
+    if _DATA_TITLE.search(article.meta.title or "") and article.sentences:
+        lead = [i for i, p in enumerate(ex.periods) if p.sentence == 0 and p.kind == "interval"]
+        default = lead[0] if lead else None
+    out = []
+    for q in quantities:
+        if q.period is None:
+            q = replace(q, period=_carried(article, q.sentence, by_sentence, default))
+        out.append(q)
+    return tuple(out)
+
+
+def _carried(article: Article, index: int, by_sentence: dict[int, int], default: int | None):
+    sentences = article.sentences
+    k = index - 1
+    while k >= 0 and sentences[k].paragraph == sentences[index].paragraph:
+        if not sentences[k].text.rstrip().endswith((";", "；")):
+            break
+        if k in by_sentence:
+            return by_sentence[k]
+        k -= 1
+    return default

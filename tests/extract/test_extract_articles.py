@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from kg.extract import extract
@@ -232,3 +234,29 @@ def test_a_place_name_inside_a_trade_name_is_not_a_location(make_article):
     # 广东海丰渔业: 海丰 is the trade name, not 海丰县
     ex = extract(make_article("台山市联合广东海丰渔业科技有限公司推广养殖。"))
     assert "海丰县" not in _by_name(ex)
+
+
+def _period_of(ex, value):
+    q = next(q for q in ex.quantities if q.value == value)
+    p = ex.periods[q.period] if q.period is not None else None
+    return (p.begin, p.until) if p else None
+
+
+def test_a_period_carries_over_a_semicolon(make_article):
+    text = "1-9月,台山市生产总值约612.4亿元；规上工业增加值208.3亿元,增长5.1%。"
+    ex = extract(make_article(text, dt.date(2022, 10, 28)))
+    assert _period_of(ex, Decimal("208.3")) == (dt.date(2022, 1, 1), dt.date(2022, 9, 30))
+
+
+def test_a_data_release_dates_every_figure_by_its_lead(make_article):
+    article = make_article(
+        "1-9月,台山市生产总值612.4亿元。\n外贸方面,进出口总额152.7亿元。", dt.date(2022, 10, 28)
+    )
+    article = replace(article, meta=replace(article.meta, title="数读台山前三季度经济"))
+    ex = extract(article)
+    assert _period_of(ex, Decimal("152.7")) == (dt.date(2022, 1, 1), dt.date(2022, 9, 30))
+
+
+def test_without_a_data_title_the_lead_period_does_not_spread(make_article):
+    ex = extract(make_article("1-9月,台山市生产总值612.4亿元。\n外贸进出口总额152.7亿元。"))
+    assert _period_of(ex, Decimal("152.7")) is None
