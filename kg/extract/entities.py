@@ -16,6 +16,7 @@ place as an alias (双合镇千亩茶园 / 千亩茶园).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -155,38 +156,58 @@ def _rename(x: Extraction, renamed: dict[str, str], canon) -> Extraction:
     )
 
 
+_GENERIC_TAIL = ("科技", "实业", "发展", "控股", "投资", "股份")
+
+
 def _company_cores(canon: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
-    """(Company, trade name) → registered name, for trade names only one company has."""
+    """(Company, trade name) → registered name, for trade names only one company has
+    (惠州晟博膜科技有限公司 → 晟博膜科技, and 华岭纺织 for 广东华岭纺织科技股份有限公司)."""
     cores: dict[str, set[str]] = defaultdict(set)
     for (kind, _), target in canon.items():
         core = company_core(target) if kind == "Company" else None
         if core:
             cores[core].add(target)
+            bare = next((core[: -len(t)] for t in _GENERIC_TAIL if core.endswith(t)), None)
+            if bare and len(bare) >= 4:
+                cores[bare].add(target)
     return {("Company", c): t.pop() for c, t in cores.items() if len(t) == 1}
 
 
-def _short_mentions(ex: Extraction, canon: dict[tuple[str, str], str]) -> list[Mention]:
-    """Further mentions of company short names standing alone (隆基 after 隆基硅能源)."""
+_DECLARED = re.compile(r"[(（](?:以下)?简称[“\"]?([^”\")）]{2,12})[”\"]?[)）]")
+
+
+def declared_short_names(ex: Extraction) -> dict[tuple[str, str], str]:
+    """Short names the article declares: X(以下简称“Y”) makes Y stand for X."""
     text = ex.article.text
-    taken = {(m.start, m.end) for m in ex.mentions}
+    out: dict[tuple[str, str], str] = {}
+    for m in ex.mentions:
+        found = _DECLARED.match(text, m.end)
+        if found and m.kind not in DIVISION_KINDS:
+            out[(m.kind, found.group(1))] = m.canonical or m.text
+    return out
+
+
+def _short_mentions(ex: Extraction, canon: dict[tuple[str, str], str]) -> list[Mention]:
+    """Further mentions of short names standing alone (隆基 after 隆基硅能源, a declared
+    简称, a company's trade name), longest first, never inside another mention."""
+    text = ex.article.text
     covered = [(m.start, m.end) for m in ex.mentions]
+    shorts = sorted(
+        ((k, s) for (k, s), t in canon.items() if k not in DIVISION_KINDS and s != t),
+        key=lambda ks: (-len(ks[1]), ks),
+    )
     extra = []
-    for (kind, surface), target in canon.items():
-        if kind != "Company" or surface != target:
-            continue
-        for short in {
-            s for (k, s), t in canon.items() if k == kind and t == target and s != target
-        }:
-            pos = text.find(short)
-            while pos >= 0:
-                span = (pos, pos + len(short))
-                inside = any(a <= span[0] and span[1] <= b for a, b in covered)
-                if span not in taken and not inside:
-                    sentence = ex.article.sentence_at(pos)
-                    extra.append(
-                        Mention(short, *span, sentence.index if sentence else -1, kind, "alias")
-                    )
-                pos = text.find(short, pos + 1)
+    for kind, short in shorts:
+        pos = text.find(short)
+        while pos >= 0:
+            span = (pos, pos + len(short))
+            if not any(a <= span[0] and span[1] <= b for a, b in covered):
+                sentence = ex.article.sentence_at(pos)
+                extra.append(
+                    Mention(short, *span, sentence.index if sentence else -1, kind, "alias")
+                )
+                covered.append(span)
+            pos = text.find(short, pos + 1)
     return extra
 
 
@@ -195,6 +216,8 @@ def entities_step(ex: Extraction) -> Extraction:
     """Groups mentions into entities and links each mention to its entity."""
     canon = canonical_names(ex.mentions)
     canon.update(_company_cores(canon))
+    declared = declared_short_names(ex)
+    canon.update({k: canon.get((k[0], v), v) for k, v in declared.items()})
     mentions = list(ex.mentions) + _short_mentions(ex, canon)
     mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
     linked: list[Mention] = []

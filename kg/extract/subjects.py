@@ -13,7 +13,8 @@ In order, the first that applies:
 6. the project, park or road the sentence opens with (二期项目总投资…);
 7. what the sentence builds, signs or opens (投资15亿元建设智能小家电生产基地);
 8. whatever else the sentence opens with (a company, a town);
-9. the article's main place (the county-level division named most often):
+9. the company, project or park the paragraph's previous sentence opened with;
+10. the article's main place (the county-level division named most often):
    DESIGN.md's rule for figures without a subject (全市…).
 """
 
@@ -97,7 +98,27 @@ def quantity_subject(
     built = _built_object(ex, q)
     if built:
         return built
-    return topic.entity if topic is not None else fallback
+    if topic is not None:
+        return topic.entity
+    return _paragraph_topic(ex, q) or fallback
+
+
+def _paragraph_topic(ex: Extraction, q: Quantity) -> str | None:
+    """The company, project or park the previous sentence of the paragraph opened
+    with (华岭纺织在深交所上市。此次公开发行股票3200万股…)."""
+    sentences = ex.article.sentences
+    if not 0 < q.sentence < len(sentences):
+        return None
+    here, before = sentences[q.sentence], sentences[q.sentence - 1]
+    if before.paragraph != here.paragraph:
+        return None
+    if any(
+        m.sentence == q.sentence and m.start < q.start and m.kind in PLACES for m in ex.mentions
+    ):
+        return None
+    probe = replace(q, sentence=before.index, start=before.end, end=before.end)
+    topic = _sentence_topic(ex, probe)
+    return topic.entity if topic is not None and topic.kind in WORKS + ("Company",) else None
 
 
 def _built_object(ex: Extraction, q: Quantity, after_only: bool = False) -> str | None:

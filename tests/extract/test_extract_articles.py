@@ -260,3 +260,14 @@ def test_a_data_release_dates_every_figure_by_its_lead(make_article):
 def test_without_a_data_title_the_lead_period_does_not_spread(make_article):
     ex = extract(make_article("1-9月,台山市生产总值612.4亿元。\n外贸进出口总额152.7亿元。"))
     assert _period_of(ex, Decimal("152.7")) is None
+
+
+def test_a_declared_short_name_stands_for_the_company(make_article):
+    text = (
+        "广东海澜纺织科技股份有限公司(以下简称“海澜纺织”)上市。"
+        "海澜纺织总部位于开平市。此次公开发行股票3200万股。"
+    )
+    ex = extract(make_article(text))
+    company = _by_name(ex)["广东海澜纺织科技股份有限公司"]
+    assert "海澜纺织" in company.aliases and len(company.mentions) >= 2
+    assert _subject_of(ex, 3200) == "广东海澜纺织科技股份有限公司"
