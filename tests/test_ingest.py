@@ -435,3 +435,31 @@ def test_a_large_page_ingests_whole():
     raw = head + "本文字数:812\n" + body * 2000 + "  (台讯)" + footer
     article = parse_article(raw, "big.txt", "0" * 64)
     assert len(article.sentences) == 2000 * 12
+
+
+def test_a_wechat_page_ends_where_its_list_of_other_articles_begins():
+    raw = (
+        "开平发布\n开平新增两家上市后备企业\n原创 开平融媒 开平发布 2024年05月08日 18:30\n\n"
+        "  开平市新增上市后备企业两家,均为新材料企业。\n"
+        "来源:开平市融媒体中心\n阅读原文\n分享 收藏 点赞 在看\n往期推荐\n"
+        "开平市召开重点项目建设动员会\n@所有人,这些路段即将封闭施工\n"
+    )
+    article = parse_article(raw, "kaiping-wechat.txt", "0" * 64)
+    assert article.text == "开平市新增上市后备企业两家,均为新材料企业。"
+
+
+def test_an_office_holder_under_a_report_title_is_its_author_not_its_title():
+    raw = (
+        "开平市人民政府网\n2024年开平市政府工作报告(摘要)\n"
+        "——2024年1月8日在开平市第十六届人民代表大会第四次会议上\n开平市市长 李明华\n"
+        "发布日期:2024-01-20 来源:开平市人民政府办公室\n\n  一、2023年工作回顾\n"
+        "  过去一年,全市地区生产总值增长4.5%。\n"
+    )
+    meta = parse_article(raw, "kaiping-report.txt", "0" * 64).meta
+    assert meta.title == "2024年开平市政府工作报告(摘要)"
+    assert meta.author == "开平市市长 李明华"
+
+
+def test_a_morning_paper_is_a_newspaper():
+    raw = "港城晨报 2024年9月26日 星期四\n第05版:县域经济\n廉江新签约项目十八个\n\n  廉江市新签约项目18个。\n"
+    assert parse_article(raw, "x.txt", "0" * 64).meta.newspaper == "港城晨报"

@@ -32,7 +32,8 @@ _SOFT_BOILERPLATE = re.compile(
     r"联系我们|关于我们|网站地图|广告服务|返回顶部|返回首页|打印本页|打印此文|关闭窗口|"
     r"上一篇|下一篇|相关(?:新闻|阅读|链接|文章)|官方微信|官方微博|公众号|客户端|二维码|"
     r"当前位置|首页\s*>|网站标识码|无障碍|相关附件|字[体号]\s*:|【(?:打印|关闭|收藏)】|浏览次数|阅读量|点击数|"
-    r"(?:电话|热线|传真|邮箱|e-?mail|邮编|地址|主办|承办|协办|技术支持|编辑|校对|审核)\s*:|"
+    r"(?:电话|热线|传真|邮箱|e-?mail|邮编|地址|主办|承办|协办|技术支持|编辑|校对|审核)(?:单位)?\s*:|"
+    r"往期推荐|点击蓝字|关注我们|阅读原文|^原创\s|分享\s*收藏|点赞\s*在看|"
     r"(?:19|20)\d\d\s*[-~—]\s*(?:19|20)\d\d\s*[@©]|(?:报|新闻|网)\s*app\s*$",
     re.I,
 )
@@ -45,6 +46,12 @@ _KEYS = (
 _KV_LINE = re.compile(rf"^[【\[]?(?:{_KEYS})\s*:")
 _KV = re.compile(rf"(?:^|(?<=[\s|【\[]))({_KEYS})\s*:\s*")
 _AUTHOR_LINE = re.compile(r"^(?:本报)?(?:记者|通讯员|文\s*/|图\s*/|文/图)\s*[^,。;!?]{1,24}$")
+# an office holder signing a report: 南雄市市长 钟明远
+_OFFICE_LINE = re.compile(
+    rf"^[{CJK}]{{2,12}}(?:市长|县长|区长|镇长|书记|主任|局长|厅长|省长|主席)\s+[{CJK}·]{{2,4}}$"
+)
+# a heading after which the page lists other articles
+_MORE_LINKS = re.compile(r"^(?:往期推荐|推荐阅读|相关阅读|延伸阅读|相关新闻|热门推荐|猜你喜欢)\s*$")
 _NAMES = re.compile(rf"^[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}}){{0,3}}$")
 _AGENCY = re.compile(rf"^[{CJK}]{{1,8}}讯$")
 _PAREN_BYLINE = re.compile(r"^\(([^()]{1,24})\)$")
@@ -53,7 +60,9 @@ _BYLINE_TEXT = re.compile(rf"记者|通讯员|讯|供稿|撰文|文/|^(?!全文�
 _SITE_LINE = re.compile(
     rf"^[{CJK}\w]{{2,16}}(?:门户网站|官方网站|网站|新闻网|融媒体中心|数字报|电子版|客户端|官网)$"
 )
-_PAPER = re.compile(rf"[{CJK}]{{2,5}}?(?:日报|晚报|商报|时报|都市报|侨报|特区报|快报)")
+_PAPER = re.compile(
+    rf"[{CJK}]{{2,5}}?(?:日报|晚报|晨报|早报|商报|时报|都市报|侨报|特区报|快报|周报)"
+)
 _PAPER_LINE = re.compile(rf"{_PAPER.pattern}(?:社|数字报|电子版|网)?")
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?"
@@ -121,7 +130,12 @@ def _could_be_title(line: str) -> bool:
 
 
 def _is_byline(line: str) -> bool:
-    return bool(_NAMES.match(line) or _AGENCY.match(line) or _AUTHOR_LINE.match(line))
+    return bool(
+        _NAMES.match(line)
+        or _AGENCY.match(line)
+        or _AUTHOR_LINE.match(line)
+        or _OFFICE_LINE.match(line)
+    )
 
 
 def _find_title(lines: Sequence[str], hint: str | None) -> int | None:
@@ -146,7 +160,7 @@ def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
     ``hints`` are the page's <title>/<meta> values (empty for plain text).
     """
     head, title, byline, start = _split_head(lines, html_title(hints))
-    end = len(lines)
+    end = next((i for i in range(start, len(lines)) if _MORE_LINKS.match(lines[i])), len(lines))
     while end > start and _is_tail_furniture(lines[end - 1], title, head):
         end -= 1
     body = [line for line in lines[start:end] if not _is_boilerplate(line)]
