@@ -461,5 +461,8 @@ def test_an_office_holder_under_a_report_title_is_its_author_not_its_title():
 
 
 def test_a_morning_paper_is_a_newspaper():
-    raw = "港城晨报 2024年9月26日 星期四\n第05版:县域经济\n廉江新签约项目十八个\n\n  廉江市新签约项目18个。\n"
+    raw = (
+        "港城晨报 2024年9月26日 星期四\n第05版:县域经济\n廉江新签约项目十八个\n\n"
+        "  廉江市新签约项目18个。\n"
+    )
     assert parse_article(raw, "x.txt", "0" * 64).meta.newspaper == "港城晨报"
