@@ -161,11 +161,22 @@ def _query_text(arg: str) -> str:
     if arg == "-":
         return sys.stdin.read()
     path = Path(arg)
-    if arg.endswith(".rq") or (len(arg) < 4096 and "\n" not in arg and path.is_file()):
-        if not path.is_file():
+    if arg.endswith(".rq") or _is_file(path):
+        if not _is_file(path):
             raise UsageError(f"kg query: no query file {arg}")
-        return path.read_text(encoding="utf-8")
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageError(f"kg query: cannot read {arg}: {err}") from err
     return arg
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names a file; query text too long for a file name is not one."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _cmd_query(args: argparse.Namespace) -> int:

@@ -132,3 +132,11 @@ def test_query_output_into_a_closed_pipe_gives_no_traceback(built):
         f"{sys.executable} -c \"{script}\" | head -1", shell=True, capture_output=True, text=True
     )
     assert "Traceback" not in proc.stderr
+
+
+def test_a_long_inline_query_is_not_taken_for_a_file_name(built, capsys):
+    # a query over 255 bytes once died with OSError: File name too long
+    padding = " ".join(f"?v{i}" for i in range(60))
+    query = f"SELECT ?s WHERE {{ ?s a kgo:County }} # {padding}"
+    assert main(["query", query, "--graph", str(built / "kg.ttl")]) == 0
+    assert "division/440784" in capsys.readouterr().out
