@@ -77,6 +77,7 @@ class KGO(DefinedNamespace):
     participatesIn: URIRef
     implements: URIRef
     dependsOn: URIRef
+    investsIn: URIRef
     heldIn: URIRef
     relatedTo: URIRef
 
@@ -126,6 +127,7 @@ RELATION_PREDICATES = frozenset(
         "participatesIn",
         "implements",
         "dependsOn",
+        "investsIn",
         "heldIn",
         "relatedTo",
     }

@@ -332,6 +332,18 @@ def road_candidates(text: str) -> Iterator[Candidate]:
     yield from _route_candidates(text)
 
 
+_ROAD_TAIL = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:公路|快速路|快速通道|大道|通道|干线)")
+
+
+def _after_boundary(left: str) -> str:
+    """The end of ``left`` after its last boundary word (开平市推进|赤坎)."""
+    lex = load_lexicon()
+    cut = max(
+        (left.rfind(b) + len(b) for b in lex.boundaries if len(b) > 1 and b in left), default=0
+    )
+    return left[cut:]
+
+
 def _route_candidates(text: str) -> Iterator[Candidate]:
     """'A至B' / 'A—B' items in a clause about roads (正在推动G325、高明—沙坪全线提升改造)."""
     for clause in re.finditer(r"[^。；;!?]+", text):
@@ -343,12 +355,15 @@ def _route_candidates(text: str) -> Iterator[Candidate]:
             m = _ROUTE.fullmatch(seg) or _ROUTE.match(seg)
             if not m or m.group("sep") == "至" and "段" in seg:
                 continue
-            b = m.group("b")
+            a, b = _after_boundary(m.group("a")), m.group("b")
             for word in _ROAD_WORDS + ("全线", "的"):
                 b = b.split(word)[0]
-            if len(b) >= 2:
-                s = clause.start() + item.start() + m.start()
-                yield Candidate(s, s + len(m.group("a")) + 1 + len(b), "Road", "route")
+            if len(a) < 2 or len(b) < 2:
+                continue
+            s = clause.start() + item.start() + m.end("a") - len(a)
+            end = clause.start() + item.start() + m.start("b") + len(b)
+            tail = _ROAD_TAIL.match(text, end)  # 赤坎至百合|旅游公路
+            yield Candidate(s, tail.end() if tail else end, "Road", "route")
 
 
 def lexicon_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:

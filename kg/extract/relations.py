@@ -37,6 +37,7 @@ CUES: dict[str, tuple[set[str], set[str], str, bool]] = {
     "召开": ({"Event"}, PLACES, "heldIn", None),
     "举行": ({"Event"}, PLACES, "heldIn", None),
     "举办": ({"Event"}, PLACES, "heldIn", None),
+    "组成部分": ({"Park", "Region", "Project"}, {"Park", "Region"}, "partOf", None),
 }
 
 
@@ -88,12 +89,16 @@ def village_relations(ex: Extraction) -> list[Relation]:
 
 
 def route_relations(ex: Extraction) -> list[Relation]:
-    """A road section or route connects the places named at its two ends."""
+    """A road, road section or works on a route connects the places at its two ends
+    (太平至六祖旅游公路, 车岗镇至水台镇农村公路提质改造工程)."""
     out = []
     for road in ex.mentions:
-        if road.kind != "Road" or road.source not in ("road-section", "route"):
+        inner = [m for m in ex.mentions if _inside(m, road)]
+        if road.kind == "Project" and any(m.kind == "Road" for m in inner):
+            continue  # the road section inside the works carries the ends
+        if road.kind not in ("Road", "Project"):
             continue
-        ends = [m for m in ex.mentions if _inside(m, road) and m.kind in PLACES]
+        ends = [m for m in inner if m.kind in PLACES]
         for place in _end_places(road, ends):
             out.append(Relation(road.entity, "connects", place.entity, road.sentence, road.text))
     return out
@@ -159,6 +164,9 @@ AGENT_CUES = {
     "组建": ({"GovernmentBody", "Organization"}, "establishedBy"),
     "设立": ({"GovernmentBody", "Organization"}, "establishedBy"),
     "获": ({"GovernmentBody"}, "honouredBy"),
+    "实施": ({"Programme"}, "implements"),
+    "开展": ({"Programme"}, "implements"),
+    "落实": ({"Programme"}, "implements"),
 }
 
 
@@ -184,6 +192,38 @@ def agent_relations(ex: Extraction, fallback: str | None) -> list[Relation]:
                     out.append(Relation(obj.entity, pred, agent, obj.sentence, cue))
                 else:
                     out.append(Relation(agent, pred, obj.entity, obj.sentence, cue))
+    return out
+
+
+_BUILD_VERBS = ("投资", "建设", "打造", "新建", "扩建", "兴建", "布局", "签约")
+
+
+def site_relations(ex: Extraction) -> list[Relation]:
+    """在X镇建设Y项目 and X镇的Y项目: the works lie in the place; a company before
+    投资/建设 in the same sentence invests in them (X公司在Y镇投资建设Z项目)."""
+    text = ex.article.text
+    out = []
+    for clause in _CLAUSE.finditer(text):
+        ms = _top_level(
+            [m for m in ex.mentions if clause.start() <= m.start and m.end <= clause.end()]
+        )
+        for i, m in enumerate(ms):
+            if m.kind not in ("Project", "Park") or m.start == clause.start():
+                continue
+            head = text[clause.start() : m.start]
+            verb = max((head.rfind(v) for v in _BUILD_VERBS), default=-1)
+            before = [x for x in ms[:i] if x.end <= m.start]
+            place = next((x for x in reversed(before) if x.kind in PLACES), None)
+            if place is not None and (
+                text[place.start - 1 : place.start] == "在"
+                and verb > place.end - clause.start()
+                or text.startswith("的", place.end)
+                and place.end + 1 == m.start
+            ):
+                out.append(Relation(m.entity, "locatedIn", place.entity, m.sentence, "在/的"))
+            company = next((x for x in reversed(before) if x.kind == "Company"), None)
+            if company is not None and verb > company.end - clause.start():
+                out.append(Relation(company.entity, "investsIn", m.entity, m.sentence, "投资"))
     return out
 
 
@@ -216,6 +256,7 @@ def relations_step(ex: Extraction) -> Extraction:
         + route_relations(ex)
         + village_relations(ex)
         + cue_relations(ex)
+        + site_relations(ex)
         + agent_relations(ex, fallback)
     )
     seen, relations = set(), []

@@ -271,3 +271,23 @@ def test_a_declared_short_name_stands_for_the_company(make_article):
     company = _by_name(ex)["广东海澜纺织科技股份有限公司"]
     assert "海澜纺织" in company.aliases and len(company.mentions) >= 2
     assert _subject_of(ex, 3200) == "广东海澜纺织科技股份有限公司"
+
+
+def test_a_company_building_in_a_town_invests_in_works_located_there(make_article):
+    text = "开平市引进项目。华信电器有限公司拟在水口镇投资12亿元建设智能家电产业园。"
+    ex = extract(make_article(text))
+    assert _rel(ex, "智能家电产业园", "locatedIn", "水口镇")
+    assert _rel(ex, "华信电器有限公司", "investsIn", "智能家电产业园")
+
+
+def test_works_on_a_route_connect_its_ends(make_article):
+    ex = extract(make_article("开平市推进赤坎至百合旅游公路建设。"))
+    assert _rel(ex, "赤坎至百合旅游公路", "connects", "赤坎镇")
+    assert _rel(ex, "赤坎至百合旅游公路", "connects", "百合镇")
+
+
+def test_a_part_of_a_zone_and_a_programme_carried_out(make_article):
+    text = "翠山湖科技产业园是开平高新技术产业开发区的重要组成部分。开平市深入实施“百千万工程”。"
+    ex = extract(make_article(text))
+    assert _rel(ex, "翠山湖科技产业园", "partOf", "开平高新技术产业开发区")
+    assert _rel(ex, "开平市", "implements", "百千万工程")
