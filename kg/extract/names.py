@@ -332,7 +332,7 @@ def road_candidates(text: str) -> Iterator[Candidate]:
     yield from _route_candidates(text)
 
 
-_ROAD_TAIL = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:公路|快速路|快速通道|大道|通道|干线)")
+_ROAD_TAIL = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:公路|快速路|快速通道|大道|通道|干线)")
 
 
 def _after_boundary(left: str) -> str:

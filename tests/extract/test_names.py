@@ -101,3 +101,8 @@ def test_a_brand_never_holds_a_boundary_word():
 def test_a_road_section_named_by_one_place_is_a_section():
     found = names("S111线勒流段改造工程已完成总工程量的85%。")
     assert found["S111线勒流段"] == "Road" and found["S111线勒流段改造工程"] == "Project"
+
+
+def test_a_route_name_does_not_run_across_de():
+    found = names("石城镇至安铺镇的疏港公路一期工程预计年底建成。")
+    assert "石城镇至安铺镇的疏港公路" not in found
