@@ -16,6 +16,7 @@ import datetime as dt
 import random
 import statistics
 import time
+from pathlib import Path
 
 from kg.analyse import to_networkx
 from kg.extract import extract
@@ -100,16 +101,30 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument(
+        "--corpus", type=Path, help="time these article files instead (e.g. tests/eval/articles)"
+    )
     args = ap.parse_args()
 
     _, load_s = _timed(load_gazetteer)
-    pages = generated_articles(args.articles, args.seed)
+    if args.corpus:
+        files = sorted(p for p in args.corpus.iterdir() if p.suffix in (".txt", ".html"))
+        pages = [p.read_text(encoding="utf-8") for p in files]
+        print(f"corpus: {len(pages)} articles from {args.corpus}")
+    else:
+        pages = generated_articles(args.articles, args.seed)
+        print(f"corpus: {len(pages)} generated articles, seed {args.seed}")
     chars = sum(map(len, pages))
-    print(f"corpus: {len(pages)} generated articles, {chars:,} characters, seed {args.seed}")
+    print(f"characters: {chars:,}")
     print(f"gazetteer load: {load_s * 1000:.0f} ms")
 
     articles, ingest_s = _timed(
-        lambda: [parse_article(p, f"gen-{i}.txt", f"{i:064x}") for i, p in enumerate(pages)]
+        lambda: [
+            parse_article(
+                p, f"a-{i}.html" if p.lstrip().startswith("<") else f"a-{i}.txt", f"{i:064x}"
+            )
+            for i, p in enumerate(pages)
+        ]
     )
     body = sum(len(a.text) for a in articles)
     print(f"ingest: {chars / ingest_s:,.0f} chars/s")
