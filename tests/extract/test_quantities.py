@@ -244,3 +244,9 @@ def test_figures_slice_back_and_do_not_overlap(make_article, pieces):
         assert q.kind in ("amount", "ratio", "rank")
         assert q.period is None or periods[q.period].end <= q.start
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_cheng_is_a_tenth(make_article):
+    # 超八成 was not a figure
+    (q,) = find_quantities(make_article("制造业项目投资额占比超八成。"), ())
+    assert (q.value, q.unit, q.qualifier, q.base_value) == (8, "成", "超", Decimal("0.8"))
