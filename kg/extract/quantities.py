@@ -145,6 +145,8 @@ def _plain_number(text: str, start: int, end: int) -> bool:
         if before in ("-", "—", "–") and text[start - 2 : start - 1].isalnum():
             return False
         return after != "+" and not (after in (":", "：") and text[end + 1 : end + 2].isdigit())
+    if token in ("百亿", "千亿", "百万", "千万", "万亿"):
+        return True  # 千亿元, 近百亿元: magnitudes alone are a figure (not 百县千镇)
     return token != "一" and bool(_DIGIT_WORDS & set(token))
 
 

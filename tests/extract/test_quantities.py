@@ -250,3 +250,9 @@ def test_cheng_is_a_tenth(make_article):
     # 超八成 was not a figure
     (q,) = find_quantities(make_article("制造业项目投资额占比超八成。"), ())
     assert (q.value, q.unit, q.qualifier, q.base_value) == (8, "成", "超", Decimal("0.8"))
+
+
+def test_a_bare_magnitude_before_yi_is_a_figure(make_article):
+    # 突破千亿元 and 近百亿元 were not figures; 百县千镇 still is none
+    found = find_quantities(make_article("产值突破千亿元,年产值近百亿元,推进百县千镇建设。"), ())
+    assert [(q.value, q.unit) for q in found] == [(1000, "亿元"), (100, "亿元")]
