@@ -256,6 +256,19 @@ def _period_for(periods: tuple[Period, ...], ends: list[int], raw: _Raw) -> int 
     return i if i >= 0 and periods[i].sentence == raw.sentence else None
 
 
+# units that, after a small number in words, make set phrases rather than figures:
+# 四市三区, 四套班子, 三批次, 四镇 (the four towns just listed)
+_SET_PHRASE_UNITS = frozenset({"市", "区", "县", "镇", "套", "批次"})
+
+
+def _set_phrase(text: str, raw) -> bool:
+    """A small number written in words before a set-phrase unit (四市三区中)."""
+    if raw.unit is None or raw.unit.unit not in _SET_PHRASE_UNITS or raw.qualifier:
+        return False
+    written = text[raw.start : raw.end]
+    return not any(ch.isdigit() for ch in written) and raw.value <= 10
+
+
 def find_quantities(article: Article, periods: tuple[Period, ...]) -> tuple[Quantity, ...]:
     """Every figure of ``article`` in text order; ``periods`` are the article's (sorted) periods."""
     order = sorted(range(len(periods)), key=lambda i: periods[i].start)
@@ -266,6 +279,8 @@ def find_quantities(article: Article, periods: tuple[Period, ...]) -> tuple[Quan
     fence = fences([(r.start, r.end) for r in raws] + [(p.start, p.end) for p in ordered])
     out = []
     for raw in raws:
+        if _set_phrase(text, raw):
+            continue
         bounds = raw.bounds
         near = _period_for(ordered, ends, raw)
         if raw.unit is None:

@@ -256,3 +256,11 @@ def test_a_bare_magnitude_before_yi_is_a_figure(make_article):
     # 突破千亿元 and 近百亿元 were not figures; 百县千镇 still is none
     found = find_quantities(make_article("产值突破千亿元,年产值近百亿元,推进百县千镇建设。"), ())
     assert [(q.value, q.unit) for q in found] == [(1000, "亿元"), (100, "亿元")]
+
+
+def test_small_numbers_in_words_in_set_phrases_are_not_figures(make_article):
+    # 四市三区 and 四套班子 showed up as figures in the page's table
+    found = find_quantities(
+        make_article("开平市在江门四市三区中率先由四套班子领导挂帅,全市8镇1街推进。"), ()
+    )
+    assert [(q.value, q.unit) for q in found] == [(8, "镇"), (1, "街")]
