@@ -16,7 +16,8 @@ from rdflib import Graph
 
 from kg.analyse import GraphMetrics, metrics, to_networkx, with_centrality
 from kg.errors import InputError, KgError, UsageError
-from kg.export import get_exporter
+from kg.export import get_exporter, run_exporter
+from kg.export.summary import VIEW_BUDGET, check_budget
 from kg.extract import extract
 from kg.extract.entities import unify_across
 from kg.ingest import read_article
@@ -112,9 +113,15 @@ def build(
     *,
     base: str = DEFAULT_BASE,
     formats: Sequence[str] = DEFAULT_FORMATS,
+    view_budget: int | None = None,
 ) -> BuildReport:
-    """Build the graph from ``paths`` into ``out_dir``; see BuildReport."""
+    """Build the graph from ``paths`` into ``out_dir``; see BuildReport.
+
+    ``view_budget`` caps the nodes the browser page draws at start (None: the
+    default, 1,500); a bigger view opens as a summary.
+    """
     exporters = [(fmt, *get_exporter(fmt)) for fmt in formats]
+    view_budget = check_budget(VIEW_BUDGET if view_budget is None else view_budget)
     files = collect_inputs(paths)
     extractions, failures = extract_all(files)
     if not extractions:
@@ -127,7 +134,8 @@ def build(
     view = with_centrality(view, stats)
     outputs = []
     for fmt, filename, exporter in exporters:
-        outputs.append((fmt, exporter(graph, view, Path(out_dir) / filename)))
+        path = Path(out_dir) / filename
+        outputs.append((fmt, run_exporter(exporter, graph, view, path, view_budget=view_budget)))
     return BuildReport(
         articles=tuple(e.article.id for e in extractions),
         failures=tuple(failures),

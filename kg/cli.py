@@ -60,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     b.add_argument("--base", default=None, help="base IRI of the instances")
+    b.add_argument(
+        "--view-budget",
+        type=int,
+        default=None,
+        metavar="N",
+        help="nodes the browser page draws at start; a bigger graph opens as a summary "
+        "that expands on demand (default: 1500)",
+    )
 
     q = command(
         "query",
@@ -123,7 +131,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
     from kg.model import DEFAULT_BASE
 
-    report = build(args.paths, args.out, base=args.base or DEFAULT_BASE)
+    report = build(
+        args.paths, args.out, base=args.base or DEFAULT_BASE, view_budget=args.view_budget
+    )
     for path, reason in report.failures:
         print(f"kg: skipped {path}: {reason}", file=sys.stderr)
     m = report.metrics

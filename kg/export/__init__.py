@@ -1,11 +1,15 @@
 """Exporters by name: each is a function ``(graph, view, path) -> Path``.
 
+An exporter may also take keyword-only options (the HTML page takes
+``view_budget``); ``run_exporter`` passes each exporter the options it names,
+so exporters without options keep the three-argument signature.
 ``get_exporter("ttll")`` fails with the list of known names, as rdflib's
 plugin registry does.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +18,7 @@ from rdflib import Graph
 
 from kg.errors import UsageError
 from kg.export.files import write_atomic
+from kg.export.summary import VIEW_BUDGET
 
 Exporter = Callable[[Graph, nx.MultiDiGraph, Path], Path]
 
@@ -40,11 +45,13 @@ def write_graphml(graph: Graph, view: nx.MultiDiGraph, path: Path) -> Path:
     return write_atomic(path, lines)
 
 
-def write_html_page(graph: Graph, view: nx.MultiDiGraph, path: Path) -> Path:
-    """The offline browser page (pyvis)."""
+def write_html_page(
+    graph: Graph, view: nx.MultiDiGraph, path: Path, *, view_budget: int = VIEW_BUDGET
+) -> Path:
+    """The offline browser page (pyvis's vis-network), a summary past ``view_budget`` nodes."""
     from kg.export.html import write_html
 
-    return write_html(view, path, title="kg")
+    return write_html(view, path, title="kg", budget=view_budget)
 
 
 EXPORTERS: dict[str, tuple[str, Exporter]] = {
@@ -62,3 +69,16 @@ def get_exporter(name: str) -> tuple[str, Exporter]:
     except KeyError:
         known = ", ".join(EXPORTERS)
         raise UsageError(f"unknown exporter {name!r}; known: {known}") from None
+
+
+def run_exporter(
+    exporter: Exporter, graph: Graph, view: nx.MultiDiGraph, path: Path, **options: object
+) -> Path:
+    """Run ``exporter``, passing it those of ``options`` it takes as keyword-only parameters."""
+    params = inspect.signature(exporter).parameters
+    wanted = {
+        name: value
+        for name, value in options.items()
+        if name in params and params[name].kind is inspect.Parameter.KEYWORD_ONLY
+    }
+    return exporter(graph, view, path, **wanted)

@@ -339,3 +339,113 @@ def build_hostile_view() -> nx.MultiDiGraph:
         article="x",
     )
     return view
+
+
+def build_corpus_view(counties: int = 30, per_county: int = 100) -> nx.MultiDiGraph:
+    """Return a generated view of ``counties * per_county`` entities, like a corpus's.
+
+    Each county holds towns, parks in towns and companies in parks (``locatedIn``),
+    roads connect towns of neighbouring counties, and a few companies link to
+    nothing placed, so clustering meets every case. Each county has its own
+    articles; node ``centrality`` falls with depth so the summary picks counties
+    and towns first. Deterministic.
+    """
+    view = nx.MultiDiGraph()
+    add_entity(
+        view,
+        "division/440000",
+        "广东省",
+        "Guangdong Sheng",
+        "Province",
+        code="440000",
+        centrality=0.6,
+    )
+    towns_per = max(1, per_county // 10)
+    for c in range(counties):
+        county = f"division/44{c + 1:02d}00"
+        name = f"测试{c}县"
+        article = f"county-{c}"
+        said = {"text": f"{name}推进县域经济高质量发展。", "mention": name, "article": article}
+        said |= {"title": f"{name}县域经济观察", "date": f"2024-{c % 12 + 1:02d}-15"}
+        add_entity(
+            view,
+            county,
+            name,
+            f"Ceshi {c} Xian",
+            "County",
+            code=county[-6:],
+            centrality=0.5,
+            sentences=[said],
+        )
+        add_relation(view, county, "division/440000", "locatedIn", None)
+        made = 1
+        for t in range(towns_per):
+            town = f"{county}{t + 1:03d}"
+            add_entity(
+                view,
+                town,
+                f"测试{c}县{t}镇",
+                f"Ceshi {c}-{t} Zhen",
+                "Town",
+                code=town[-9:],
+                centrality=0.2,
+                sentences=[said | {"mention": None}],
+            )
+            add_relation(view, town, county, "locatedIn", None)
+            made += 1
+        while made < per_county:
+            k = made
+            host = f"{county}{k % towns_per + 1:03d}"
+            park = f"park/p{c}-{k}"
+            add_entity(
+                view,
+                park,
+                f"测试{c}县{k}号产业园",
+                f"Park {c}-{k}",
+                "Park",
+                centrality=0.05,
+                sentences=[said | {"mention": None}],
+            )
+            view.add_edge(
+                BASE + park,
+                BASE + host,
+                key="locatedIn",
+                label_zh="位于",
+                label_en="located in",
+                sentence=said["text"],
+                article=article,
+            )
+            made += 1
+            if made < per_county:
+                company = f"company/c{c}-{k}"
+                add_entity(
+                    view,
+                    company,
+                    f"测试{c}县{k}号公司",
+                    f"Company {c}-{k}",
+                    "Company",
+                    centrality=0.01,
+                    sentences=[said | {"mention": None}],
+                )
+                if k % 7:
+                    view.add_edge(
+                        BASE + company,
+                        BASE + park,
+                        key="locatedIn",
+                        label_zh="位于",
+                        label_en="located in",
+                        sentence=said["text"],
+                        article=article,
+                    )
+                made += 1
+        if c:
+            view.add_edge(
+                BASE + f"{county}001",
+                BASE + f"division/44{c:02d}00001",
+                key="connects",
+                label_zh="连接",
+                label_en="connects",
+                sentence=None,
+                article=None,
+            )
+    return view

@@ -11,12 +11,15 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from html_views import TITLE, build_corpus_view
 from hypothesis import given
 from hypothesis import strategies as st
 
 import kg.export.files as export_files
 import kg.export.html as html_export
-from kg.errors import OutputError
+import kg.export.page_data as page_data_module
+import kg.export.summary as summary_module
+from kg.errors import OutputError, UsageError
 from kg.export.html import CLASS_STYLE, embed_json, render_html, write_html
 from kg.records import KINDS
 
@@ -46,8 +49,9 @@ def page_data(page: str) -> dict:
     return json.loads(match[1])
 
 
-def test_doctests_pass():
-    result = doctest.testmod(html_export)
+@pytest.mark.parametrize("module", [html_export, page_data_module, summary_module])
+def test_doctests_pass(module):
+    result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
 
 
@@ -68,6 +72,10 @@ def test_page_inlines_vis_network_from_pyvis(small_view):
     assert "Noto Sans CJK SC" in page
 
 
+def node_index(data: dict, iri: str) -> int:
+    return [data["base"] + tail for tail in data["nodes"]["iri"]].index(iri)
+
+
 def test_hostile_label_stays_inside_the_json(small_view):
     node = next(iter(small_view.nodes))
     small_view.nodes[node]["label"] = HOSTILE
@@ -76,9 +84,18 @@ def test_hostile_label_stays_inside_the_json(small_view):
     assert "<script>alert(1)" not in page
     assert [t for t, _ in tags(page)].count("script") == 3  # data, vis-network, page script
     data = page_data(page)
-    assert data["details"]["nodes"][node]["label"] == HOSTILE
-    assert data["details"]["nodes"][node]["sentences"][0]["text"] == HOSTILE + "\u2028"
+    i = node_index(data, node)
+    assert data["nodes"]["label"][i] == HOSTILE
+    ref = data["nodes"]["sources"][i][0]
+    assert data["sentences"][ref][0] == HOSTILE + "\u2028"
     assert "&lt;/script&gt;" in page.split("<body>")[0]  # the <title>, escaped
+
+
+def test_page_script_never_parses_data_as_html():
+    for name in html_export.PAGE_SCRIPTS:
+        script = re.sub(r"//.*", "", html_export._asset(name))  # code, not comments
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+            assert sink not in script, (name, sink)
 
 
 @given(st.text())
@@ -90,51 +107,50 @@ def test_embedded_json_round_trips_and_holds_no_markup(text):
 
 def test_data_holds_every_node_and_edge(small_view):
     data = page_data(render_html(small_view))
-    assert len(data["nodes"]) == small_view.number_of_nodes() == 16
-    assert len(data["edges"]) == small_view.number_of_edges()
-    assert set(data["details"]["nodes"]) == {str(n) for n in small_view.nodes}
-    assert {e["id"] for e in data["edges"]} == set(data["details"]["edges"])
+    nodes, edges = data["nodes"], data["edges"]
+    assert {data["base"] + t for t in nodes["iri"]} == set(small_view.nodes)
+    assert all(len(column) == 16 for column in nodes.values() if column is not None)
+    assert len(edges["from"]) == len(edges["to"]) == small_view.number_of_edges()
+    ids = [data["base"] + t for t in nodes["iri"]]
+    pairs = {(ids[u], ids[v]) for u, v in zip(edges["from"], edges["to"], strict=True)}
+    assert pairs == {(u, v) for u, v in small_view.edges()}
+    assert data["mode"] == "full" and data["initial"] == list(range(16))
 
 
-def test_vis_items_carry_plain_text_tips_not_html_titles(small_view):
+def test_edges_carry_chinese_and_english_names_and_their_sentence(small_view):
     data = page_data(render_html(small_view))
-    for item in data["nodes"] + data["edges"]:
-        assert "title" not in item  # page.js turns tip into a DOM element
-        assert isinstance(item["tip"], str)
-    kaiping = next(n for n in data["nodes"] if n["label"] == "开平市")
-    lines = ["县级 County", "开平市", "Kaiping Shi", "代码 code 440783"]
-    assert kaiping["tip"].split("\n") == lines
+    by_name = {row[1]: i for i, row in enumerate(data["predicates"])}
+    assert data["predicates"][by_name["批复"]] == ["approvedBy", "批复", "approved by"]
+    edge = data["edges"]["predicate"].index(by_name["批复"])
+    text, article = data["sentences"][data["edges"]["sentence"][edge]]
+    assert text.startswith("赤坎古镇活化项目由")
+    assert data["articles"][article][1:] == [TITLE, "2024-03-08"]
+    gazetteer_link = data["edges"]["predicate"].index(by_name["位于"])
+    assert data["edges"]["sentence"][gazetteer_link] == -1
 
 
-def test_edges_show_chinese_label_and_english_tip(small_view):
+def test_node_data_holds_figures_parents_and_sources(small_view):
     data = page_data(render_html(small_view))
-    approved = next(e for e in data["edges"] if e["label"] == "批复")
-    assert approved["tip"] == "approved by"
-    detail = data["details"]["edges"][approved["id"]]
-    assert detail["sentence"].startswith("赤坎古镇活化项目由")
-    assert detail["title"] and detail["date"] == "2024-03-08"
+    nodes, strings = data["nodes"], data["strings"]
+    i = node_index(data, "https://kg.example.org/id/division/440783")
+    assert nodes["parents"][i] == ["江门市", "广东省"] and nodes["code"][i] == "440783"
+    rows = {strings[q[2]]: q for q in nodes["figures"][i]}
+    assert rows["总投资"][0] == "约 86" and strings[rows["总投资"][1]] == "亿元"
+    assert strings[rows["地区生产总值"][3]] == "到2025年 (2025-01-01 – 2025-12-31)"
+    assert nodes["sources"][i][0] == 0  # a bare index: the mention is the label, 开平市
+    taicheng = node_index(data, "https://kg.example.org/id/division/440781001")
+    ref, mention = nodes["sources"][taicheng][0]
+    assert strings[mention] == "台城" and "台城街道" in data["sentences"][ref][0]
 
 
-def test_parallel_edges_curve_apart(small_view):
+def test_nodes_are_ordered_most_central_first(small_view):
+    for rank, node in enumerate(sorted(small_view.nodes)):
+        small_view.nodes[node]["centrality"] = 1 / (rank + 1)
     data = page_data(render_html(small_view))
-    pairs = [(e["from"], e["to"]) for e in data["edges"]]
-    assert len(pairs) == len(set(pairs))  # the fixture has no parallel edges yet
-    u, v = next(iter(small_view.edges()))
-    small_view.add_edge(u, v, key="partOf", label_zh="属于", label_en="part of")
+    assert [data["base"] + t for t in data["nodes"]["iri"]] == sorted(small_view.nodes)
+    del small_view.nodes[node]["centrality"]  # one missing: PageRank is measured instead
     data = page_data(render_html(small_view))
-    curved = [e for e in data["edges"] if (e["from"], e["to"]) == (str(u), str(v))]
-    assert len(curved) == 2 and sum("smooth" in e for e in curved) == 1
-
-
-def test_node_details_hold_quantities_parents_and_sources(small_view):
-    data = page_data(render_html(small_view))
-    kaiping = data["details"]["nodes"]["https://kg.example.org/id/division/440783"]
-    assert kaiping["parents"] == ["江门市", "广东省"]
-    assert kaiping["code"] == "440783"
-    rows = {q["measure"]: q for q in kaiping["quantities"]}
-    assert rows["总投资"]["value"] == "约 86" and rows["总投资"]["unit"] == "亿元"
-    assert rows["地区生产总值"]["period"] == "到2025年 (2025-01-01 – 2025-12-31)"
-    assert kaiping["sentences"][0]["mention"] == "开平市"
+    assert data["nodes"]["label"][0] == "开平市"  # the hub
 
 
 def test_colours_every_class_distinctly_with_a_legend_of_present_ones(small_view):
@@ -143,33 +159,58 @@ def test_colours_every_class_distinctly_with_a_legend_of_present_ones(small_view
     assert len(colours) == len(set(colours))
     data = page_data(render_html(small_view))
     present = {a["kind"] for _, a in small_view.nodes(data=True)}
-    assert {entry["kind"] for entry in data["legend"]} == present
+    assert {kind for kind, _, _ in data["kinds"]} == present
     small_view.add_node("x", label="某物", kind="Gadget")
-    legend = page_data(render_html(small_view))["legend"]
-    assert legend[-1]["kind"] == "Other"
+    kinds = page_data(render_html(small_view))["kinds"]
+    assert kinds[-1][0] == "Other"
 
 
 def test_size_follows_centrality_when_present(small_view):
-    sizes = {n["label"]: n["size"] for n in page_data(render_html(small_view))["nodes"]}
+    data = page_data(render_html(small_view))
+    sizes = dict(zip(data["nodes"]["label"], data["nodes"]["size"], strict=True))
     assert sizes["开平市"] > sizes["开平翠山湖产业园"] > sizes["粤华新材料有限公司"]
     assert sizes["粤华新材料有限公司"] >= sizes["广东省"]
     plain = nx.MultiDiGraph()
     plain.add_nodes_from([("a", {"label": "甲"}), ("b", {"label": "乙"})])
-    assert len({n["size"] for n in page_data(render_html(plain))["nodes"]}) == 1
+    assert len(set(page_data(render_html(plain))["nodes"]["size"])) == 1
 
 
-def test_layout_is_seeded_and_physics_stabilises(small_view):
+def test_small_view_is_seeded_and_physics_stabilises(small_view):
     page = render_html(small_view)
-    options = page_data(page)["options"]
-    assert isinstance(options["layout"]["randomSeed"], int)
-    assert options["physics"]["stabilization"]["enabled"] is True
+    data = page_data(page)
+    assert isinstance(data["options"]["layout"]["randomSeed"], int)
+    assert data["physics"] is True and data["nodes"]["x"] is None
+    assert data["options"]["physics"]["stabilization"]["enabled"] is True
     assert "stabilizationIterationsDone" in page and "physics: false" in page
     assert render_html(small_view) == page
 
 
+def test_big_view_has_coordinates_and_no_physics():
+    view = build_corpus_view(counties=6, per_county=100)  # 601 nodes: past the physics limit
+    data = page_data(render_html(view))
+    assert data["mode"] == "full" and data["physics"] is False
+    assert data["options"]["physics"]["enabled"] is False
+    assert len(data["nodes"]["x"]) == len(data["nodes"]["y"]) == 601
+
+
+def test_view_past_the_budget_is_a_summary():
+    view = build_corpus_view(counties=10, per_county=100)
+    data = page_data(render_html(view, budget=200))
+    assert data["mode"] == "summary"
+    assert len(data["initial"]) + len(data["clusters"]["label"]) <= 200
+    assert data["initial"] == list(range(len(data["initial"])))  # the most central
+    assert len(data["nodes"]["label"]) == 1001  # yet the page holds every node
+    assert "测试3县" in data["clusters"]["label"]
+
+
+def test_budget_below_the_minimum_is_a_usage_error(small_view):
+    with pytest.raises(UsageError, match="view budget must be"):
+        render_html(small_view, budget=3)
+
+
 def test_empty_view_renders():
     data = page_data(render_html(nx.MultiDiGraph()))
-    assert data["nodes"] == [] and data["legend"] == []
+    assert data["nodes"]["label"] == [] and data["kinds"] == [] and data["initial"] == []
 
 
 def test_write_is_atomic_and_leaves_no_temp_file(small_view, tmp_path):
@@ -201,6 +242,27 @@ def test_unwritable_folder_raises_output_error(small_view, tmp_path):
     blocker.write_text("", encoding="utf-8")
     with pytest.raises(OutputError, match="cannot write .*not-a-folder"):
         write_html(small_view, blocker / "kg.html")
+
+
+def test_big_data_goes_to_a_sidecar_named_by_its_content(small_view, tmp_path):
+    target = tmp_path / "kg.html"
+    write_html(small_view, target, inline_limit=100)
+    sidecars = list(tmp_path.glob("kg-data.*.js"))
+    assert len(sidecars) == 1
+    page = target.read_text(encoding="utf-8")
+    assert f'<script src="{sidecars[0].name}"></script>' in page
+    assert 'id="kg-data"' not in page and "script-src 'self' 'unsafe-inline'" in page
+    text = sidecars[0].read_text(encoding="utf-8")
+    assert text.startswith("window.KG_DATA = {") and text.endswith("};\n")
+    data = json.loads(text[len("window.KG_DATA = ") : -2])
+    assert len(data["nodes"]["label"]) == small_view.number_of_nodes()
+    small_view.nodes[next(iter(small_view.nodes))]["label"] = "改名"
+    write_html(small_view, target, inline_limit=100)
+    assert [p.name for p in tmp_path.glob("kg-data.*.js")] != [sidecars[0].name]
+    assert len(list(tmp_path.glob("kg-data.*.js"))) == 1  # the old one is gone
+    write_html(small_view, target)
+    assert sorted(os.listdir(tmp_path)) == ["kg.html"]  # small again: inline, no sidecar
+    assert "script-src 'unsafe-inline'" in target.read_text(encoding="utf-8")
 
 
 def test_missing_vis_network_raises_output_error(small_view, tmp_path, monkeypatch):

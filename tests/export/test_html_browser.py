@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+from browser_helpers import click_edge, click_node, node_point
 from html_views import BASE, IMG, SCRIPT, SENTENCES
 
 from kg.export.html import write_html
@@ -19,38 +20,6 @@ TOWN = BASE + "division/440783109"
 @pytest.fixture
 def small_page(small_view, tmp_path, browse):
     return browse(write_html(small_view, tmp_path / "kg.html", title="开平县域经济"))
-
-
-def node_point(page, node_id: str) -> tuple[float, float]:
-    """Return where the node is drawn, in page coordinates."""
-    x, y = page.evaluate(
-        """id => {
-            const dom = network.canvasToDOM(network.getPosition(id));
-            const box = document.getElementById('kg-network').getBoundingClientRect();
-            return [box.left + dom.x, box.top + dom.y];
-        }""",
-        node_id,
-    )
-    return x, y
-
-
-def click_node(page, node_id: str) -> None:
-    """Click the node where it is drawn, as a user would."""
-    page.mouse.click(*node_point(page, node_id))
-
-
-def click_edge(page, edge_id: str) -> None:
-    """Click the middle of the edge's drawn curve."""
-    x, y = page.evaluate(
-        """id => {
-            const point = network.body.edges[id].edgeType.getPoint(0.5);
-            const dom = network.canvasToDOM(point);
-            const box = document.getElementById('kg-network').getBoundingClientRect();
-            return [box.left + dom.x, box.top + dom.y];
-        }""",
-        edge_id,
-    )
-    page.mouse.click(x, y)
 
 
 def test_page_loads_offline_and_draws_every_node(small_view, small_page, tmp_path):

@@ -1,223 +1,216 @@
-// kg browser view: draws the graph with vis-network and fills the side panel.
-// Every piece of data reaches the DOM through textContent (never innerHTML), and
-// tooltips are DOM elements, so names or sentences holding markup stay text.
+// kg browser view, part 4: puts it together: the network, the legend (which is
+// also the class filter), search, the article filter, neighbourhood mode, reset.
 (function () {
   "use strict";
-
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var details = data.details;
-  var panel = document.getElementById("kg-panel");
-
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    if (className) node.className = className;
-    return node;
+  var KG = window.KG, el = KG.el;
+  var times = (window.kgTimes = { start: performance.now() });
+  var data;
+  try {
+    data = KG.loadData();
+  } catch (err) {
+    document.getElementById("kg-panel").replaceChildren(el("p", err.message, "kg-error"));
+    throw err;
   }
-
-  function tooltip(text) {
-    return el("div", text, "kg-tooltip");
-  }
-
-  // Appends text to parent with every occurrence of the terms wrapped in <mark>.
-  function appendHighlighted(parent, text, terms) {
-    var wanted = terms.filter(function (t) { return t; });
-    wanted.sort(function (a, b) { return b.length - a.length; });
-    var rest = String(text);
-    while (rest.length) {
-      var at = -1, term = "";
-      wanted.forEach(function (t) {
-        var i = rest.indexOf(t);
-        if (i >= 0 && (at < 0 || i < at)) { at = i; term = t; }
-      });
-      if (at < 0) { parent.appendChild(document.createTextNode(rest)); return; }
-      if (at > 0) parent.appendChild(document.createTextNode(rest.slice(0, at)));
-      parent.appendChild(el("mark", term));
-      rest = rest.slice(at + term.length);
-    }
-  }
-
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    return Object.assign({}, n, { title: tooltip(n.tip) });
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    return Object.assign({}, e, { title: tooltip(e.tip) });
-  }));
+  var g = KG.graph(data);
+  var nodes = new vis.DataSet(), edges = new vis.DataSet();
+  var view = KG.explorer(g, nodes, edges);
+  view.sync();  // before the network exists, so its first layout sees the nodes
   var container = document.getElementById("kg-network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  view.attach(network);
+  var status = document.getElementById("kg-status");
+  var panel = KG.panel(g, {
+    select: function (node) { select(node); },
+    expand: function (node) { hood.checked = false; view.expand(node); select(node, false); },
+    expandCluster: function (c) { view.expandCluster(c); report(); panel.hint(); },
+    neighbourhood: function (node) { setHood(true); select(node); },
+    shown: function (node) { return view.shown(node); },
+  });
+
+  function report() {
+    var drawn = Number(document.body.dataset.drawn || 0), s = view.state();
+    var text = "显示 " + drawn + " / " + g.n + " 个实体 · showing " + drawn + " of " + g.n + " entities";
+    if (s.hood && s.selected < 0) text += " · 选一个节点 pick a node";
+    else if (data.mode === "summary" && !s.hood && !s.articles.size) text += " · 概览 summary: 双击展开 double-click to expand";
+    status.textContent = text;
+    status.title = text;
+  }
+
+  // Selects a node (drawing it if it was not), shows it in the panel and, unless
+  // the user clicked it where it is, brings it to the centre.
+  function select(node, focus) {
+    view.select(node);
+    report();
+    network.selectNodes([g.ids[node]]);
+    if (focus !== false) {
+      network.focus(g.ids[node], { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
+    }
+    panel.showNode(node);
+  }
 
   function markReady() {
-    network.setOptions({ physics: false });
+    if (document.body.dataset.ready) return;
+    if (data.physics) {
+      network.setOptions({ physics: false });
+      view.sync();  // keeps the settled positions for nodes that filters later remove and restore
+    }
+    times.ready = performance.now();
     document.body.dataset.ready = "true";
   }
-  network.once("stabilizationIterationsDone", markReady);
-  if (data.nodes.length === 0) markReady();
+  network.once("afterDrawing", function () { times.firstDraw = performance.now(); });
+  if (data.physics && data.initial.length) network.once("stabilizationIterationsDone", markReady);
+  else network.once("afterDrawing", markReady);
 
+  // Legend entries are checkboxes: unticking a class hides its nodes.
   function renderLegend() {
     var legend = document.getElementById("kg-legend");
-    data.legend.forEach(function (item) {
-      var li = el("li");
+    data.kinds.forEach(function (kind, k) {
+      var box = el("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.dataset.kind = kind[0];
+      box.addEventListener("change", function () { view.setKind(k, box.checked); report(); });
       var swatch = el("span", null, "kg-swatch");
-      swatch.style.background = item.color;
-      li.appendChild(swatch);
-      li.appendChild(document.createTextNode(item.label));
+      swatch.style.background = kind[2];
+      var label = el("label");
+      label.append(box, swatch, document.createTextNode(kind[1]));
+      var li = el("li");
+      li.appendChild(label);
       legend.appendChild(li);
     });
-  }
-
-  function clearPanel(heading) {
-    panel.replaceChildren();
-    panel.appendChild(el("h2", heading));
-  }
-
-  function addFields(rows) {
-    var dl = el("dl");
-    rows.forEach(function (row) {
-      if (row[1] === null || row[1] === undefined || row[1] === "") return;
-      dl.appendChild(el("dt", row[0]));
-      dl.appendChild(el("dd", row[1]));
-    });
-    panel.appendChild(dl);
-  }
-
-  function addSource(parent, text, terms, title, date, article) {
-    var p = el("p", null, "kg-sentence");
-    appendHighlighted(p, text, terms);
-    parent.appendChild(p);
-    var source = [title || article, date].filter(function (s) { return s; }).join(" · ");
-    if (source) parent.appendChild(el("div", source, "kg-source"));
-  }
-
-  function addQuantities(quantities) {
-    if (!quantities.length) return;
-    panel.appendChild(el("h3", "数据 Figures"));
-    var table = el("table");
-    var head = el("tr");
-    ["数值 value", "单位 unit", "指标 measure", "时期 period"].forEach(function (h) {
-      head.appendChild(el("th", h));
-    });
-    table.appendChild(head);
-    quantities.forEach(function (q) {
-      var tr = el("tr");
-      [q.value, q.unit, q.measure, q.period].forEach(function (cell) { tr.appendChild(el("td", cell)); });
-      if (q.sentence) tr.title = q.sentence;
-      table.appendChild(tr);
-    });
-    panel.appendChild(table);
-  }
-
-  function addRelations(id) {
-    var rows = Object.keys(details.edges).map(function (key) { return details.edges[key]; })
-      .filter(function (e) { return e.from === id || e.to === id; });
-    if (!rows.length) return;
-    panel.appendChild(el("h3", "关系 Relations"));
-    var ul = el("ul");
-    rows.forEach(function (e) {
-      var other = e.from === id ? e.to : e.from;
-      var li = el("li", (e.from === id ? "→ " : "← ") + e.label_zh + " ");
-      var link = el("button", details.nodes[other].label, "kg-link");
-      link.type = "button";
-      link.addEventListener("click", function () { selectNode(other); });
-      li.appendChild(link);
-      ul.appendChild(li);
-    });
-    panel.appendChild(ul);
-  }
-
-  function showNode(id) {
-    var n = details.nodes[id];
-    clearPanel(n.label);
-    addFields([["类型 class", n.kind_label], ["拼音 / English", n.label_en], ["代码 code", n.code],
-      ["上级 parents", n.parents.join(" › ")], ["标识 IRI", id]]);
-    addQuantities(n.quantities);
-    if (n.sentences.length) panel.appendChild(el("h3", "来源 Sources"));
-    n.sentences.forEach(function (s) {
-      addSource(panel, s.text, [s.mention], s.title, s.date, s.article);
-    });
-    addRelations(id);
-  }
-
-  function showEdge(id) {
-    var e = details.edges[id];
-    clearPanel(e.label_zh);
-    addFields([["关系 relation", e.label_en], ["从 from", details.nodes[e.from].label],
-      ["到 to", details.nodes[e.to].label]]);
-    if (e.sentence) {
-      panel.appendChild(el("h3", "来源 Source"));
-      addSource(panel, e.sentence, [details.nodes[e.from].label, details.nodes[e.to].label],
-        e.title, e.date, e.article);
-    } else {
-      panel.appendChild(el("p", "无来源句子(来自行政区划表)· no source sentence (gazetteer link)", "kg-hint"));
+    if (data.mode === "summary") {
+      var li = el("li", null, "kg-cluster-key");
+      var swatch = el("span", null, "kg-swatch kg-hex");
+      li.append(swatch, document.createTextNode("群组 cluster (+ 未显示 not drawn)"));
+      legend.appendChild(li);
     }
   }
 
-  function selectNode(id) {
-    network.selectNodes([id]);
-    network.focus(id, { scale: 1.2, animation: { duration: 300 } });
-    showNode(id);
-  }
-
-  function fold(text) {
-    return String(text || "").toLowerCase().replace(/[\s\-']/g, "");
-  }
-
-  // Nodes whose label or pinyin label contains the query: exact, then prefix, then shortest.
-  function findNodes(query) {
-    var q = fold(query);
-    if (!q) return [];
-    var found = [];
-    Object.keys(details.nodes).forEach(function (id) {
-      var n = details.nodes[id];
-      var names = [fold(n.label), fold(n.label_en)];
-      var rank = names.reduce(function (best, name) {
-        var r = name === q ? 0 : name.indexOf(q) === 0 ? 1 : name.indexOf(q) > 0 ? 2 : 3;
-        return Math.min(best, r);
-      }, 3);
-      if (rank < 3) found.push({ id: id, rank: rank, label: n.label });
-    });
-    found.sort(function (a, b) {
-      return a.rank - b.rank || a.label.length - b.label.length || (a.label < b.label ? -1 : 1);
-    });
-    return found.map(function (f) { return f.id; });
+  function popupList(list, items, render) {
+    list.replaceChildren();
+    items.forEach(function (item) { list.appendChild(render(item)); });
+    list.hidden = items.length === 0;
   }
 
   var search = document.getElementById("kg-search");
   var matchList = document.getElementById("kg-matches");
-
   function renderMatches() {
-    matchList.replaceChildren();
-    var ids = findNodes(search.value).slice(0, 12);
-    ids.forEach(function (id) {
-      var n = details.nodes[id];
-      var button = el("button", n.label + (n.label_en ? "  " + n.label_en : ""));
-      button.type = "button";
-      button.addEventListener("click", function () { pick(id); });
+    popupList(matchList, g.findNodes(search.value).slice(0, 12), function (node) {
+      var label = g.cols.label[node] + (g.cols.en[node] ? "  " + g.cols.en[node] : "");
       var li = el("li");
-      li.appendChild(button);
-      matchList.appendChild(li);
+      li.appendChild(KG.button(label, function () { matchList.hidden = true; select(node); }, "kg-match"));
+      return li;
     });
-    matchList.hidden = ids.length === 0;
   }
-
-  function pick(id) {
-    matchList.hidden = true;
-    selectNode(id);
-  }
-
   search.addEventListener("input", renderMatches);
   search.addEventListener("keydown", function (event) {
     if (event.key !== "Enter") return;
-    var ids = findNodes(search.value);
-    if (ids.length) pick(ids[0]);
+    var found = g.findNodes(search.value);
+    matchList.hidden = true;
+    if (found.length) select(found[0]);
   });
 
-  network.on("click", function (params) {
-    if (params.nodes.length) showNode(params.nodes[0]);
-    else if (params.edges.length) showEdge(params.edges[0]);
+  // The article filter: a searchable list, since a corpus can hold thousands of articles.
+  var articleSearch = document.getElementById("kg-article-search");
+  var articleList = document.getElementById("kg-article-matches");
+  var chosenList = document.getElementById("kg-chosen-articles");
+  var articleText = data.articles.map(function (a) { return KG.fold([a[1], a[2], a[0]].join(" ")); });
+  function articleName(a) {
+    var row = data.articles[a];
+    return (row[1] || row[0]) + (row[2] ? " · " + row[2] : "");
+  }
+  function chooseArticle(a, on) {
+    view.setArticle(a, on);
+    report();
+    renderChosen();
+  }
+  function renderArticles() {
+    var q = KG.fold(articleSearch.value), found = [];
+    for (var a = 0; a < data.articles.length && found.length < 50; a++) {
+      if (!q || articleText[a].indexOf(q) >= 0) found.push(a);
+    }
+    popupList(articleList, found, function (a) {
+      var box = el("input");
+      box.type = "checkbox";
+      box.checked = view.state().articles.has(a);
+      box.addEventListener("change", function () { chooseArticle(a, box.checked); });
+      var label = el("label", null, "kg-match");
+      label.append(box, document.createTextNode(" " + articleName(a)));
+      var li = el("li");
+      li.appendChild(label);
+      return li;
+    });
+  }
+  function renderChosen() {
+    popupList(chosenList, Array.from(view.state().articles), function (a) {
+      var li = el("li", articleName(a) + " ", "kg-chip");
+      li.appendChild(KG.button("×", function () { chooseArticle(a, false); renderArticles(); }, "kg-link"));
+      return li;
+    });
+  }
+  articleSearch.addEventListener("input", renderArticles);
+  articleSearch.addEventListener("focus", renderArticles);
+  document.addEventListener("click", function (event) {
+    if (!document.getElementById("kg-article-box").contains(event.target)) articleList.hidden = true;
+    if (!document.getElementById("kg-search-box").contains(event.target)) matchList.hidden = true;
+  });
+
+  var hood = document.getElementById("kg-hood"), hops = document.getElementById("kg-hops");
+  function setHood(on) {
+    hood.checked = on;
+    view.setHood(on, Number(hops.value));
+    report();
+  }
+  hood.addEventListener("change", function () { setHood(hood.checked); });
+  hops.addEventListener("change", function () { setHood(hood.checked); });
+
+  document.getElementById("kg-reset").addEventListener("click", function () {
+    hood.checked = false;
+    hops.value = "1";
+    search.value = "";
+    articleSearch.value = "";
+    document.querySelectorAll("#kg-legend input").forEach(function (box) { box.checked = true; });
+    view.reset();
+    renderChosen();
+    report();
+    panel.hint();
+    network.unselectAll();
+    network.fit();
+  });
+
+  function clusterIndex(id) { return Number(String(id).split(":")[1]); }
+
+  function onPick(params) {
+    var id = params.nodes[0];
+    if (id !== undefined && g.indexOf.has(id)) select(g.indexOf.get(id), false);
+    else if (id !== undefined) panel.showCluster(clusterIndex(id), view.clusterMembers(clusterIndex(id)));
+    else if (params.edges.length && /^e\d+$/.test(params.edges[0])) panel.showEdge(Number(params.edges[0].slice(1)));
+  }
+  // A press held a little long (a slow touch, a busy page) is a "hold", not a
+  // "click", in vis-network; both pick what is under the pointer.
+  network.on("click", onPick);
+  network.on("hold", onPick);
+  network.on("doubleClick", function (params) {
+    var id = params.nodes[0];
+    if (id === undefined) return;
+    hood.checked = false;
+    if (g.indexOf.has(id)) {
+      view.expand(g.indexOf.get(id));
+      panel.showNode(g.indexOf.get(id));
+    } else {
+      view.expandCluster(clusterIndex(id));
+      panel.hint();
+    }
+    report();
   });
 
   renderLegend();
-  document.body.dataset.nodeCount = String(nodes.length);
+  report();
+  if (!data.initial.length) markReady();
+  document.body.dataset.nodeCount = String(g.n);
   window.network = network;
-  window.kg = { network: network, nodes: nodes, edges: edges, selectNode: selectNode, findNodes: findNodes };
+  window.kg = {
+    network: network, nodes: nodes, edges: edges, graph: g, view: view, findNodes: g.findNodes,
+    select: select, selectNode: function (id) { select(g.indexOf.get(id)); },
+  };
 })();
