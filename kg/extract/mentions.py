@@ -164,8 +164,11 @@ def _trade_name_place(m: Mention, top: list[Candidate], divisions: list) -> bool
     for c in top:
         if c.kind == "Company" and c.start <= m.start and m.end <= c.end:
             leading = c.start
-            for s, e, _ in sorted(divisions):
-                if s == leading:
+            for s, e, d in sorted(divisions):
+                # the chain goes on with prefectures and full names (广东省江门市,
+                # 惠州博罗县), not with a county's short name (广东|海丰渔业)
+                full = e - s == len(d.name)
+                if s == leading and (s == c.start or d.level == "Prefecture" or full):
                     leading = e
             return m.start >= leading
     return False

@@ -193,6 +193,8 @@ def suffix_candidates(
                     joins=joins,
                 )
                 start = _after_unit(text, _with_year(text, _after_figure_de(text, start)))
+                if suffix.kind == "Project":
+                    start = _after_company(text, start, pos)
                 if suffix.kind in _ANCHORED:
                     start = anchored_start(text, start, anchors, lex)
                 name = text[start:end]
@@ -208,6 +210,15 @@ def suffix_candidates(
 
 
 _FIGURE_DE = re.compile(r"\d[\d.]*[^\d\s,，、;；。]{1,4}的([^\d\s,，、;；。“”]{2,24})$")
+
+
+def _after_company(text: str, start: int, pos: int) -> int:
+    """江门晶澜光伏材料有限公司|光伏玻璃项目: a project's name starts after the company."""
+    cut = max(
+        text.rfind(t, start, pos) + len(t) if text.rfind(t, start, pos) >= 0 else -1
+        for t in ("有限公司", "集团")
+    )
+    return cut if cut > start else start
 
 
 def _after_unit(text: str, start: int) -> int:

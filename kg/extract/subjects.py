@@ -71,9 +71,10 @@ def quantity_subject(
         and not _is_scope(text, m)
         # X等企业7家: X (or a name inside X) is an example, not the subject
         and not text.startswith("等", _top_level_at(ex.mentions, m).end)
+        and not _counted(ex, m, q)
     ]
     if before:
-        nearest = _top_level_at(ex.mentions, before[-1])
+        nearest = _first_of_coordination(ex, _top_level_at(ex.mentions, before[-1]))
         if nearest.kind == "Company":
             # X公司投资15亿元建设Y: the money is Y's, not the investor's
             return _built_object(ex, q, after_only=True) or nearest.entity
@@ -220,6 +221,29 @@ def _is_scope(text: str, m: Mention) -> bool:
     """居江门第二, 在安铺镇投资, 高于佛山市平均水平: a place after these words is a
     scope, location or comparison, not what is measured."""
     return text[max(0, m.start - 2) : m.start].endswith(_SCOPE)
+
+
+_COUNT_KINDS = ("count",)
+
+
+def _counted(ex: Extraction, m: Mention, q: Quantity) -> bool:
+    """建成县级示范带3条: a name right before a count is what is counted, not its subject."""
+    if q.kind != "amount" or q.base_unit != q.unit:
+        return False  # only counts (个, 条, 家) count the thing named before them
+    top = _top_level_at(ex.mentions, m)
+    return top.kind not in PLACES and top.end == q.start
+
+
+def _first_of_coordination(ex: Extraction, m: Mention) -> Mention:
+    """大良街道、伦教街道新增学位5400个: a figure after places joined by 、 goes to the
+    first of them, as the list's head."""
+    text = ex.article.text
+    while text[m.start - 1 : m.start] == "、":
+        prev = [x for x in ex.mentions if x.end == m.start - 1 and x.kind == m.kind]
+        if not prev:
+            break
+        m = _top_level_at(ex.mentions, prev[0])
+    return m
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:

@@ -291,3 +291,18 @@ def test_a_part_of_a_zone_and_a_programme_carried_out(make_article):
     ex = extract(make_article(text))
     assert _rel(ex, "翠山湖科技产业园", "partOf", "开平高新技术产业开发区")
     assert _rel(ex, "开平市", "implements", "百千万工程")
+
+
+def test_a_count_is_not_about_the_thing_it_counts(make_article):
+    ex = extract(make_article("开平市推进乡村振兴。水口镇建成县级示范带3条。"))
+    assert _subject_of(ex, 3) == "水口镇"
+
+
+def test_a_figure_after_coordinated_places_goes_to_the_first(make_article):
+    ex = extract(make_article("开平市加快发展。长沙街道、三埠街道新增公办学位5400个。"))
+    assert _subject_of(ex, 5400) == "长沙街道"
+
+
+def test_a_project_name_starts_after_the_company_that_owns_it(make_article):
+    ex = extract(make_article("台山市签约江门晶澜光伏材料有限公司光伏玻璃项目。"))
+    assert "光伏玻璃项目" in _by_name(ex)
