@@ -125,6 +125,10 @@ def name_start(
                 break
             i = j
             continue
+        if ch == ")" and "(" in text[max(floor, i - 8) : i - 1]:
+            # a short parenthesis inside a name: 2024年廉江市(深圳)招商推介会
+            i = text.rfind("(", floor, i - 1)
+            continue
         if ch in PUNCT or ch == OPEN_Q or ch.isspace() or ch.isdigit():
             break
         # the run of plain characters back to the previous stop character

@@ -13,7 +13,7 @@ In order, the first that applies:
 6. the project, park or road the sentence opens with (二期项目总投资…);
 7. what the sentence builds, signs or opens (投资15亿元建设智能小家电生产基地);
 8. whatever else the sentence opens with (a company, a town);
-9. the company, project or park the paragraph's previous sentence opened with;
+9. the company, project, park or event the paragraph's previous sentence opened with;
 10. the article's main place (the county-level division named most often):
    DESIGN.md's rule for figures without a subject (全市…).
 """
@@ -119,7 +119,9 @@ def _paragraph_topic(ex: Extraction, q: Quantity) -> str | None:
         return None
     probe = replace(q, sentence=before.index, start=before.end, end=before.end)
     topic = _sentence_topic(ex, probe)
-    return topic.entity if topic is not None and topic.kind in WORKS + ("Company",) else None
+    return (
+        topic.entity if topic is not None and topic.kind in WORKS + ("Company", "Event") else None
+    )
 
 
 def _built_object(ex: Extraction, q: Quantity, after_only: bool = False) -> str | None:

@@ -306,3 +306,14 @@ def test_a_figure_after_coordinated_places_goes_to_the_first(make_article):
 def test_a_project_name_starts_after_the_company_that_owns_it(make_article):
     ex = extract(make_article("台山市签约江门晶澜光伏材料有限公司光伏玻璃项目。"))
     assert "光伏玻璃项目" in _by_name(ex)
+
+
+def test_an_event_name_may_hold_a_short_parenthesis_and_its_figures_follow_it(make_article):
+    text = (
+        "5月8日,2024年台山市(广州)招商推介会暨重点项目集中签约仪式在广州市天河区举行。"
+        "现场共签约项目16个,总投资98.5亿元。"
+    )
+    ex = extract(make_article(text))
+    event = "2024年台山市(广州)招商推介会暨重点项目集中签约仪式"
+    assert _by_name(ex)[event].kind == "Event"
+    assert _subject_of(ex, Decimal("98.5")) == event
