@@ -335,7 +335,7 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
                 break
 
 
-def road_candidates(text: str) -> Iterator[Candidate]:
+def road_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> Iterator[Candidate]:
     """Road codes (G325, S270线), sections (A至B段), works on them, and routes."""
     for m in _ROAD.finditer(text):
         code_end = m.end("xian") if m.group("xian") else m.end("code")
@@ -344,7 +344,7 @@ def road_candidates(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end("sec"), "Road", "road-section")
         if m.group("works"):
             yield Candidate(m.start(), m.end("works"), "Project", "road-works")
-    yield from _route_candidates(text)
+    yield from _route_candidates(text, places)
 
 
 _ROAD_TAIL = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:公路|快速路|快速通道|大道|通道|干线)")
@@ -359,7 +359,7 @@ def _after_boundary(left: str) -> str:
     return left[cut:]
 
 
-def _route_candidates(text: str) -> Iterator[Candidate]:
+def _route_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> Iterator[Candidate]:
     """'A至B' / 'A—B' items in a clause about roads (正在推动G325、高明—沙坪全线提升改造)."""
     for clause in re.finditer(r"[^。；;!?]+", text):
         body = clause.group()
@@ -378,6 +378,18 @@ def _route_candidates(text: str) -> Iterator[Candidate]:
             s = clause.start() + item.start() + m.end("a") - len(a)
             end = clause.start() + item.start() + m.start("b") + len(b)
             tail = _ROAD_TAIL.match(text, end)  # 赤坎至百合|旅游公路
+            b_start = clause.start() + item.start() + m.start("b")
+            place_ends = {e for _, e in places}
+            place_at_b = [e for st, e in places if st == b_start]
+            if not tail:
+                # 市区至各镇半小时通达 is no road: an end must be a place, and a far
+                # end that is not one stays short (高明杨梅—沙坪)
+                if s + len(a) not in place_ends and not place_at_b:
+                    continue
+                if place_at_b:
+                    end = max(place_at_b)
+                elif len(b) > 4:
+                    continue
             yield Candidate(s, tail.end() if tail else end, "Road", "route")
 
 
@@ -552,7 +564,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(book_title_candidates(text))
     out.extend(person_candidates(text, lex))
     out.extend(quoted_candidates(text, lex))
-    out.extend(road_candidates(text))
+    out.extend(road_candidates(text, places))
     out.extend(lexicon_candidates(text, lex))
     out.extend(company_candidates(text, lex))
     out.extend(village_candidates(text, lex, place_ends))

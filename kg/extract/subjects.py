@@ -146,6 +146,8 @@ def _whole_of(ex: Extraction, q: Quantity, start: int) -> str | None:
     """全镇 / 全县 in the figure's clause: the last town / county named before it
     (not in 占全县的23.8%, where the whole is the scope of a share)."""
     clause = ex.article.text[start + 1 : q.start]
+    if "全市" in clause and "占全市" not in clause:
+        return main_place(ex)  # 全市 is the article's own city
     for word, levels in _WHOLE.items():
         if word in clause and "占" + word not in clause:
             named = [m for m in ex.mentions if m.end <= q.start and m.kind in levels]
@@ -171,7 +173,11 @@ def _sentence_topic(ex: Extraction, q: Quantity) -> Mention | None:
         if not nxt:
             break
         first = nxt
-    return _top_level_at(ex.mentions, first[0]) if first and first[0].end <= q.start else None
+    if not first or first[0].end > q.start:
+        return None
+    top = _top_level_at(ex.mentions, first[0])
+    # 台山市发展和改革局负责人表示…: a sentence opening with an organ has no topic
+    return top if top.kind in SUBJECT_KINDS or top.kind == "Event" else None
 
 
 def _adjacent_target(ex: Extraction, q: Quantity) -> str | None:

@@ -317,3 +317,15 @@ def test_an_event_name_may_hold_a_short_parenthesis_and_its_figures_follow_it(ma
     event = "2024年台山市(广州)招商推介会暨重点项目集中签约仪式"
     assert _by_name(ex)[event].kind == "Event"
     assert _subject_of(ex, Decimal("98.5")) == event
+
+
+def test_an_organ_opening_a_sentence_is_not_its_topic_and_quanshi_is_the_city(make_article):
+    text = "开平市加快发展。开平市发展和改革局负责人表示,全市规上工业总产值力争突破800亿元。"
+    ex = extract(make_article(text))
+    assert _by_name(ex)["开平市发展和改革局"].kind == "GovernmentBody"
+    assert _subject_of(ex, 800) == "开平市"
+
+
+def test_a_route_needs_a_place_at_one_end(make_article):
+    ex = extract(make_article("开平市加快道路建设,实现市区至各镇半小时通达。"))
+    assert not any(e.kind == "Road" for e in ex.entities)
