@@ -29,20 +29,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 from stages import generated_articles  # noqa: E402
 
 from kg.analyse import metrics, to_networkx, with_centrality  # noqa: E402
+from kg.export.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from kg.export.html import write_html  # noqa: E402
 from kg.extract import extract  # noqa: E402
 from kg.ingest import parse_article  # noqa: E402
 from kg.model import build_graph  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 OUT = ROOT / "bench" / "results" / "view"
 
 
@@ -117,7 +109,9 @@ def measure(path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=list(CHROMIUM_ARGS)
+        )
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         errors, external = [], []
         page.route(

@@ -18,14 +18,8 @@ from pathlib import Path
 from kg.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from kg.export.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
+
 _WHERE = """label => {
     const node = kg.graph.findNodes(label)[0];
     const dom = network.canvasToDOM(network.getPosition(kg.graph.ids[node]));
@@ -40,7 +34,7 @@ def screenshot(page_path: Path, out: Path, select: str) -> None:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            executable_path=chromium_path(), args=list(CHROMIUM_ARGS)
         )
         page = browser.new_page(viewport={"width": 1400, "height": 860})
         page.route(

@@ -18,21 +18,10 @@ from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 
 from kg.evaluate.gold import normalise_label
+from kg.records import DIVISION_KINDS, KINDS
 from kg.resources import ontology_file
 
-TOP_CLASSES = (
-    "AdministrativeDivision",
-    "Region",
-    "Park",
-    "Company",
-    "GovernmentBody",
-    "Organization",
-    "Project",
-    "Road",
-    "Programme",
-    "Event",
-    "Person",
-)
+TOP_CLASSES = ("AdministrativeDivision",) + tuple(k for k in KINDS if k not in DIVISION_KINDS)
 LEVEL_CLASSES = ("Province", "Prefecture", "County", "Town", "Subdistrict", "Village")
 # Nodes that carry text or provenance: never walked between entities.
 TEXT_CLASSES = {"Sentence", "Article", "NewsArticle", "Mention"}

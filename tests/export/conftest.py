@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,16 +10,7 @@ import networkx as nx
 import pytest
 from html_views import build_hostile_view, build_small_view
 
-CHROMIUM = Path("/usr/bin/chromium")
-INSTALL_HINT = "run `apt-get install -y chromium fonts-noto-cjk` as root (.ci/run does this)"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from kg.export.chromium import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_path
 
 
 @pytest.fixture
@@ -36,7 +26,7 @@ def hostile_view() -> nx.MultiDiGraph:
 @pytest.fixture(scope="session")
 def chromium() -> Iterator:
     """Debian's headless Chromium driven by Playwright; fails (never skips) when it is missing."""
-    executable = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
+    executable = chromium_path()
     if executable is None:
         pytest.fail(f"browser tests need Chromium at {CHROMIUM}: {INSTALL_HINT}")
     try:
@@ -45,7 +35,9 @@ def chromium() -> Iterator:
         pytest.fail(f"browser tests need Playwright for Python: pip install -e '.[dev]' ({err})")
     with sync_playwright() as playwright:
         try:
-            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path=executable, args=list(CHROMIUM_ARGS)
+            )
         except Error as err:
             pytest.fail(f"Chromium at {executable} did not start ({err}): {INSTALL_HINT}")
         yield browser
