@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.analyse import GraphMetrics, metrics, to_networkx, with_centrality
@@ -21,14 +22,23 @@ from kg.export.summary import VIEW_BUDGET, check_budget
 from kg.extract import extract
 from kg.extract.entities import unify_across
 from kg.ingest import read_article
-from kg.model import DEFAULT_BASE, article_graphs, new_graph, ontology_graph
+from kg.model import (
+    DEFAULT_BASE,
+    article_graphs,
+    article_iri,
+    check_base,
+    new_graph,
+    ontology_graph,
+)
 from kg.records import Extraction
+from kg.sparql.store import graph_quads
 from kg.validate import ValidationReport, validate
+from kg.vocab import ONTOLOGY_IRI
 
 log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
-DEFAULT_FORMATS = ("ttl", "jsonld", "graphml", "html")
+DEFAULT_FORMATS = ("ttl", "trig", "jsonld", "graphml", "html")
 
 
 @dataclass(frozen=True)
@@ -88,8 +98,10 @@ def extract_all(files: Sequence[Path]) -> tuple[list[Extraction], list[tuple[str
 
 def model_and_validate(
     extractions: Sequence[Extraction], base: str
-) -> tuple[Graph, ValidationReport]:
-    """The whole graph (ontology + articles) and the SHACL report of each article's graph.
+) -> tuple[Graph, ValidationReport, ox.Store]:
+    """The whole graph (ontology + articles), the SHACL report of each article's graph,
+    and the same triples as named graphs (for TriG and ``kg push``): one per article,
+    named by the article's IRI, and the ontology's, named by the ontology IRI.
 
     Each article is validated on its own as it is added (small graphs validate
     fast, and a violation names the article it came from).
@@ -97,6 +109,8 @@ def model_and_validate(
     ontology = ontology_graph()
     graph = new_graph(base)
     graph += ontology
+    named = ox.Store()
+    named.bulk_extend(graph_quads(ontology, str(ONTOLOGY_IRI)))
     violations = []
     for article_id, article_graph in article_graphs(extractions, base).items():
         found = validate(article_graph, ontology=ontology)
@@ -104,7 +118,10 @@ def model_and_validate(
             log.warning("article %s violates the shapes", article_id)
         violations.extend(found.violations)
         graph += article_graph
-    return graph, ValidationReport(conforms=not violations, violations=tuple(violations))
+        name = str(article_iri(check_base(base), article_id))
+        named.bulk_extend(graph_quads(article_graph, name))
+    report = ValidationReport(conforms=not violations, violations=tuple(violations))
+    return graph, report, named
 
 
 def build(
@@ -128,14 +145,15 @@ def build(
         reasons = "; ".join(reason for _, reason in failures)
         raise InputError(f"no article could be read: {reasons}")
     extractions = unify_across(extractions)
-    graph, report = model_and_validate(extractions, base)
+    graph, report, named = model_and_validate(extractions, base)
     view = to_networkx(graph)
     stats = metrics(view)
     view = with_centrality(view, stats)
     outputs = []
     for fmt, filename, exporter in exporters:
         path = Path(out_dir) / filename
-        outputs.append((fmt, run_exporter(exporter, graph, view, path, view_budget=view_budget)))
+        options = {"view_budget": view_budget, "named": named}
+        outputs.append((fmt, run_exporter(exporter, graph, view, path, **options)))
     return BuildReport(
         articles=tuple(e.article.id for e in extractions),
         failures=tuple(failures),

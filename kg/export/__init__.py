@@ -19,6 +19,7 @@ from rdflib import Graph
 from kg.errors import UsageError
 from kg.export.files import write_atomic
 from kg.export.summary import VIEW_BUDGET
+from kg.export.trig import write_trig
 
 Exporter = Callable[[Graph, nx.MultiDiGraph, Path], Path]
 
@@ -59,6 +60,7 @@ EXPORTERS: dict[str, tuple[str, Exporter]] = {
     "jsonld": ("kg.jsonld", write_jsonld),
     "graphml": ("kg.graphml", write_graphml),
     "html": ("kg.html", write_html_page),
+    "trig": ("kg.trig", write_trig),
 }
 
 
