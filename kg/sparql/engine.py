@@ -86,6 +86,18 @@ def is_update(text: str) -> bool:
     return first_keyword(text) in UPDATE_KEYWORDS
 
 
+def with_prefixes(text: str) -> str:
+    """``text`` with PREFIX lines for the predeclared prefixes it does not declare itself,
+    so it runs on any SPARQL server.
+
+    >>> with_prefixes("PREFIX kg: <http://e/> ASK {}").count("PREFIX kg:")
+    1
+    """
+    declared = {m.lower() for m in re.findall(r"PREFIX\s+([^\s:]*):", text, re.IGNORECASE)}
+    lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p.lower() not in declared]
+    return "\n".join([*lines, text])
+
+
 def run_query(store: ox.Store, text: str, *, limit: int | None = None) -> Answer:
     """Run a read-only query; QueryError for updates and syntax errors (with the position).
 
@@ -180,4 +192,5 @@ __all__ = [
     "named_query",
     "run_query",
     "syntax_message",
+    "with_prefixes",
 ]
