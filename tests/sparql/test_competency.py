@@ -60,13 +60,13 @@ def test_every_figure_about_heshan_with_period_and_sentence(seed_store):
 
 def test_places_each_road_connects(seed_store):
     found = rows(seed_store, "road-connects")
-    for road, place, whole in [
-        ("S270线鹤城至杜阮段", "鹤城镇", "S270"),
-        ("S270线鹤城至杜阮段", "杜阮镇", "S270"),
-        ("G325鹤山桃源至址山段", "桃源镇", "G325"),
-        ("G325鹤山桃源至址山段", "址山镇", "G325"),
+    for road, place in [
+        ("S270线鹤城至杜阮段", "鹤城镇"),
+        ("S270线鹤城至杜阮段", "杜阮镇"),
+        ("G325鹤山桃源至址山段", "桃源镇"),
+        ("G325鹤山桃源至址山段", "址山镇"),
     ]:
-        assert has(found, road=road, place=place, partOf=whole), (road, place)
+        assert has(found, road=road, place=place, placeKind="Town", sentence=road), (road, place)
     assert has(found, road="共和至杜阮", place="共和镇")
     assert has(found, road="共和至杜阮", place="杜阮镇")
     assert has(found, road="高明杨梅—沙坪", place="沙坪街道")

@@ -1,0 +1,163 @@
+"""Benchmark of the named queries on a graph of a million triples: pyoxigraph against rdflib.
+
+    .venv/bin/python bench/sparql.py [--articles 900] [--seed 7] [--repeat 5]
+                                     [--rdflib-timeout 20] [--no-rdflib]
+
+The graph is built the way ``kg build`` builds it: generated articles in the
+genre (bench/stages.py's templates over the gazetteer's Guangdong counties
+and towns), extracted by ``kg.extract`` and modelled by ``kg.model``; 900
+articles give about a million triples. Each competency query in
+``ontology/queries/`` runs ``--repeat`` times in the embedded store (after one
+warm-up run) and once in rdflib's own engine over the same rdflib graph. rdflib
+runs each query in a forked child that is stopped after ``--rdflib-timeout``
+seconds; such a query counts as taking the timeout, so its ratio is a lower
+bound (marked ``>``). The run takes about four minutes on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import logging
+import multiprocessing
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/stages.py
+
+from stages import generated_articles  # noqa: E402
+
+from kg.extract import extract  # noqa: E402
+from kg.ingest import parse_article  # noqa: E402
+from kg.model import build_graph  # noqa: E402
+from kg.sparql import named_queries, run_query  # noqa: E402
+from kg.sparql.engine import PREFIXES  # noqa: E402
+from kg.sparql.store import store_from_graph  # noqa: E402
+
+TARGET_MEDIAN_MS, TARGET_MAX_MS, TARGET_RATIO = 100.0, 1000.0, 10.0
+_GRAPH = None  # the rdflib graph, inherited by the forked rdflib runs
+
+
+def build(articles: int, seed: int):
+    """The rdflib graph of ``articles`` generated articles, and the seconds each step took."""
+    started = time.perf_counter()
+    pages = generated_articles(articles, seed)
+    extractions = [
+        extract(parse_article(page, f"gen-{i}.txt", f"{i:064x}")) for i, page in enumerate(pages)
+    ]
+    extracted = time.perf_counter()
+    graph = build_graph(extractions)
+    return graph, extracted - started, time.perf_counter() - extracted
+
+
+def time_embedded(store, text: str, repeat: int) -> tuple[list[float], int]:
+    """Seconds of each of ``repeat`` runs (after a warm-up), and the number of rows."""
+    rows = len(run_query(store, text))
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run_query(store, text)
+        times.append(time.perf_counter() - started)
+    return times, rows
+
+
+def _rdflib_child(text: str, conn) -> None:
+    started = time.perf_counter()
+    rows = len(list(_GRAPH.query(text, initNs=PREFIXES)))
+    conn.send((time.perf_counter() - started, rows))
+
+
+def time_rdflib(text: str, timeout: float) -> tuple[float, int | None]:
+    """Seconds rdflib takes for one run (``timeout`` when stopped there), and its rows."""
+    context = multiprocessing.get_context("fork")  # the child shares the graph, unchanged
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_rdflib_child, args=(text, child))
+    process.start()
+    child.close()
+    finished = parent.poll(timeout)
+    seconds, rows = parent.recv() if finished else (timeout, None)
+    process.kill()
+    process.join()
+    return seconds, rows
+
+
+def main() -> None:
+    global _GRAPH
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=900)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--repeat", type=int, default=5, help="embedded runs per query (median)")
+    ap.add_argument("--rdflib-timeout", type=float, default=20.0, help="seconds per rdflib run")
+    ap.add_argument("--no-rdflib", action="store_true", help="time the embedded store only")
+    args = ap.parse_args()
+    logging.disable(logging.WARNING)  # "figure with no subject" notes would flood the output
+
+    _GRAPH, extract_s, model_s = build(args.articles, args.seed)
+    # The rdflib graph is millions of Python objects: without this, a full garbage
+    # collection now and then walks them all in the middle of a timed query (a
+    # pause of a second), and forked rdflib runs would copy every page it touches.
+    gc.collect()
+    gc.freeze()
+    started = time.perf_counter()
+    store = store_from_graph(_GRAPH)
+    load_s = time.perf_counter() - started
+    print(
+        f"graph: {len(_GRAPH):,} triples from {args.articles} generated articles "
+        f"(seed {args.seed}); extract {extract_s:.1f} s, model {model_s:.1f} s, "
+        f"into pyoxigraph {load_s:.1f} s"
+    )
+    print(
+        f"pyoxigraph: median of {args.repeat} runs after a warm-up; rdflib: one run per "
+        f"query (it is slow at this size), stopped after {args.rdflib_timeout:g} s"
+    )
+    print(f"{'query':24} {'rows':>7} {'oxigraph ms':>12} {'max ms':>8} {'rdflib ms':>10} ratio")
+    medians, worst, ratios, rdflib_times = [], [], [], []
+    for name, query in named_queries().items():
+        times, rows = time_embedded(store, query.text, args.repeat)
+        median = statistics.median(times)
+        medians.append(median)
+        worst.append(max(times))
+        line = f"{name:24} {rows:7,} {median * 1000:12.1f} {max(times) * 1000:8.1f}"
+        if not args.no_rdflib:
+            seconds, their_rows = time_rdflib(query.text, args.rdflib_timeout)
+            stopped = their_rows is None
+            rdflib_times.append(seconds)
+            ratios.append(seconds / median)
+            mark = ">" if stopped else " "
+            line += f" {mark}{seconds * 1000:9.0f} {mark}{seconds / median:.0f}x"
+            if not stopped and their_rows != rows:
+                line += f"  (rdflib: {their_rows} rows)"
+        print(line, flush=True)
+    summarise(medians, worst, ratios, rdflib_times)
+
+
+def summarise(medians, worst, ratios, rdflib_times) -> None:
+    """Print the medians over queries and whether the targets are met."""
+    median_ms = statistics.median(medians) * 1000
+    print(
+        f"pyoxigraph: median query {median_ms:.1f} ms, slowest median "
+        f"{max(medians) * 1000:.1f} ms, slowest run {max(worst) * 1000:.1f} ms"
+    )
+    met = median_ms < TARGET_MEDIAN_MS and max(worst) * 1000 < TARGET_MAX_MS
+    print(
+        f"  target: median < {TARGET_MEDIAN_MS:g} ms and no run over {TARGET_MAX_MS:g} ms: "
+        f"{'met' if met else 'MISSED'}"
+    )
+    if not ratios:
+        return
+    over_medians = statistics.median(rdflib_times) / statistics.median(medians)
+    print(
+        f"rdflib: median query {statistics.median(rdflib_times) * 1000:.0f} ms; "
+        f"ratio of the medians {over_medians:.0f}x, median per-query ratio "
+        f"{statistics.median(ratios):.0f}x (stopped rdflib runs count as the timeout)"
+    )
+    print(
+        f"  target: embedded at least {TARGET_RATIO:g}x faster on the median query: "
+        f"{'met' if min(over_medians, statistics.median(ratios)) >= TARGET_RATIO else 'MISSED'}"
+    )
+
+
+if __name__ == "__main__":
+    main()
