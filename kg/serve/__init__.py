@@ -80,6 +80,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._graph_page()
         elif path in ASSETS:
             self._asset(*ASSETS[path])
+        elif path == "/favicon.ico":  # browsers ask; an empty answer keeps their consoles clean
+            self._send(Reply(204, "image/x-icon", b""))
         elif path == "/queries":
             listing = [vars(q) for q in named_queries().values()]
             body = json.dumps(listing, ensure_ascii=False).encode("utf-8")
