@@ -54,7 +54,7 @@ class Answer:
 class NamedQuery:
     """A competency question shipped in ``ontology/queries/{name}.rq``.
 
-    ``question`` is the file's leading comment lines (Chinese, then English).
+    ``question`` is the file's first two comment lines (Chinese, then English).
     """
 
     name: str
@@ -169,7 +169,8 @@ def named_queries() -> dict[str, NamedQuery]:
             if not line.startswith("#"):
                 break
             comments.append(line.lstrip("# ").strip())
-        found[name] = NamedQuery(name, " / ".join(c for c in comments if c), text)
+        # Line one asks in Chinese, line two in English; later comments are notes.
+        found[name] = NamedQuery(name, " / ".join(c for c in comments[:2] if c), text)
     return found
 
 

@@ -96,6 +96,9 @@ def test_administrative_chain_up_to_the_province(seed_store):
     assert codes == ["440784102", "440784", "440700", "440000"]
     assert [r["division"] for r in found if r["place"] == "小官田村"] == [
         "鹤城镇", "鹤山市", "江门市", "广东省"]  # fmt: skip
+    # What lies in a county: every place whose chain passes through it.
+    in_heshan = {r["place"] for r in found if r["division"] == "鹤山市"}
+    assert {"志高空调", "鹤山工业城", "雅瑶镇", "小官田村"} <= in_heshan
 
 
 def test_sentence_and_article_behind_every_fact(seed_store):
@@ -145,7 +148,7 @@ def test_rankings(seed_store):
 def test_what_lies_in_each_town_and_county(seed_store):
     found = rows(seed_store, "place-contents")
     assert has(found, division="雅瑶镇", entity="江门大型产业集聚区雅瑶先行启动区", kind="Park")
-    assert has(found, division="鹤山市", entity="志高空调", kind="Company")
+    assert has(found, division="雅瑶镇", entity="志高空调", kind="Company")
     assert has(found, division="鹤城镇", entity="小官田村", kind="Village")
     assert not has(found, kind="Town")
 
