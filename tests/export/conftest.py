@@ -10,8 +10,6 @@ import networkx as nx
 import pytest
 from html_views import build_hostile_view, build_small_view
 
-from kg.export.chromium import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_path
-
 
 @pytest.fixture
 def small_view() -> nx.MultiDiGraph:
@@ -21,27 +19,6 @@ def small_view() -> nx.MultiDiGraph:
 @pytest.fixture
 def hostile_view() -> nx.MultiDiGraph:
     return build_hostile_view()
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator:
-    """Debian's headless Chromium driven by Playwright; fails (never skips) when it is missing."""
-    executable = chromium_path()
-    if executable is None:
-        pytest.fail(f"browser tests need Chromium at {CHROMIUM}: {INSTALL_HINT}")
-    try:
-        from playwright.sync_api import Error, sync_playwright
-    except ImportError as err:
-        pytest.fail(f"browser tests need Playwright for Python: pip install -e '.[dev]' ({err})")
-    with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(
-                executable_path=executable, args=list(CHROMIUM_ARGS)
-            )
-        except Error as err:
-            pytest.fail(f"Chromium at {executable} did not start ({err}): {INSTALL_HINT}")
-        yield browser
-        browser.close()
 
 
 class Visit:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from kg.export.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_path
 from kg.serve import start_server
 from kg.sparql import named_queries
 
@@ -27,24 +26,17 @@ def server(seed_out) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def page(server) -> Iterator:
-    """The query page open in Chromium; fails (never skips) without a browser."""
-    executable = chromium_path()
-    if executable is None:
-        pytest.fail(f"browser tests need Chromium: {INSTALL_HINT}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
-        tab = browser.new_page()
-        errors: list[str] = []
-        tab.on("pageerror", lambda err: errors.append(str(err)))
-        tab.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
-        tab.goto(server + "query")
-        tab.wait_for_selector("#queries button")
-        tab.errors = errors
-        yield tab
-        browser.close()
+def page(server, chromium) -> Iterator:
+    """The query page open in the session's Chromium (tests/conftest.py)."""
+    tab = chromium.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda err: errors.append(str(err)))
+    tab.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    tab.goto(server + "query")
+    tab.wait_for_selector("#queries button")
+    tab.errors = errors
+    yield tab
+    tab.close()
 
 
 def run(page, text: str) -> None:
