@@ -184,20 +184,21 @@ def new_graph(base: str = DEFAULT_BASE) -> Graph:
 
 
 @cache
-def _ontology_triples() -> tuple[tuple, ...]:
-    path = ontology_file("kg.ttl")
+def ontology_triples(name: str = "kg.ttl") -> tuple[tuple, ...]:
+    """The triples of ``ontology/<name>`` (kg.ttl, shapes.ttl), parsed once per process."""
+    path = ontology_file(name)
     graph = Graph()
     try:
         graph.parse(path, format="turtle")
     except Exception as err:  # rdflib's parsers raise many types (even IndexError)
-        raise OntologyError(f"cannot read ontology {path}: {err}") from err
+        raise OntologyError(f"cannot read {path}: {err}") from err
     return tuple(graph)
 
 
 def ontology_graph() -> Graph:
     """A fresh graph holding ``ontology/kg.ttl`` (OntologyError when it does not parse)."""
     graph = new_graph()
-    for triple in _ontology_triples():
+    for triple in ontology_triples():
         graph.add(triple)
     return graph
 
@@ -226,7 +227,7 @@ def build_graph(extractions: Sequence[Extraction], base: str = DEFAULT_BASE) -> 
     _check_unique_ids(extractions)
     minter = iri_minter(e for x in extractions for e in x.entities)
     graph = new_graph(base)
-    for triple in _ontology_triples():
+    for triple in ontology_triples():
         graph.add(triple)
     for extraction in extractions:
         _add_article(graph, extraction, minter, base)

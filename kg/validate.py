@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from functools import cache
 
 import pyshacl
 from pyshacl.errors import ConstraintLoadError, RuleLoadError, ShapeLoadError
@@ -26,8 +25,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from kg.errors import OntologyError, ValidationFailed
-from kg.model import ontology_graph
-from kg.resources import ontology_file
+from kg.model import ontology_graph, ontology_triples
 
 log = logging.getLogger(__name__)
 
@@ -51,21 +49,10 @@ class ValidationReport:
     violations: tuple[Violation, ...]
 
 
-@cache
-def _shapes_triples() -> tuple[tuple, ...]:
-    path = ontology_file("shapes.ttl")
-    graph = Graph()
-    try:
-        graph.parse(path, format="turtle")
-    except Exception as err:  # rdflib's parsers raise many types (even IndexError)
-        raise OntologyError(f"cannot read SHACL shapes {path}: {err}") from err
-    return tuple(graph)
-
-
 def shapes_graph() -> Graph:
     """A fresh graph holding ``ontology/shapes.ttl`` (parsed once per process)."""
     graph = Graph()
-    for triple in _shapes_triples():
+    for triple in ontology_triples("shapes.ttl"):
         graph.add(triple)
     return graph
 

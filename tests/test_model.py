@@ -261,12 +261,12 @@ def test_unreadable_ontology_is_an_ontology_error(tmp_path, monkeypatch):
     bad = tmp_path / "kg.ttl"
     bad.write_text("@prefix kgo: <x> .\nkgo:a kgo:b", encoding="utf-8")
     monkeypatch.setattr(model, "ontology_file", lambda name="kg.ttl": bad)
-    model._ontology_triples.cache_clear()
+    model.ontology_triples.cache_clear()
     try:
         with pytest.raises(OntologyError, match="kg.ttl"):
             ontology_graph()
     finally:
-        model._ontology_triples.cache_clear()
+        model.ontology_triples.cache_clear()
 
 
 def test_colliding_slugs_get_a_hash_suffix_in_sorted_name_order():
