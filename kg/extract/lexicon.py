@@ -45,6 +45,7 @@ class Lexicon:
     name_words: tuple[str, ...]  # words kept whole inside names (千亩)
     name_verbs: frozenset[str]  # verbs that may stand inside a name (振兴, 提升)
     surnames: frozenset[str]  # single-character family names
+    titles: tuple[str, ...]  # endings of titles and lists (示范镇, 名单), longest first
 
     @property
     def max_boundary(self) -> int:
@@ -81,4 +82,5 @@ def load_lexicon() -> Lexicon:
         name_words=tuple(r[0] for r in _rows("name_words.txt")),
         name_verbs=frozenset(r[0] for r in _rows("name_verbs.txt")),
         surnames=frozenset("".join(r[0] for r in _rows("surnames.txt"))),
+        titles=tuple(sorted((r[0] for r in _rows("titles.txt")), key=len, reverse=True)),
     )

@@ -475,7 +475,14 @@ def village_candidates(text: str, lex: Lexicon, place_ends: set[int]) -> Iterato
             yield Candidate(start, end, "Village", "village")
 
 
-_SOURCE_RANK = {"road-works": 0, "road-section": 0, "road-code": 0, "lexicon": 1, "quoted": 2}
+_SOURCE_RANK = {
+    "road-works": 0,
+    "road-section": 0,
+    "road-code": 0,
+    "lexicon": 1,
+    "title": 1,
+    "quoted": 2,
+}
 
 
 def choose(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
@@ -555,6 +562,8 @@ def person_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
 
 def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list[Candidate]:
     """All non-division candidates in ``text``; ``places`` are division spans."""
+    from kg.extract.selection import title_candidates  # selection builds on this module
+
     lex = load_lexicon()
     place_ends = {e for _, e in places}
     joins = frozenset(e for e in place_ends if text.startswith(("—", "－"), e))
@@ -568,4 +577,18 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(lexicon_candidates(text, lex))
     out.extend(company_candidates(text, lex))
     out.extend(village_candidates(text, lex, place_ends))
+    out = _without_title_heads(out, list(title_candidates(text, lex)))
     return [c for c in out if c.end > c.start]
+
+
+def _without_title_heads(cands: list[Candidate], titles: list[Candidate]) -> list[Candidate]:
+    """Titles after selection cues, and without the names they open with: 省级特色产业集群
+    in 省级特色产业集群培育名单 is the title's head, not a park of its own."""
+    heads = {(t.start, t.end) for t in titles}
+    kept = [
+        c
+        for c in cands
+        if (c.start, c.end) in heads
+        or not any(t.start == c.start and c.end < t.end and c.kind != "Programme" for t in titles)
+    ]
+    return kept + titles

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.pipeline import step
+from kg.extract.selection import selection_relations
 from kg.extract.subjects import PLACES, SUBJECT_KINDS, assign_subjects, main_place
 from kg.extract.timex import carry_periods
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
@@ -258,6 +259,7 @@ def relations_step(ex: Extraction) -> Extraction:
         + cue_relations(ex)
         + site_relations(ex)
         + agent_relations(ex, fallback)
+        + selection_relations(ex)
     )
     seen, relations = set(), []
     for r in found:
