@@ -21,7 +21,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from kg.extract.events import event_short_forms
 from kg.extract.gazetteer import load_gazetteer
+from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import DIVISION_PREFIX, division_key
 from kg.extract.pipeline import step
 from kg.records import DIVISION_KINDS, Entity, Extraction, Mention
@@ -216,6 +218,7 @@ def entities_step(ex: Extraction) -> Extraction:
     """Groups mentions into entities and links each mention to its entity."""
     canon = canonical_names(ex.mentions)
     canon.update(_company_cores(canon))
+    canon.update(event_short_forms(ex.mentions, load_lexicon()))
     declared = declared_short_names(ex)
     canon.update({k: canon.get((k[0], v), v) for k, v in declared.items()})
     mentions = list(ex.mentions) + _short_mentions(ex, canon)

@@ -562,7 +562,9 @@ def person_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
 
 def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list[Candidate]:
     """All non-division candidates in ``text``; ``places`` are division spans."""
-    from kg.extract.selection import title_candidates  # selection builds on this module
+    # these build on this module's Candidate and name walk
+    from kg.extract.events import session_candidates
+    from kg.extract.selection import title_candidates
 
     lex = load_lexicon()
     place_ends = {e for _, e in places}
@@ -577,18 +579,23 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(lexicon_candidates(text, lex))
     out.extend(company_candidates(text, lex))
     out.extend(village_candidates(text, lex, place_ends))
-    out = _without_title_heads(out, list(title_candidates(text, lex)))
-    return [c for c in out if c.end > c.start]
+    return _without_swallowed(
+        [c for c in out if c.end > c.start],
+        list(title_candidates(text, lex)),
+        list(session_candidates(text, list(places))),
+    )
 
 
-def _without_title_heads(cands: list[Candidate], titles: list[Candidate]) -> list[Candidate]:
-    """Titles after selection cues, and without the names they open with: 省级特色产业集群
-    in 省级特色产业集群培育名单 is the title's head, not a park of its own."""
-    heads = {(t.start, t.end) for t in titles}
-    kept = [
-        c
-        for c in cands
-        if (c.start, c.end) in heads
-        or not any(t.start == c.start and c.end < t.end and c.kind != "Programme" for t in titles)
-    ]
-    return kept + titles
+def _without_swallowed(
+    cands: list[Candidate], titles: list[Candidate], sessions: list[Candidate]
+) -> list[Candidate]:
+    """Titles and sessions, without the names they swallow: 省级特色产业集群 opening
+    省级特色产业集群培育名单 is the title's head, not a park of its own; 人民代表大会 in
+    X市第十五届人民代表大会第三次会议 is not another event."""
+
+    def swallowed(c: Candidate) -> bool:
+        head = any(t.start == c.start < c.end < t.end for t in titles)
+        inside = any(s.start <= c.start and c.end <= s.end for s in sessions)
+        return (head and c.kind != "Programme") or inside
+
+    return [c for c in cands if not swallowed(c)] + titles + sessions

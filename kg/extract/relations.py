@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.events import event_relations
 from kg.extract.pipeline import step
 from kg.extract.selection import selection_relations
 from kg.extract.subjects import PLACES, SUBJECT_KINDS, assign_subjects, main_place
@@ -260,6 +261,7 @@ def relations_step(ex: Extraction) -> Extraction:
         + site_relations(ex)
         + agent_relations(ex, fallback)
         + selection_relations(ex)
+        + event_relations(ex)
     )
     seen, relations = set(), []
     for r in found:

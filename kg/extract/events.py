@@ -1,0 +1,211 @@
+"""Events: their shorter names, sessions, venues, participants and topics.
+
+- **Shorter names** within one article: a later 推介会 or 动工仪式 (the event
+  word alone) or 廉江(深圳)招商推介会 (its characters in order) names the one
+  event of the article whose name, or a part of it before or after 暨, ends
+  with that event word (``event_short_forms``, used by the entity step).
+- **Sessions** of congresses and committees (X市第十五届人民代表大会第三次会议).
+- **Venues**: E在P举行/召开/举办 holds the event in the last place after 在
+  (在深圳市福田区举行: 福田区).
+- **Participants**: X参加/出席/参与/亮相 E, and X在E上(表示…) take part in E,
+  with the names coordinated with X (A、B和C).
+- **Topics**: an event is about the programme named right before it in its
+  clause (推进“百千万工程”促进…现场会), or after it behind 围绕/聚焦/部署.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.names import Candidate
+from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
+
+PLACES = set(DIVISION_KINDS) | {"Region"}
+PARTICIPANTS = PLACES | {
+    "Company",
+    "GovernmentBody",
+    "Organization",
+    "Person",
+    "Project",
+    "Park",
+}
+JOIN_CUES = ("参加", "出席", "参与", "亮相", "参展", "列席")
+VENUE_CUES = ("召开", "举行", "举办")
+TOPIC_CUES = ("围绕", "聚焦", "部署", "推进", "学习", "贯彻", "主题")
+MAX_GAP = 12  # characters between a participant and its cue (负责人, 董事长林少鹏)
+MAX_REACH = 30  # characters from a cue to the event it names
+MAX_TOPIC_GAP = 20  # characters between an event and the programme it is about
+_AND = ("、", "和", "与", "及", "以及")
+_CLAUSE = re.compile(r"[^,，;；。!！?？:：]+")
+_AT_EVENT = ("上", "现场", "期间")
+_SESSION = re.compile(
+    r"第[一二三四五六七八九十百0-9]+届[\u4e00-\u9fff]{0,12}?(?:人民代表大会|代表大会|委员会)"
+    r"(?:常务委员会)?第[一二三四五六七八九十百0-9]+次(?:全体)?会议"
+)
+
+
+def session_candidates(text: str, places: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Sessions (南雄市第十五届人民代表大会第三次会议), named from the place before them."""
+    ends = {e: s for s, e in places}
+    for m in _SESSION.finditer(text):
+        if m.start() in ends:
+            yield Candidate(ends[m.start()], m.end(), "Event", "session")
+
+
+def _event_words(lex: Lexicon) -> tuple[str, ...]:
+    """Event endings of three or more characters (推介会, 动工仪式), longest first;
+    shorter ones (大会, 仪式, 论坛) are too common to stand for one event."""
+    return tuple(s.text for s in lex.suffixes if s.kind == "Event" and len(s.text) >= 3)
+
+
+def _in_order(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def event_short_forms(mentions: tuple[Mention, ...], lex: Lexicon) -> dict[tuple[str, str], str]:
+    """(Event, shorter name) → the one longer event name of the article it stands for.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> long = Mention("2024年罗定市招商推介会暨项目签约仪式", 0, 22, 0, "Event", "suffix")
+    >>> short = Mention("罗定招商推介会", 30, 37, 1, "Event", "suffix")
+    >>> forms = event_short_forms((long, short), load_lexicon())
+    >>> forms[("Event", "推介会")] == forms[("Event", "罗定招商推介会")] == long.text
+    True
+    """
+    words = _event_words(lex)
+    names = sorted({m.canonical or m.text for m in mentions if m.kind == "Event"}, key=len)
+    # only whole names stand for an event (not 2024年X招商推介会 inside X招商推介会暨…)
+    whole = [n for n in names if not any(n != x and n in x for x in names)]
+    targets: dict[str, set[str]] = defaultdict(set)
+    for short in names:
+        word = next((w for w in words if short.endswith(w)), None)
+        for long in whole:
+            parts = long.split("暨") if word and long != short else ()
+            if any(p.endswith(word) and _in_order(short, p) for p in parts):
+                targets[short].add(long)
+    for long in whole:
+        if long in targets:
+            continue  # a shorter form of another name
+        for part in long.split("暨"):
+            for word in words:
+                if part.endswith(word) and part != word:
+                    targets[word].add(long)
+    return {("Event", s): next(iter(t)) for s, t in targets.items() if len(t) == 1}
+
+
+def _clauses(ex: Extraction) -> Iterator[tuple[int, int, list[Mention]]]:
+    text = ex.article.text
+    for clause in _CLAUSE.finditer(text):
+        lo, hi = clause.span()
+        inside = [m for m in ex.mentions if lo <= m.start and m.end <= hi]
+        top = [
+            m
+            for m in inside
+            if not any(x.start <= m.start and m.end <= x.end and x != m for x in inside)
+        ]
+        yield lo, hi, top
+
+
+def _find_all(text: str, word: str, lo: int, hi: int) -> list[int]:
+    out, pos = [], text.find(word, lo, hi)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(word, pos + 1, hi)
+    return out
+
+
+def _participants(text: str, ms: list[Mention], before: int) -> list[Mention]:
+    """The participant named right before ``before`` and those coordinated with it."""
+    left = [i for i, m in enumerate(ms) if m.end <= before]
+    if not left or ms[left[-1]].kind not in PARTICIPANTS or before - ms[left[-1]].end > MAX_GAP:
+        return []
+    i = left[-1]
+    out = [ms[i]]
+    while i > 0 and ms[i - 1].kind in PARTICIPANTS and text[ms[i - 1].end : ms[i].start] in _AND:
+        i -= 1
+        out.append(ms[i])
+    return out
+
+
+def participation_relations(ex: Extraction) -> list[Relation]:
+    """X参加/出席/亮相 E and X在E上…: X participatesIn E."""
+    text = ex.article.text
+    out = []
+    for lo, hi, ms in _clauses(ex):
+        events = [m for m in ms if m.kind == "Event"]
+        for cue in JOIN_CUES:
+            for at in _find_all(text, cue, lo, hi):
+                event = next((e for e in events if at < e.start <= at + MAX_REACH), None)
+                if event is not None:
+                    out += _join(text, ms, at, event, cue)
+        for event in events:
+            if text[event.start - 1 : event.start] == "在" and text.startswith(
+                _AT_EVENT, event.end
+            ):
+                out += _join(text, ms, event.start - 1, event, "在…上")
+    return out
+
+
+def _join(text: str, ms: list[Mention], at: int, event: Mention, cue: str) -> list[Relation]:
+    return [
+        Relation(p.entity, "participatesIn", event.entity, event.sentence, cue)
+        for p in _participants(text, ms, at)
+        if p.entity and p.entity != event.entity
+    ]
+
+
+def venue_relations(ex: Extraction) -> list[Relation]:
+    """E在P举行: the event is held in the last place named between 在 and the cue."""
+    text = ex.article.text
+    out = []
+    for lo, hi, ms in _clauses(ex):
+        for cue in VENUE_CUES:
+            for at in _find_all(text, cue, lo, hi):
+                event = next((m for m in reversed(ms) if m.end <= at and m.kind == "Event"), None)
+                if event is None:
+                    continue
+                zai = text.rfind("在", event.end, at)
+                places = [m for m in ms if zai >= 0 and zai < m.start and m.end <= at]
+                if places and places[-1].kind in PLACES:
+                    out.append(
+                        Relation(event.entity, "heldIn", places[-1].entity, event.sentence, cue)
+                    )
+    return out
+
+
+def topic_relations(ex: Extraction) -> list[Relation]:
+    """An event is about the programme named right before it in its clause, or after it
+    behind 围绕/聚焦/部署 (…现场推进会，围绕“百千万工程”…)."""
+    text = ex.article.text
+    out = []
+    for _, _, ms in _clauses(ex):
+        for i, event in enumerate(ms):
+            before = ms[i - 1] if i > 0 else None
+            if (
+                event.kind == "Event"
+                and before is not None
+                and before.kind == "Programme"
+                and event.start - before.end <= MAX_TOPIC_GAP
+            ):
+                out.append(Relation(event.entity, "about", before.entity, event.sentence, "会名"))
+    events = [m for m in ex.mentions if m.kind == "Event"]
+    for event in events:
+        after = next((m for m in ex.mentions if m.start >= event.end), None)
+        if (
+            after is not None
+            and after.kind == "Programme"
+            and after.sentence == event.sentence
+            and after.start - event.end <= MAX_TOPIC_GAP
+            and any(w in text[event.end : after.start] for w in TOPIC_CUES)
+        ):
+            out.append(Relation(event.entity, "about", after.entity, event.sentence, "围绕"))
+    return out
+
+
+def event_relations(ex: Extraction) -> list[Relation]:
+    """Venues, participants and topics of the article's events."""
+    return venue_relations(ex) + participation_relations(ex) + topic_relations(ex)

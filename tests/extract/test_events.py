@@ -1,0 +1,101 @@
+"""Events' names, venues, participants and topics (kg.extract.events), on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+
+
+def _facts(ex, predicate: str) -> set[tuple[str, str]]:
+    names = {e.key: e.name for e in ex.entities}
+    return {(names[r.subject], names[r.object]) for r in ex.relations if r.predicate == predicate}
+
+
+def _events(ex) -> set[str]:
+    return {e.name for e in ex.entities if e.kind == "Event"}
+
+
+@pytest.mark.parametrize("word", ["推介会", "观摩会", "动员会", "签约会", "恳谈会", "研讨会"])
+def test_event_words(make_article, word):
+    ex = extract(make_article(f"3月5日，连州市农业招商{word}在西岸镇召开。"))
+    assert _events(ex) == {f"连州市农业招商{word}"}
+    assert _facts(ex, "heldIn") == {(f"连州市农业招商{word}", "西岸镇")}
+
+
+def test_a_later_event_word_alone_is_the_event_named_before(make_article):
+    text = (
+        "9月25日，2024年罗定市(广州)招商推介会暨重点项目集中签约仪式在广州市天河区举行。"
+        "罗定市委主要负责人在推介会上表示，将持续优化营商环境。"
+    )
+    ex = extract(make_article(text))
+    event = "2024年罗定市(广州)招商推介会暨重点项目集中签约仪式"
+    assert _events(ex) == {event}
+    # held in the last place after 在, not the city before it
+    assert _facts(ex, "heldIn") == {(event, "天河区")}
+    assert _facts(ex, "participatesIn") == {("罗定市委", event)}
+
+
+def test_a_shorter_form_of_the_event_name_is_the_same_event(make_article):
+    text = (
+        "四会市(深圳)招商推介会签约12个项目。2024年四会市(深圳)招商推介会暨项目签约仪式在深圳举行。"
+    )
+    ex = extract(make_article(text))
+    assert _events(ex) == {"2024年四会市(深圳)招商推介会暨项目签约仪式"}
+
+
+def test_the_same_event_word_for_two_events_stays_unlinked(make_article):
+    text = "高州市荔枝招商推介会在广州举行。信宜市南药招商推介会在深圳举行。会后推介会成果显著。"
+    ex = extract(make_article(text))
+    assert _events(ex) == {"高州市荔枝招商推介会", "信宜市南药招商推介会"}
+
+
+def test_bodies_and_companies_take_part(make_article):
+    text = (
+        "5月8日，四会市农业招商推介会在广州举办，"
+        "四会市农业农村局、广东四会玉器有限公司等单位亮相推介会。"
+    )
+    ex = extract(make_article(text))
+    event = "四会市农业招商推介会"
+    assert _facts(ex, "participatesIn") == {
+        ("四会市农业农村局", event),
+        ("广东四会玉器有限公司", event),
+    }
+
+
+@pytest.mark.parametrize("cue", ["参加", "出席", "参与"])
+def test_join_cues(make_article, cue):
+    ex = extract(make_article(f"紫金县临江镇{cue}了河源市乡村振兴动员会。"))
+    assert _facts(ex, "participatesIn") == {("临江镇", "河源市乡村振兴动员会")}
+
+
+def test_a_speaker_at_an_event_takes_part(make_article):
+    text = "广东华岭电器股份有限公司董事长在上市仪式上表示，将扩大产能。"
+    ex = extract(make_article(text))
+    assert _facts(ex, "participatesIn") == {("广东华岭电器股份有限公司", "上市仪式")}
+
+
+def test_an_event_is_about_the_programme_named_in_its_clause(make_article):
+    text = (
+        "4月1日，阳春市推进“百县千镇万村高质量发展工程”加快发展现场会在春湾镇召开。"
+        "5月9日，阳春市召开重点项目观摩会，围绕“百千万工程”部署下一步工作。"
+    )
+    ex = extract(make_article(text))
+    about = _facts(ex, "about")
+    assert ("现场会", "百县千镇万村高质量发展工程") in about
+    # 百千万工程 abbreviates the programme named before
+    assert ("重点项目观摩会", "百县千镇万村高质量发展工程") in about
+
+
+def test_an_event_after_a_programme_in_another_clause_is_not_about_it(make_article):
+    text = "阳春市深入实施“百千万工程”，召开重点项目观摩会。"
+    ex = extract(make_article(text))
+    assert _facts(ex, "about") == set()
+
+
+def test_a_session_is_one_event_named_from_its_place(make_article):
+    text = "信宜市人民政府在信宜市第十七届人民代表大会第四次会议上作工作报告。"
+    ex = extract(make_article(text))
+    session = "信宜市第十七届人民代表大会第四次会议"
+    assert _events(ex) == {session}
+    assert _facts(ex, "participatesIn") == {("信宜市人民政府", session)}
