@@ -206,6 +206,37 @@ def topic_relations(ex: Extraction) -> list[Relation]:
     return out
 
 
+_ON_THE_DAY = re.compile(r"(?:当天|当日|现场|活动现场|仪式现场)")
+_STARTED = ("动工", "开工", "签约", "投产", "竣工", "揭牌")
+
+
+def day_relations(ex: Extraction) -> list[Relation]:
+    """当天共有5个项目同步动工，包括A项目、B项目: a sentence opening with 当天/现场, when
+    one event only is named before it, lists the works started or signed at that event."""
+    text = ex.article.text
+    out = []
+    for sentence in ex.article.sentences:
+        opening = _ON_THE_DAY.match(text, sentence.start + _lead_space(sentence.text))
+        if opening is None or not any(w in sentence.text for w in _STARTED):
+            continue
+        events = {m.entity for m in ex.mentions if m.kind == "Event" and m.end <= sentence.start}
+        if len(events) != 1:
+            continue
+        (event,) = events
+        inside = [m for m in ex.mentions if m.sentence == sentence.index]
+        for m in inside:
+            outer = any(x.start <= m.start and m.end <= x.end and x != m for x in inside)
+            if m.kind == "Project" and not outer:
+                out.append(Relation(m.entity, "participatesIn", event, sentence.index, "当天"))
+    return out
+
+
+def _lead_space(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
 def event_relations(ex: Extraction) -> list[Relation]:
     """Venues, participants and topics of the article's events."""
-    return venue_relations(ex) + participation_relations(ex) + topic_relations(ex)
+    return (
+        venue_relations(ex) + participation_relations(ex) + topic_relations(ex) + day_relations(ex)
+    )

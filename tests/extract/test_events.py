@@ -99,3 +99,24 @@ def test_a_session_is_one_event_named_from_its_place(make_article):
     session = "信宜市第十七届人民代表大会第四次会议"
     assert _events(ex) == {session}
     assert _facts(ex, "participatesIn") == {("信宜市人民政府", session)}
+
+
+def test_works_started_on_the_day_of_the_one_event_named_before(make_article):
+    text = (
+        "6月3日，高州市金山工业园三期项目集中开工仪式在金山街道举行。三期规划用地800亩。"
+        "当天共有4个项目同步开工，包括高州绿源食品加工项目、高州金山物流园项目等。"
+    )
+    ex = extract(make_article(text))
+    ceremony = "高州市金山工业园三期项目集中开工仪式"
+    assert {s for s, o in _facts(ex, "participatesIn") if o == ceremony} == {
+        "高州绿源食品加工项目",
+        "高州金山物流园项目",
+    }
+
+
+def test_on_the_day_needs_one_event_before_it(make_article):
+    text = (
+        "高州市荔枝招商推介会在广州举行。信宜市南药招商推介会在深圳举行。"
+        "当天共有4个项目签约，包括高州绿源食品加工项目等。"
+    )
+    assert _facts(extract(make_article(text)), "participatesIn") == set()
