@@ -39,7 +39,7 @@ MAX_GAP = 12  # characters between a participant and its cue (负责人, 董事�
 MAX_REACH = 30  # characters from a cue to the event it names
 MAX_TOPIC_GAP = 20  # characters between an event and the programme it is about
 _AND = ("、", "和", "与", "及", "以及")
-_CLAUSE = re.compile(r"[^,，;；。!！?？:：]+")
+_CLAUSE_MARKS = ",，;；。!！?？:："
 _AT_EVENT = ("上", "现场", "期间")
 _SESSION = re.compile(
     r"第[一二三四五六七八九十百0-9]+届[\u4e00-\u9fff]{0,12}?(?:人民代表大会|代表大会|委员会)"
@@ -97,17 +97,25 @@ def event_short_forms(mentions: tuple[Mention, ...], lex: Lexicon) -> dict[tuple
     return {("Event", s): next(iter(t)) for s, t in targets.items() if len(t) == 1}
 
 
-def _clauses(ex: Extraction) -> Iterator[tuple[int, int, list[Mention]]]:
+def _clauses(ex: Extraction) -> list[tuple[int, int, list[Mention]]]:
+    """(start, end, top-level mentions) of each clause naming an event."""
     text = ex.article.text
-    for clause in _CLAUSE.finditer(text):
-        lo, hi = clause.span()
+    spans = set()
+    for e in ex.mentions:
+        if e.kind == "Event":
+            lo = max(text.rfind(ch, 0, e.start) for ch in _CLAUSE_MARKS) + 1
+            ends = [k for k in (text.find(ch, e.end) for ch in _CLAUSE_MARKS) if k >= 0]
+            spans.add((lo, min(ends, default=len(text))))
+    out = []
+    for lo, hi in sorted(spans):
         inside = [m for m in ex.mentions if lo <= m.start and m.end <= hi]
         top = [
             m
             for m in inside
             if not any(x.start <= m.start and m.end <= x.end and x != m for x in inside)
         ]
-        yield lo, hi, top
+        out.append((lo, hi, top))
+    return out
 
 
 def _find_all(text: str, word: str, lo: int, hi: int) -> list[int]:
