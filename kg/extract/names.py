@@ -590,11 +590,18 @@ def _without_swallowed(
     cands: list[Candidate], titles: list[Candidate], sessions: list[Candidate]
 ) -> list[Candidate]:
     """Titles and sessions, without the names they swallow: 省级特色产业集群 opening
-    省级特色产业集群培育名单 is the title's head, not a park of its own; 人民代表大会 in
-    X市第十五届人民代表大会第三次会议 is not another event."""
+    省级特色产业集群培育名单 is the title's head, not a park of its own, nor is 文明村
+    ending 全国文明村 a village; 人民代表大会 in X市第十五届人民代表大会第三次会议 is not
+    another event."""
 
     def swallowed(c: Candidate) -> bool:
-        head = any(t.start == c.start < c.end < t.end for t in titles)
+        head = any(
+            t.start <= c.start
+            and c.end <= t.end
+            and (c.start == t.start or c.end == t.end)
+            and (c.start, c.end) != (t.start, t.end)
+            for t in titles
+        )
         inside = any(s.start <= c.start and c.end <= s.end for s in sessions)
         return (head and c.kind != "Programme") or inside
 

@@ -111,3 +111,9 @@ def test_title_after_a_cue(text, expected):
     title = title_after(text, cue_end)
     got = (text[title.start : title.end], title.bare) if title else None
     assert got == expected
+
+
+def test_a_quoted_title_before_chenghao_and_no_village_in_it(make_article):
+    ex = extract(make_article("高州市根子镇柏桥村荣获“全国文明村”称号。"))
+    assert _selected(ex) == {("柏桥村", "全国文明村")}
+    assert _kind(ex, "文明村") is None
