@@ -87,6 +87,14 @@ def _parser() -> argparse.ArgumentParser:
         help="SELECT/ASK: table (default), csv, tsv, json, xml; CONSTRUCT/DESCRIBE: Turtle",
     )
     q.add_argument("--limit", type=int, default=None, help="keep at most N rows")
+    q.add_argument(
+        "--bind",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="give ?NAME a value before the query runs, e.g. --bind place=鹤山市 "
+        '(Chinese text means a label; also <iri>, kgo:County, "text"@en, 42); repeatable',
+    )
 
     v = command("validate", "Check a graph file against the SHACL shapes.")
     v.add_argument("graph", nargs="?", type=Path, default=Path("out/kg.ttl"))
@@ -190,17 +198,37 @@ def _is_file(path: Path) -> bool:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from kg.sparql import format_answer, named_queries, named_query, open_store, run_query
+    from kg.sparql import (
+        canonical_label,
+        format_answer,
+        named_queries,
+        named_query,
+        open_store,
+        parse_binding,
+        run_query,
+    )
 
     if args.list:
         for query in named_queries().values():
             print(f"{query.name:24} {query.question}")
+            for name, about in query.parameters:
+                print(f"{'':24}   --bind {name}=…  {about}")
         return 0
     if bool(args.query) == bool(args.name):
         raise UsageError("kg query: give a query (text or .rq file) or --name NAME, not both")
+    bindings = dict(parse_binding(b) for b in args.bind)
     text = named_query(args.name) if args.name else _query_text(args.query)
-    answer = run_query(open_store(args.graph), text, limit=args.limit)
+    store = open_store(args.graph)
+    answer = run_query(store, text, limit=args.limit, bindings=bindings)
     print(format_answer(answer, args.format), end="")
+    if not len(answer) and answer.kind != "ask":
+        for name, term in bindings.items():
+            if label := canonical_label(store, term):
+                print(
+                    f"kg query: no rows; {term.value} is another name of {label}: "
+                    f"try --bind {name}={label}",
+                    file=sys.stderr,
+                )
     return 0
 
 

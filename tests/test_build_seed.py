@@ -129,7 +129,7 @@ def test_query_output_into_a_closed_pipe_gives_no_traceback(built):
         f"{str(built / 'kg.ttl')!r}]))"
     )
     proc = subprocess.run(
-        f"{sys.executable} -c \"{script}\" | head -1", shell=True, capture_output=True, text=True
+        f'{sys.executable} -c "{script}" | head -1', shell=True, capture_output=True, text=True
     )
     assert "Traceback" not in proc.stderr
 

@@ -20,9 +20,11 @@ from kg.sparql.engine import (
     PREFIXES,
     Answer,
     NamedQuery,
+    canonical_label,
     is_update,
     named_queries,
     named_query,
+    parse_binding,
     run_query,
 )
 from kg.sparql.results import format_answer, media_type, output_format
@@ -46,6 +48,7 @@ __all__ = [
     "PREFIXES",
     "Answer",
     "NamedQuery",
+    "canonical_label",
     "format_answer",
     "is_update",
     "load_graph",
@@ -54,5 +57,6 @@ __all__ = [
     "named_query",
     "open_store",
     "output_format",
+    "parse_binding",
     "run_query",
 ]

@@ -9,12 +9,13 @@ SPARQL Update is refused before it reaches the engine.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Union
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import QueryError, UsageError
 from kg.resources import query_files
 from kg.sparql.store import has_named_graphs
 from kg.vocab import DEFAULT_BASE
@@ -55,11 +56,15 @@ class NamedQuery:
     """A competency question shipped in ``ontology/queries/{name}.rq``.
 
     ``question`` is the file's first two comment lines (Chinese, then English).
+    ``parameters`` are the variables its ``# bind ?name: …`` lines declare,
+    with what each takes: bound (``kg query --bind``), the question is asked
+    of one thing (one place, one entity); unbound, of every one.
     """
 
     name: str
     question: str
     text: str
+    parameters: tuple[tuple[str, str], ...] = ()
 
 
 def first_keyword(text: str) -> str:
@@ -98,25 +103,120 @@ def with_prefixes(text: str) -> str:
     return "\n".join([*lines, text])
 
 
-def run_query(store: ox.Store, text: str, *, limit: int | None = None) -> Answer:
+def run_query(
+    store: ox.Store,
+    text: str,
+    *,
+    limit: int | None = None,
+    bindings: Mapping[str, Term] | None = None,
+) -> Answer:
     """Run a read-only query; QueryError for updates and syntax errors (with the position).
 
     At most ``limit`` rows (or triples) are kept; the answer says when more came.
+    ``bindings`` give variables a value before the query runs (SEP-0007
+    substitution, done by the engine, so it plans with the value: a question
+    about one place reads that place's triples, not the whole graph).
+    UsageError for a variable the query does not have.
     """
     if is_update(text):
         raise QueryError(
             f"this is a SPARQL Update ({first_keyword(text)}); kg only queries the built "
             "graph: change the articles and run `kg build` again"
         )
+    substitutions = {}
+    for name, term in (bindings or {}).items():
+        if name not in query_variables(text):
+            known = " ".join(f"?{v}" for v in sorted(query_variables(text))) or "none"
+            raise UsageError(f"the query has no variable ?{name} to bind; its variables: {known}")
+        substitutions[ox.Variable(name)] = term
     try:
         result = store.query(
-            text, prefixes=PREFIXES, use_default_graph_as_union=has_named_graphs(store)
+            text,
+            prefixes=PREFIXES,
+            use_default_graph_as_union=has_named_graphs(store),
+            substitutions=substitutions or None,
         )
         return _answer(result, limit)
     except SyntaxError as err:
         raise QueryError(syntax_message(str(err))) from err
     except (OSError, ValueError, RuntimeError) as err:
-        raise QueryError(f"query failed: {' '.join(str(err).split())[:300]}") from err
+        message = " ".join(str(err).split())
+        if substitutions and "SELECT projection" in message:
+            raise UsageError(f"only variables the query selects can be bound ({message})") from err
+        raise QueryError(f"query failed: {message[:300]}") from err
+
+
+def query_variables(text: str) -> set[str]:
+    """The names of the variables written in ``text`` (``?x`` or ``$x``; comments,
+    strings and IRIs skipped).
+
+    >>> sorted(query_variables('SELECT ?a WHERE { ?a <http://e/?q=1> "?b" . $c ?p ?a } # ?d'))
+    ['a', 'c', 'p']
+    """
+    names = set()
+    for token in _TOKENS.finditer(text):
+        if token.group("var"):
+            names.add(token.group("var"))
+    return names
+
+
+_TOKENS = re.compile(
+    r'#[^\n]*|"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|[?$](?P<var>[A-Za-z0-9_\u00b7\u0300-\uffff]+)"
+)
+
+
+def parse_binding(text: str) -> tuple[str, Term]:
+    """``NAME=VALUE`` from the command line as a variable name and an RDF term.
+
+    VALUE is read as SPARQL writes a term (``<iri>``, ``kgo:County``,
+    ``"鹤山市"@zh``, ``42``); plain text that is not a term is a Chinese
+    label when it has Han characters (``鹤山市`` means ``"鹤山市"@zh``, the
+    way every ``rdfs:label`` the build writes is tagged), else a plain string.
+
+    >>> parse_binding("place=鹤山市")
+    ('place', <Literal value=鹤山市 language=zh>)
+    >>> parse_binding("?k=kgo:County")[1].value
+    'https://kg.example.org/ontology#County'
+    >>> parse_binding("year=2025")[1].datatype.value
+    'http://www.w3.org/2001/XMLSchema#integer'
+    """
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not re.fullmatch(r"[A-Za-z0-9_\u00b7\u0300-\uffff]+", name):
+        raise UsageError(f"--bind takes NAME=VALUE (as place=鹤山市), not {text!r}")
+    value = value.strip()
+    if not value:
+        raise UsageError(f"--bind {name}= needs a value")
+    if re.search(r"[\u3400-\u9fff]", value) and not re.match(r"[\"'<]", value):
+        return name, ox.Literal(value, language="zh")
+    try:
+        rows = list(
+            ox.Store().query(f"SELECT ?v WHERE {{ VALUES ?v {{ {value} }} }}", prefixes=PREFIXES)
+        )
+    except SyntaxError:
+        rows = []
+    if len(rows) == 1 and rows[0][0] is not None:
+        return name, rows[0][0]
+    if re.match(r"[\"'<]", value):
+        raise UsageError(f"--bind {name}: {value} is not an RDF term")
+    return name, ox.Literal(value)
+
+
+def canonical_label(store: ox.Store, term: Term) -> str | None:
+    """The ``rdfs:label`` of the entity that has ``term`` as another name
+    (``skos:altLabel``), when ``term`` is not itself a label; else None.
+    Binding ``隆基`` finds nothing, but the user meant ``隆基硅能源``."""
+    if not isinstance(term, ox.Literal) or term.language != "zh":
+        return None
+    found = store.query(
+        "SELECT ?name ?label WHERE { FILTER NOT EXISTS { ?any rdfs:label ?name } "
+        "?e skos:altLabel ?name ; rdfs:label ?label FILTER(lang(?label) = 'zh') } LIMIT 1",
+        prefixes=PREFIXES,
+        use_default_graph_as_union=has_named_graphs(store),
+        substitutions={ox.Variable("name"): term},
+    )
+    return next((row["label"].value for row in found), None)
 
 
 def syntax_message(message: str) -> str:
@@ -169,8 +269,15 @@ def named_queries() -> dict[str, NamedQuery]:
             if not line.startswith("#"):
                 break
             comments.append(line.lstrip("# ").strip())
-        # Line one asks in Chinese, line two in English; later comments are notes.
-        found[name] = NamedQuery(name, " / ".join(c for c in comments[:2] if c), text)
+        # Line one asks in Chinese, line two in English; later comments are notes,
+        # or declare a parameter: "# bind ?place: 地名 a place's name, e.g. 鹤山市".
+        parameters = tuple(
+            (m.group(1), m.group(2).strip())
+            for c in comments
+            if (m := re.match(r"bind \?(\w+):(.*)", c))
+        )
+        question = " / ".join(c for c in comments[:2] if c)
+        found[name] = NamedQuery(name, question, text, parameters)
     return found
 
 
@@ -187,10 +294,13 @@ __all__ = [
     "PREFIXES",
     "Answer",
     "NamedQuery",
+    "canonical_label",
     "first_keyword",
     "is_update",
     "named_queries",
     "named_query",
+    "parse_binding",
+    "query_variables",
     "run_query",
     "syntax_message",
     "with_prefixes",

@@ -77,3 +77,32 @@ def test_serve_refuses_a_taken_port(seed_out):
 def test_serve_checks_its_limits(seed_out):
     with pytest.raises(UsageError, match="must be positive"):
         start_server(seed_out / "kg.ttl", timeout=0)
+
+
+def test_bind_asks_a_named_question_of_one_place(seed_out, capsys):
+    graph = str(seed_out / "kg.ttl")
+    assert main(["query", "--name", "place-figures", "--bind", "place=江门市",
+                 "--graph", graph, "--format", "csv"]) == 0  # fmt: skip
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert lines and all(line.startswith("江门市,") for line in lines)
+
+
+def test_binding_another_name_finds_nothing_and_says_which_label_to_use(seed_out, capsys):
+    graph = str(seed_out / "kg.ttl")
+    assert main(["query", "--name", "place-figures", "--bind", "place=鹤山",
+                 "--graph", graph]) == 0  # fmt: skip
+    captured = capsys.readouterr()
+    assert "(0 rows)" in captured.out
+    assert "try --bind place=鹤山市" in captured.err
+
+
+def test_list_shows_what_each_question_can_be_bound_to(capsys):
+    assert main(["query", "--list"]) == 0
+    assert "--bind place=…" in capsys.readouterr().out
+
+
+def test_a_bad_binding_is_one_line_and_exit_2(seed_out, capsys):
+    graph = str(seed_out / "kg.ttl")
+    assert main(["query", "--name", "admin-chain", "--bind", "town=址山镇", "--graph", graph]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "no variable ?town" in err

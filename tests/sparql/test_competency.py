@@ -8,6 +8,7 @@ there today.
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
@@ -213,3 +214,33 @@ def test_rdflib_gives_the_same_number_of_rows(seed_store, seed_rdflib, name):
     ours = run_query(seed_store, named_query(name))
     theirs = seed_rdflib.query(named_query(name), initNs=PREFIXES)
     assert len(list(theirs)) == len(ours.rows)
+
+
+PARAMETERISED = [
+    (query.name, variable, about)
+    for query in named_queries().values()
+    for variable, about in query.parameters
+]
+
+
+def test_the_questions_asked_of_one_thing_declare_what_to_bind():
+    assert {(name, variable) for name, variable, _ in PARAMETERISED} >= {
+        ("place-figures", "place"),
+        ("figure-sources", "about"),
+        ("fact-sources", "subject"),
+        ("admin-chain", "place"),
+    }
+
+
+@pytest.mark.parametrize(("name", "variable", "about"), PARAMETERISED)
+def test_a_bound_question_answers_the_rows_of_that_value(seed_store, name, variable, about):
+    """Bound to the example its ``# bind`` line gives, the query returns exactly the
+    unbound answer's rows with that value, in the same order."""
+    example = about.split("e.g. ")[1].split()[0]
+    text = named_query(name)
+    bound = run_query(seed_store, text, bindings={variable: ox.Literal(example, language="zh")})
+    everything = run_query(seed_store, text)
+    column = everything.variables.index(variable)
+    expected = [row for row in everything.rows if row[column].value == example]
+    assert expected, f"the example {example} has no rows in the seed"
+    assert list(bound.rows) == expected

@@ -13,7 +13,7 @@ import kg.sparql.results
 import kg.sparql.store
 from kg.errors import InputError, QueryError, UsageError
 from kg.sparql import named_queries, named_query, open_store, run_query
-from kg.sparql.engine import is_update
+from kg.sparql.engine import is_update, parse_binding
 from kg.sparql.store import store_from_graph, to_oxigraph
 
 KGO = "https://kg.example.org/ontology#"
@@ -166,3 +166,39 @@ def test_rdflib_terms_become_equal_oxigraph_terms():
     answer = run_query(store, "SELECT ?v WHERE { ?a <http://e/v> ?v } ")
     assert answer.rows[0][0] == ox.Literal("3.5", datatype=ox.NamedNode(
         "http://www.w3.org/2001/XMLSchema#decimal"))  # fmt: skip
+
+
+def test_a_binding_narrows_the_query_to_one_value(small_store):
+    text = "SELECT ?x ?label WHERE { ?x rdfs:label ?label }"
+    everything = run_query(small_store, text)
+    name, term = parse_binding(f"label={everything.rows[0][1].value}")
+    bound = run_query(small_store, text, bindings={name: term})
+    assert 0 < len(bound) < len(everything) or len(everything) == 1
+    assert all(row[1] == term for row in bound.rows)
+
+
+def test_binding_a_variable_the_query_lacks_names_the_ones_it_has(small_store):
+    with pytest.raises(UsageError, match=r"no variable \?nope.*\?label \?x"):
+        run_query(small_store, "SELECT ?x ?label WHERE { ?x rdfs:label ?label }",
+                  bindings={"nope": ox.Literal("a")})  # fmt: skip
+
+
+def test_binding_a_variable_the_query_does_not_select_is_a_usage_error(small_store):
+    with pytest.raises(UsageError, match="only variables the query selects"):
+        run_query(small_store, "SELECT ?x WHERE { ?x rdfs:label ?label }",
+                  bindings={"label": ox.Literal("a")})  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ["place", "=鹤山市", "place=", "a b=c"])
+def test_a_malformed_binding_is_a_usage_error(text):
+    with pytest.raises(UsageError):
+        parse_binding(text)
+
+
+def test_a_binding_value_is_read_as_a_term():
+    assert parse_binding("x=<https://e.org/a>")[1] == ox.NamedNode("https://e.org/a")
+    assert parse_binding('x="Heshan"@en')[1] == ox.Literal("Heshan", language="en")
+    assert parse_binding("x=Heshan")[1] == ox.Literal("Heshan")
+    assert parse_binding("x=鹤山市 ")[1] == ox.Literal("鹤山市", language="zh")
+    with pytest.raises(UsageError, match="not an RDF term"):
+        parse_binding('x="unclosed')
