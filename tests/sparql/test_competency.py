@@ -247,3 +247,22 @@ def test_a_bound_question_answers_the_rows_of_that_value(seed_store, name, varia
     expected = [row for row in everything.rows if row[column].value == example]
     assert expected, f"the example {example} has no rows in the seed"
     assert list(bound.rows) == expected
+
+
+def test_events_rows_hold_what_their_own_article_says(tmp_path):
+    """One event name in two articles is one node; each article's row names only its
+    own venue (the query once crossed every venue with every sentence)."""
+    from kg.build import build
+
+    articles = tmp_path / "in"
+    articles.mkdir()
+    for day, town in (("01", "广海镇"), ("02", "都斛镇")):
+        (articles / f"taishan-2024-03-{day}.txt").write_text(
+            f"第A01版:县域新闻\n\n台山市推进项目建设\n\n  台山市重点项目集中签约仪式在{town}举行,"
+            f"12个项目参加签约。\n\n2024年03月{day}日\n",
+            encoding="utf-8",
+        )
+    build([articles], tmp_path / "out")
+    found = rows(open_store(tmp_path / "out" / "kg.ttl"), "events")
+    venues = {(row["date"], row["heldIn"]) for row in found}
+    assert venues == {("2024-03-01", "广海镇"), ("2024-03-02", "都斛镇")}
