@@ -44,3 +44,7 @@ class ValidationFailed(KgError):
 
 class OutputError(KgError):
     """An output file could not be written."""
+
+
+class RemoteError(KgError):
+    """A SPARQL server could not be reached, or refused what kg sent it."""

@@ -28,7 +28,7 @@ from urllib.parse import quote, urlencode
 
 import pyoxigraph as ox
 
-from kg.errors import OutputError, UsageError
+from kg.errors import RemoteError, UsageError
 from kg.sparql.engine import PREFIXES
 from kg.sparql.store import read_quads
 from kg.vocab import ONTOLOGY_IRI
@@ -140,7 +140,7 @@ Send = Callable[[str, str, bytes, str], int]
 
 
 def http_sender(opener: urllib.request.OpenerDirector, timeout: float) -> Send:
-    """A function sending one request and returning its status; OutputError when unreachable."""
+    """A function sending one request and returning its status; RemoteError when unreachable."""
 
     def send(method: str, url: str, body: bytes, content_type: str) -> int:
         request = urllib.request.Request(url, data=body, method=method)
@@ -153,14 +153,14 @@ def http_sender(opener: urllib.request.OpenerDirector, timeout: float) -> Send:
             if err.code in GSP_MISSING:
                 return err.code
             if err.code in (401, 403):
-                raise OutputError(
+                raise RemoteError(
                     f"{url} refused the push ({err.code}): set {USER_VARIABLE} and "
                     f"{PASSWORD_VARIABLE} to an account that may write. {detail}"
                 ) from err
-            raise OutputError(f"{url} answered {err.code}: {detail or err.reason}") from err
+            raise RemoteError(f"{url} answered {err.code}: {detail or err.reason}") from err
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
-            raise OutputError(f"cannot reach {url}: {reason}; is the server running?") from err
+            raise RemoteError(f"cannot reach {url}: {reason}; is the server running?") from err
 
     return send
 
@@ -190,7 +190,7 @@ def _update(send: Send, url: str, name: str | None, triples: list[ox.Triple]) ->
             text = f"DROP SILENT {graph} ;\n{text}" if text else f"DROP SILENT {graph}"
         status = send("POST", url, text.encode("utf-8"), "application/sparql-update")
         if status in GSP_MISSING:
-            raise OutputError(f"{url} takes no SPARQL Update ({status}); check --endpoint")
+            raise RemoteError(f"{url} takes no SPARQL Update ({status}); check --endpoint")
 
 
 def push(
@@ -209,12 +209,21 @@ def push(
     graphs = read_graphs(Path(path), prefix)
     send = send or http_sender(_opener(where.graph_store, credentials), timeout)
     started, method = time.perf_counter(), "graph store"
-    for name, triples in sorted(graphs.items(), key=_key):
-        if method == "graph store" and not _put(send, where.graph_store, name, triples):
-            log.info("no Graph Store Protocol at %s: using SPARQL Update", where.graph_store)
-            method = "update"
-        if method == "update":
-            _update(send, where.update, name, triples)
+    ordered = sorted(graphs.items(), key=_key)
+    for done, (name, triples) in enumerate(ordered):
+        try:
+            if method == "graph store" and not _put(send, where.graph_store, name, triples):
+                log.info("no Graph Store Protocol at %s: using SPARQL Update", where.graph_store)
+                method = "update"
+            if method == "update":
+                _update(send, where.update, name, triples)
+        except RemoteError as err:
+            if done:  # say what the server now holds: each graph is replaced whole
+                raise RemoteError(
+                    f"{err} ({done} of {len(ordered)} graphs were pushed before this; "
+                    "pushing again replaces them, so it is safe to repeat)"
+                ) from err
+            raise
         log.info("pushed %s (%d triples)", name or "the default graph", len(triples))
     counts = tuple((name or "default", len(t)) for name, t in sorted(graphs.items(), key=_key))
     return PushReport(counts, method, time.perf_counter() - started, where)

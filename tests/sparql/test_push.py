@@ -13,7 +13,7 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 import kg.push
 from kg.cli import main
-from kg.errors import OutputError, UsageError
+from kg.errors import RemoteError, UsageError
 from kg.push import credentials_from, push, read_graphs, target
 from kg.sparql import named_queries, named_query, open_store, run_query
 from kg.sparql.engine import with_prefixes
@@ -176,16 +176,54 @@ def test_credentials_come_from_the_environment(guarded, seed_out):
 
 
 def test_a_refusal_names_the_variables_to_set(guarded, seed_out):
-    with pytest.raises(OutputError, match="KG_PUSH_USER and KG_PUSH_PASSWORD"):
+    with pytest.raises(RemoteError, match="KG_PUSH_USER and KG_PUSH_PASSWORD"):
         push(seed_out / "kg.trig", guarded)
-    with pytest.raises(OutputError, match="refused"):
+    with pytest.raises(RemoteError, match="refused"):
         push(seed_out / "kg.trig", guarded, credentials=("kg", "wrong"))
+
+
+class _FullAfterOne(BaseHTTPRequestHandler):
+    """A Graph Store that takes one graph, then answers 507 (its disk is full)."""
+
+    taken = 0
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_PUT(self) -> None:  # noqa: N802
+        self.rfile.read(int(self.headers["Content-Length"]))
+        if type(self).taken:
+            self.send_response(507)
+            self.send_header("Content-Length", "9")
+            self.end_headers()
+            self.wfile.write(b"disk full")
+            return
+        type(self).taken += 1
+        self.send_response(204)
+        self.end_headers()
+
+
+def test_a_push_failing_midway_says_how_far_it_got(seed_out):
+    _FullAfterOne.taken = 0
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _FullAfterOne)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/store"
+        with pytest.raises(RemoteError) as caught:
+            push(seed_out / "kg.trig", url)
+    finally:
+        server.shutdown()
+        server.server_close()
+    message = str(caught.value)
+    assert "answered 507: disk full" in message
+    assert "1 of 2 graphs were pushed" in message and "safe to repeat" in message
+    assert "\n" not in message
 
 
 def test_an_unreachable_server_is_one_clear_error(seed_out):
     from conftest import free_port
 
-    with pytest.raises(OutputError, match="cannot reach .* is the server running"):
+    with pytest.raises(RemoteError, match="cannot reach .* is the server running"):
         push(seed_out / "kg.trig", f"http://127.0.0.1:{free_port()}", store_type="oxigraph")
 
 
