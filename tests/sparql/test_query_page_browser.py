@@ -77,3 +77,23 @@ def test_errors_and_refusals_are_shown(page):
 def test_a_construct_is_shown_as_turtle(page):
     run(page, "CONSTRUCT WHERE { ?t a kgo:Town } LIMIT 2")
     assert "kgo:Town" in page.inner_text("#results pre")
+
+
+def test_a_question_asked_of_one_place_takes_its_value_in_a_field(page):
+    page.errors.clear()  # the refusals shown by an earlier test log failed loads
+    page.click("#queries button:has-text('place-figures')")
+    field = page.locator("#param-place")
+    assert field.get_attribute("placeholder") == "鹤山市"
+    assert "give ?place a value" in page.inner_text("#status")
+    field.fill("江门市")
+    assert 'VALUES ?place { "江门市"@zh }' in page.input_value("#editor")
+    field.press("Enter")
+    deadline = time.monotonic() + 20
+    while "row(s)" not in page.inner_text("#status"):
+        assert time.monotonic() < deadline, "no answer within 20 s"
+        time.sleep(0.05)
+    places = page.locator("#results tbody tr td:first-child").all_inner_texts()
+    assert places and set(places) == {"江门市"}
+    field.fill("")
+    assert "VALUES" not in page.input_value("#editor")
+    assert not page.errors

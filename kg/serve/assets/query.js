@@ -103,6 +103,54 @@ async function runQuery() {
   }
 }
 
+// A value typed for a parameter, as a SPARQL term: Chinese text is a Chinese
+// label (as `kg query --bind` reads it); <iri> and "literal"@tag are kept.
+function term(value) {
+  if (/^[<"]/.test(value)) return value;
+  const escaped = value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+  return /[\u3400-\u9fff]/.test(value) ? '"' + escaped + '"@zh' : '"' + escaped + '"';
+}
+
+// The named query with a VALUES line for each filled parameter, first in its
+// WHERE clause: the editor shows exactly what runs, and it runs on any server.
+function bound(text, values) {
+  const lines = Object.entries(values)
+    .filter(([, value]) => value.trim())
+    .map(([name, value]) => "  VALUES ?" + name + " { " + term(value.trim()) + " }");
+  const where = /^(?!\s*#).*?WHERE\s*\{/im.exec(text); // not in a comment line
+  if (!lines.length || !where) return text;
+  const at = where.index + where[0].length;
+  return text.slice(0, at) + "\n" + lines.join("\n") + text.slice(at);
+}
+
+function showParameters(query) {
+  const box = document.getElementById("params");
+  box.replaceChildren();
+  const values = {};
+  for (const [name, about] of query.parameters || []) {
+    values[name] = "";
+    const id = "param-" + name;
+    const label = el("label", "?" + name);
+    label.htmlFor = id;
+    label.title = about;
+    const input = el("input");
+    input.id = id;
+    input.dataset.name = name;
+    const example = /e\.g\. (\S+)/.exec(about);
+    input.placeholder = example ? example[1] : "";
+    input.title = about;
+    input.addEventListener("input", () => {
+      values[name] = input.value;
+      document.getElementById("editor").value = bound(query.text, values);
+    });
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") runQuery();
+    });
+    box.append(label, input);
+  }
+  return box.querySelector("input");
+}
+
 async function loadQueries() {
   const list = document.getElementById("queries");
   let queries = [];
@@ -122,7 +170,14 @@ async function loadQueries() {
       button.classList.add("active");
       document.getElementById("editor").value = query.text;
       document.getElementById("question").textContent = query.question;
-      runQuery();
+      const first = showParameters(query);
+      if (first) {
+        // Asked of one thing: wait for its value (Run without one answers for all).
+        first.focus();
+        setStatus("give ?" + first.dataset.name + " a value and press Enter, or Run for all", false);
+      } else {
+        runQuery();
+      }
     });
     list.appendChild(el("li")).appendChild(button);
   }
