@@ -68,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
         help="nodes the browser page draws at start; a bigger graph opens as a summary "
         "that expands on demand (default: 1500)",
     )
+    b.add_argument(
+        "--store",
+        action="store_true",
+        help="also write OUT/kg.oxigraph, a persistent Oxigraph store that kg query and "
+        "kg serve open at once (--graph OUT/kg.oxigraph): for corpora of millions of triples",
+    )
 
     q = command(
         "query",
@@ -136,11 +142,15 @@ def _serve_and_push_parsers(command) -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from kg.build import build
+    from kg.build import DEFAULT_FORMATS, build
     from kg.model import DEFAULT_BASE
 
     report = build(
-        args.paths, args.out, base=args.base or DEFAULT_BASE, view_budget=args.view_budget
+        args.paths,
+        args.out,
+        base=args.base or DEFAULT_BASE,
+        view_budget=args.view_budget,
+        formats=DEFAULT_FORMATS + (("oxigraph",) if args.store else ()),
     )
     for path, reason in report.failures:
         print(f"kg: skipped {path}: {reason}", file=sys.stderr)

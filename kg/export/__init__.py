@@ -18,6 +18,7 @@ from rdflib import Graph
 
 from kg.errors import UsageError
 from kg.export.files import write_atomic
+from kg.export.store import write_store
 from kg.export.summary import VIEW_BUDGET
 from kg.export.trig import write_trig
 
@@ -61,6 +62,7 @@ EXPORTERS: dict[str, tuple[str, Exporter]] = {
     "graphml": ("kg.graphml", write_graphml),
     "html": ("kg.html", write_html_page),
     "trig": ("kg.trig", write_trig),
+    "oxigraph": ("kg.oxigraph", write_store),  # a folder; only with kg build --store
 }
 
 

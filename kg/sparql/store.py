@@ -4,15 +4,18 @@ rdflib builds the graph (``kg.model``); queries run in pyoxigraph, one to two
 orders of magnitude faster than rdflib's engine (bench/sparql.py), and it loads
 Turtle some fifteen times faster. Measured here on a generated graph of about
 a million triples (2 cores): loading ``kg.ttl`` into an in-memory store takes
-2.7 s; opening a persistent (RocksDB) store read-only takes 0.02 s, but the
-named queries then run 1.2-2x slower (scans and hash joins cost more there).
+3-5 s (a whole ``kg query`` call about 5 s); a persistent (RocksDB) store,
+135 MB written in 5.5 s, opens read-only in 0.01 s, but the named queries run
+1-5x slower in it (median 240 ms against 75 ms: scans and hash joins cost more
+there).
 
 So the default is an in-memory store loaded from the built file: nothing to
 keep in step with ``kg.ttl``, and the fastest queries; ``kg serve`` pays the
 load once per worker. A persistent store directory is also accepted wherever
-a graph file is (``oxigraph load --location DIR --file out/kg.trig`` makes
-one), for corpora so big that loading per command costs more than slower
-queries.
+a graph file is: ``kg build --store`` writes ``out/kg.oxigraph``
+(kg/export/store.py), for corpora so big that loading per command costs more
+than slower queries. Opening one older than the ``kg.ttl`` beside it logs a
+warning: it holds an earlier build.
 
 One trait of the in-memory store shapes the named queries: a lookup with a
 bound subject (``<鹤山市> rdfs:label ?l``) walks every triple of that subject,
@@ -72,6 +75,7 @@ def open_store(path: Path) -> ox.Store:
     """
     path = Path(path)
     if path.is_dir():
+        _warn_if_stale(path)
         try:
             return ox.Store.read_only(str(path))
         except OSError as err:
@@ -87,6 +91,19 @@ def open_store(path: Path) -> ox.Store:
         raise InputError(f"cannot parse {path}: {_first_line(err)}") from err
     log.info("loaded %s: %d quads in %.2f s", path, len(store), time.perf_counter() - started)
     return store
+
+
+def _warn_if_stale(store_dir: Path) -> None:
+    """A store folder older than the graph files beside it holds an earlier build."""
+    for name in ("kg.ttl", "kg.trig"):
+        graph = store_dir.parent / name
+        if graph.is_file() and graph.stat().st_mtime > store_dir.stat().st_mtime + 1:
+            log.warning(
+                "%s is older than %s: it holds an earlier build (run kg build --store again)",
+                store_dir,
+                graph,
+            )
+            return
 
 
 def read_quads(path: Path) -> Iterator[ox.Quad]:
