@@ -1,7 +1,7 @@
 """Benchmark of the named queries on a graph of a million triples: pyoxigraph against rdflib.
 
     .venv/bin/python bench/sparql.py [--articles 900] [--seed 7] [--repeat 5]
-                                     [--rdflib-timeout 10] [--no-rdflib]
+                                     [--rdflib-timeout 10] [--no-rdflib] [--persistent]
 
 The graph is built the way ``kg build`` builds it: generated articles in the
 genre (bench/stages.py's templates over the gazetteer's Guangdong counties
@@ -20,6 +20,9 @@ bound to the value that has the most rows in the unbound answer (the worst
 case, a hub county). The targets are checked on the questions as asked (the
 bound form where there is one, else the query as it is); the medians of the
 unbound forms are printed too. rdflib runs the questions as asked.
+
+``--persistent`` also writes the graph as ``kg build --store`` does (a RocksDB
+folder) and times opening it and each question as asked in it.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import logging
 import multiprocessing
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -41,12 +45,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/stages.py
 
 from stages import generated_articles  # noqa: E402
 
+from kg.export.store import write_store  # noqa: E402
 from kg.extract import extract  # noqa: E402
 from kg.ingest import parse_article  # noqa: E402
 from kg.model import build_graph  # noqa: E402
 from kg.sparql import named_queries, run_query  # noqa: E402
 from kg.sparql.engine import PREFIXES  # noqa: E402
-from kg.sparql.store import store_from_graph  # noqa: E402
+from kg.sparql.store import open_store, store_from_graph  # noqa: E402
 
 TARGET_MEDIAN_MS, TARGET_MAX_MS, TARGET_RATIO = 100.0, 1000.0, 10.0
 _GRAPH = None  # the rdflib graph, inherited by the forked rdflib runs
@@ -119,6 +124,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5, help="embedded runs per query (median)")
     ap.add_argument("--rdflib-timeout", type=float, default=10.0, help="seconds per rdflib run")
     ap.add_argument("--no-rdflib", action="store_true", help="time the embedded store only")
+    ap.add_argument(
+        "--persistent", action="store_true", help="also time a persistent store (kg build --store)"
+    )
     args = ap.parse_args()
     logging.disable(logging.WARNING)  # "figure with no subject" notes would flood the output
 
@@ -141,19 +149,19 @@ def main() -> None:
         f"query (it is slow at this size), stopped after {args.rdflib_timeout:g} s"
     )
     # The embedded store first, with nothing else running; then rdflib, query by query.
-    # Each entry: (label, query text, bindings, run times, answer, asked).
+    # Each entry: (query name, label, text, bindings, run times, answer, asked).
     runs = []
     for name, query in named_queries().items():
         times, answer = time_embedded(store, query.text, args.repeat)
-        runs.append((name, query.text, None, times, answer, not query.parameters))
+        runs.append((name, name, query.text, None, times, answer, not query.parameters))
         for variable, _ in query.parameters:
             bindings = {variable: heaviest(answer, variable)}
             times, bound = time_embedded(store, query.text, args.repeat, bindings)
             label = f"  ?{variable}={bindings[variable].value}"
-            runs.append((label, query.text, bindings, times, bound, True))
+            runs.append((name, label, query.text, bindings, times, bound, True))
     print(f"{'query':24} {'rows':>7} {'oxigraph ms':>12} {'max ms':>8} {'rdflib ms':>10} ratio")
     medians, worst, ratios, rdflib_times, unbound = [], [], [], [], []
-    for label, text, bindings, times, answer, asked in runs:
+    for _, label, text, bindings, times, answer, asked in runs:
         median = statistics.median(times)
         if bindings is None:
             unbound.append(median)
@@ -179,6 +187,36 @@ def main() -> None:
         f" ms, slowest {max(unbound) * 1000:.1f} ms"
     )
     summarise(medians, worst, ratios, rdflib_times)
+    if args.persistent:
+        time_persistent(store, runs, args.repeat)
+
+
+def time_persistent(store, runs, repeat: int) -> None:
+    """Write ``store`` as ``kg build --store`` would, open it and time the questions as asked."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "kg.oxigraph"
+        started = time.perf_counter()
+        write_store(None, None, path, named=store)
+        written = time.perf_counter() - started
+        size = sum(f.stat().st_size for f in path.iterdir())
+        started = time.perf_counter()
+        on_disk = open_store(path)
+        opened = time.perf_counter() - started
+        print(
+            f"persistent store: written in {written:.1f} s, {size / 1e6:.0f} MB, "
+            f"opened in {opened * 1000:.0f} ms"
+        )
+        medians = []
+        for name, label, text, bindings, _, _, asked in runs:
+            if asked:
+                times, _ = time_embedded(on_disk, text, repeat, bindings)
+                medians.append(statistics.median(times))
+                label = name + label if bindings else name
+                print(f"{label:40} {medians[-1] * 1000:9.1f} ms", flush=True)
+        print(
+            f"persistent, questions as asked: median {statistics.median(medians) * 1000:.1f} ms, "
+            f"slowest median {max(medians) * 1000:.1f} ms"
+        )
 
 
 def summarise(medians, worst, ratios, rdflib_times) -> None:
