@@ -9,11 +9,16 @@ phone numbers, 500强), and a unit without a number neither (亿元以上项目)
   the table gives ``base_value``/``base_unit`` (万亩 -> m2).
 - Classifiers are units: 22个县(市、区) is 22 个, with the counted noun
   县(市、区) as its ``measure``; 9镇1街 is two counts.
-- Ranges 3至5亿元 give value 3 and ``upper`` 5. Qualifiers before (约, 超, 近,
+- Ranges 3至5亿元 and 3亿元至5亿元 give value 3 and ``upper`` 5. Qualifiers before (约, 超, 近,
   不足 ...) or after (以上, 左右, 余, 多) are stored in a normal form and are
   part of the span; link verbs (达, 共, 为) are not.
-- Ranks: 排名344位, 第344位, 居江门第二, 全省第一 have kind 'rank' and unit 位;
-  an ordinal inside a phrase (第二个, 第一批) is not a rank.
+- Ranks: 排名344位, 第344位, 居江门第二, 全省第一, and 首位 or 榜首 after a rank
+  verb (居揭阳各县首位) have kind 'rank' and unit 位.
+- Ordinals with a counter of ``quantity_words.tsv`` (成为全市第5家上市企业) are
+  counts: 5 家, the span holding the 第. Others (第一批, 第三次会议) are no figure.
+- Durations: 年 after a number that is not a calendar year (建设周期2年, 连续十一年),
+  个月 also with 多 or 余 inside (四个多月: 4 个月, 余), 个工作日, 天.
+- 车道 counts lanes (双向六车道: 6 车道).
 - Not figures: numbers inside time expressions, inside short quoted names
   (“1310”), glued to Latin letters or '+' (G325, S270, 1+6+3), or after a
   '-' that follows a letter or digit (粤B2-20040381); a lone Chinese 一 (一批,
@@ -70,7 +75,14 @@ _NOT_UNIT_BEFORE = {
     "次": "要",
     "米": "粉",
     "元": "宵素",
+    "年": "代级度底初末中终份货轻会薪检报鉴",
 }
+# A connector and a second number after a figure's unit: 3亿元至10亿元.
+_REPEAT = re.compile(
+    r"(?:至|到|-|~|～|—|–)"
+    r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?![0-9])|[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?)"
+)
+_CALENDAR_YEAR = re.compile(r"(?:1[89][0-9]{2}|2[01][0-9]{2})|[〇零一二三四五六七八九]{4}")
 
 
 class _Where(NamedTuple):
@@ -111,6 +123,29 @@ def _read_unit(text: str, pos: int) -> tuple[Unit, int, str | None] | None:
             continue
         return row, end, None
     return None
+
+
+def _ge_duo(text: str, pos: int) -> tuple[Unit, int, str | None] | None:
+    """四个多月, 两个余月: a unit spelt 个…, with 多 or 余 inside it (qualifier 余)."""
+    if text[pos : pos + 1] != "个" or text[pos + 1 : pos + 2] not in ("多", "余"):
+        return None
+    for size in range(4, 0, -1):
+        row = units().get("个" + text[pos + 2 : pos + 2 + size])
+        if row is not None and len(row.unit) == size + 1:
+            return row, pos + 2 + size, "余"
+    return None
+
+
+def _repeated_unit_range(
+    text: str, pos: int, unit: Unit, value: Decimal
+) -> tuple[Decimal | None, int]:
+    """The upper end of 3亿元至10亿元 (the unit written twice) and where it ends."""
+    m = _REPEAT.match(text, pos)
+    second = _read_unit(text, m.end()) if m else None
+    if m is None or second is None or second[0] != unit:
+        return None, pos
+    upper = parse_number(m.group(1))
+    return (upper, second[1]) if upper is not None and upper > value else (None, pos)
 
 
 def _qualifier_before(text: str, start: int, floor: int) -> tuple[int, str | None]:
@@ -182,10 +217,12 @@ def _figure(text: str, m: re.Match[str], where: _Where, floor: int) -> _Raw | No
     qualifier = None
     if text[pos : pos + 1] in ("余", "多") and _read_unit(text, pos + 1):
         qualifier, pos = "余", pos + 1
-    found = _read_unit(text, pos)
+    found = _ge_duo(text, pos) or _read_unit(text, pos)
     if found is None:
         return None
     unit, pos, mid = found
+    if unit.unit == "年" and _CALENDAR_YEAR.fullmatch(token):
+        return None  # 2023年 is a date (a period, when timex read it)
     chinese_magnitude = not token[0].isdigit() and len(token) > 1 and token[-1] in "万亿"
     if chinese_magnitude and pos == end + len(unit.unit):
         shifted = units().get(token[-1] + unit.unit)
@@ -194,6 +231,8 @@ def _figure(text: str, m: re.Match[str], where: _Where, floor: int) -> _Raw | No
     value = parse_number(token)
     if value is None or (upper is not None and upper <= value):
         return None
+    if upper is None:
+        upper, pos = _repeated_unit_range(text, pos, unit, value)
     pos, after = _qualifier_after(text, pos)
     start, before = _qualifier_before(text, start, floor)
     hedge = before or qualifier or mid or after
@@ -231,7 +270,11 @@ def _raw_figures(article: Article, periods: tuple[Period, ...]) -> list[_Raw]:
         if raw is not None and not _covered(taken, raw.end - 1):
             found.append(raw)
             last_end = raw.end
-    return found
+    spans = [(r.start, r.end) for r in found]
+    for top in _top_ranks(article, starts):
+        if not _covered(spans, top.start) and not _covered(taken, top.start):
+            found.append(top)
+    return sorted(found, key=lambda r: r.start)
 
 
 def _one(text: str, m: re.Match[str], where: _Where, floor: int) -> _Raw | None:
@@ -241,8 +284,43 @@ def _one(text: str, m: re.Match[str], where: _Where, floor: int) -> _Raw | None:
         value = parse_number(m.group())
         return None if value is None else _Raw(*rank, rank[1], *where, value, None, None, None)
     if text[m.start() - 1 : m.start()] == "第":
-        return None  # an ordinal: 第二个, 第一批
+        return _ordinal(text, m, where)
     return _percent_words(text, m, where) or _figure(text, m, where, floor)
+
+
+def _ordinal(text: str, m: re.Match[str], where: _Where) -> _Raw | None:
+    """第5家 (成为全市第5家上市企业): a count of 5 家; 第一批, 第三次会议: None."""
+    found = _read_unit(text, m.end())
+    if found is None or found[0].unit not in quantity_words()["ordinal"]:
+        return None
+    value = parse_number(m.group())
+    if value is None:
+        return None
+    return _Raw(m.start() - 1, found[1], found[1], *where, value, None, found[0], None)
+
+
+_RANK_REACH = 24
+
+
+def _top_ranks(article: Article, starts: list[int]) -> list[_Raw]:
+    """Rank one written as a word after a rank verb: 居揭阳各县(市、区)首位, 位居全省榜首."""
+    text = article.text
+    verbs = quantity_words()["rank"]
+    tops = sorted(quantity_words()["top"], key=len, reverse=True)
+    found: list[_Raw] = []
+    if not tops:
+        return found
+    for m in re.finditer("|".join(map(re.escape, tops)), text):
+        s = sentence_of(article, starts, m.start())
+        if s is None:
+            continue
+        floor = max(s.start, m.start() - _RANK_REACH)
+        clause = text[floor : m.start()]
+        clause = clause[max(clause.rfind(p) for p in ",，;；:：。") + 1 :]
+        if any(v in clause for v in verbs):
+            where = (s.index, (s.start, s.end))
+            found.append(_Raw(m.start(), m.end(), m.end(), *where, Decimal(1), None, None, None))
+    return found
 
 
 def _covered(spans: list[tuple[int, int]], offset: int) -> bool:

@@ -44,6 +44,8 @@ _ROLES = {
     "head",
     "rank",
     "scope",
+    "top",
+    "ordinal",
 }
 _PLACES = Decimal("0.000001")
 

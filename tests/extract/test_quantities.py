@@ -123,9 +123,65 @@ def test_ranks(make_article, text, surface, value):
     assert (q.text, q.kind, q.value, q.unit, q.base_value) == (surface, "rank", value, "位", None)
 
 
-def test_ordinals_inside_a_phrase_are_not_ranks(make_article):
+def test_ordinals_are_counts_not_ranks(make_article):
+    # 第二个 was dropped; the gold counts 成为普宁市第5家上市企业 as 5 家
     found, _ = figures(make_article, "打造开平第二个全国千强镇,第一批项目已开工。")
+    assert [(q.text, q.value, q.unit, q.kind) for q in found] == [("第二个", 2, "个", "amount")]
+    found, _ = figures(make_article, "恩平市成为江门第2家、全省第15家获评的县。")
+    assert [(q.text, q.value, q.unit) for q in found] == [("第2家", 2, "家"), ("第15家", 15, "家")]
+
+
+def test_ordinals_of_batches_and_sessions_are_no_figures(make_article):
+    found, _ = figures(make_article, "县第十五届人民代表大会第三次会议审议第一批名单。")
     assert found == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("开平市规上工业增加值增速居江门各县(市、区)首位。", "首位"),
+        ("恩平市温泉旅游收入位居全省榜首。", "榜首"),
+        ("增速连续三个月排名全市首位。", "首位"),
+    ],
+)
+def test_rank_one_written_as_a_word(make_article, text, surface):
+    q = [q for q in figures(make_article, text)[0] if q.kind == "rank"]
+    assert [(r.text, r.value, r.unit) for r in q] == [(surface, 1, "位")]
+
+
+def test_first_place_without_a_rank_verb_is_no_rank(make_article):
+    assert figures(make_article, "各镇把项目建设摆在首位。")[0] == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qualifier"),
+    [
+        ("新建道路按双向八车道标准建设。", "八车道", 8, "车道", None),
+        ("连州大道按双向6车道设计。", "6车道", 6, "车道", None),
+        ("该项目建设周期3年。", "3年", 3, "年", None),
+        ("阳山县已连续十二年保持增长。", "十二年", 12, "年", None),
+        ("从签约到投产仅用了五个多月。", "五个多月", 5, "个月", "余"),
+        ("用地审批压缩至10个工作日。", "10个工作日", 10, "个工作日", None),
+        ("码头工程比计划提前45天完工。", "45天", 45, "天", None),
+    ],
+)
+def test_lanes_and_durations(make_article, text, surface, value, unit, qualifier):
+    q = one(make_article, text)
+    assert (q.text, q.value, q.unit, q.qualifier) == (surface, value, unit, qualifier)
+
+
+def test_a_calendar_year_is_no_duration(make_article):
+    found, _ = figures(make_article, "紫金县二〇二三年完成投资,2024年度计划已下达。")
+    assert [q.unit for q in found] == []
+
+
+def test_a_range_may_repeat_its_unit(make_article):
+    q = one(make_article, "单个项目投资额在2亿元至8亿元之间。")
+    assert (q.text, q.value, q.upper, q.unit) == ("2亿元至8亿元", 2, 8, "亿元")
+    q = one(make_article, "亩均收益3000元—5000元。")
+    assert (q.value, q.upper, q.unit) == (3000, 5000, "元")
+    found, _ = figures(make_article, "日处理能力由1.5万吨提升至3万吨。")
+    assert [(q.value, q.upper) for q in found] == [(Decimal("1.5"), None), (3, None)]
 
 
 def test_a_town_and_subdistrict_count_gives_two_figures(make_article):
