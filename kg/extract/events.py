@@ -214,7 +214,7 @@ def topic_relations(ex: Extraction) -> list[Relation]:
     return out
 
 
-_ON_THE_DAY = re.compile(r"(?:当天|当日|现场|活动现场|仪式现场)")
+ON_THE_DAY = re.compile(r"(?:当天|当日|现场|活动现场|仪式现场)")
 _STARTED = ("动工", "开工", "签约", "投产", "竣工", "揭牌")
 
 
@@ -224,7 +224,7 @@ def day_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for sentence in ex.article.sentences:
-        opening = _ON_THE_DAY.match(text, sentence.start + _lead_space(sentence.text))
+        opening = ON_THE_DAY.match(text, sentence.start + _lead_space(sentence.text))
         if opening is None or not any(w in sentence.text for w in _STARTED):
             continue
         events = {m.entity for m in ex.mentions if m.kind == "Event" and m.end <= sentence.start}

@@ -5,16 +5,25 @@ In order, the first that applies:
 1. the name a 的 after the figure (or after the last figure of its 、-list) points
    to (47公里的碧道工程), or a name right after the figure (年产5000吨冷链食品项目);
 2. the nearest fitting name before it in its clause, skipping examples (X等企业),
-   places after 在 (在安铺镇投资…), and scopes of ranks and shares (居江门第二,
-   高于佛山市平均水平);
+   places after 在 and every place listed with them (在石湾、园洲两地整备…), and
+   scopes of ranks and shares (居江门第二, 排名全市第一, 高于佛山市平均水平);
 3. for a total (共有22个…), the last thing the sentence named before it;
-4. 全镇 / 全县 in the clause: the last town / county named before it;
-5. the subject of the previous figure of the same sentence (同比增长…);
-6. the project, park or road the sentence opens with (二期项目总投资…);
-7. what the sentence builds, signs or opens (投资15亿元建设智能小家电生产基地);
-8. whatever else the sentence opens with (a company, a town);
-9. the company, project, park or event the paragraph's previous sentence opened with;
-10. the article's main place (the county-level division named most often):
+4. 全镇 / 全县 in the clause: the last town / county named before it (not the whole
+   a share is of: 占全县的, 贡献全区增量的);
+5. a clause opening with 园区, 公司, 项目, 该企业 …: the park, company or works it
+   stands for (the previous figure's subject, else the topic or last such name of a
+   sentence back through the paragraph, else the one named most often);
+6. in a sentence opening with 当天/现场, the one event named before it;
+7. the subject of the previous figure of the same sentence (同比增长…);
+8. the project, park or road the sentence opens with (二期项目总投资…), past a short
+   opening clause that names nothing (其中，配套方面，) and past a place before 的
+   (A镇至B镇的X大道全长…);
+9. what the sentence builds, signs, opens or brings in (投资15亿元建设智能小家电生产基地,
+   引进X公司Y项目);
+10. whatever else the sentence opens with (a company, a town, an organ that acts:
+   农业农村局联合…推广…，带动…; not one that speaks: …负责人表示);
+11. the company, project, park or event the paragraph's previous sentence opened with;
+12. the article's main place (the county-level division named most often):
    DESIGN.md's rule for figures without a subject (全市…).
 """
 
@@ -24,13 +33,15 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from kg.extract.events import ON_THE_DAY
 from kg.records import DIVISION_KINDS, Extraction, Mention, Quantity
 
 PLACES = set(DIVISION_KINDS) | {"Region"}
 SUBJECT_KINDS = PLACES | {"Park", "Company", "Project", "Road", "Programme"}
 WORKS = ("Project", "Park", "Road")
 _BUILD = ("建设", "打造", "扩建", "新建", "建成", "签约", "签下", "实施", "推进", "开工", "动工")
-_SCOPE = ("居", "在", "列", "占", "高于", "低于", "较", "比", "超过", "于")
+_BUILD += ("引进",)
+_SCOPE = ("居", "在", "列", "占", "高于", "低于", "较", "比", "超过", "于", "排名")
 
 
 def assign_subjects(ex: Extraction, fallback: str | None) -> tuple[Quantity, ...]:
@@ -62,6 +73,22 @@ def quantity_subject(
     if target:
         return target
     start = _clause_start(text, q.start)
+    return (
+        _named_in_clause(ex, q, start)
+        or _total_of(ex, q, start)
+        or _whole_of(ex, q, start)
+        or _anaphor(ex, q, start, previous)
+        or _on_the_day(ex, q)
+        or (previous.subject if previous is not None else None)
+        or _from_sentence(ex, q)
+        or _paragraph_topic(ex, q)
+        or fallback
+    )
+
+
+def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
+    """The nearest fitting name before the figure in its clause (rule 2)."""
+    text = ex.article.text
     before = [
         m
         for m in ex.mentions
@@ -73,35 +100,108 @@ def quantity_subject(
         and not text.startswith("等", _top_level_at(ex.mentions, m).end)
         and not _counted(ex, m, q)
     ]
-    if before:
+    while before:
         nearest = _first_of_coordination(ex, _top_level_at(ex.mentions, before[-1]))
+        if _is_scope(text, nearest):
+            # 在石湾、园洲、龙溪三地整备用地: every place of a list after 在 is a scope
+            before = [m for m in before if m.end <= nearest.start]
+            continue
         if nearest.kind == "Company":
             # X公司投资15亿元建设Y: the money is Y's, not the investor's
             return _built_object(ex, q, after_only=True) or nearest.entity
         return nearest.entity
-    if text[start + 1 : q.start].lstrip().startswith(_TOTALS):
-        # 名单…, 共有22个县入选: a total counts what the sentence just named
-        earlier = [
-            m
-            for m in ex.mentions
-            if m.sentence == q.sentence and m.end <= start and m.kind in SUBJECT_KINDS
-        ]
-        if earlier:
-            return _top_level_at(ex.mentions, earlier[-1]).entity
-    whole = _whole_of(ex, q, start)
-    if whole:
-        return whole
-    if previous is not None and previous.subject:
-        return previous.subject
+    return None
+
+
+def _total_of(ex: Extraction, q: Quantity, start: int) -> str | None:
+    """名单…, 共有22个县入选: a total counts what the sentence just named (rule 3)."""
+    if not ex.article.text[start + 1 : q.start].lstrip().startswith(_TOTALS):
+        return None
+    earlier = [
+        m
+        for m in ex.mentions
+        if m.sentence == q.sentence and m.end <= start and m.kind in SUBJECT_KINDS
+    ]
+    return _top_level_at(ex.mentions, earlier[-1]).entity if earlier else None
+
+
+def _from_sentence(ex: Extraction, q: Quantity) -> str | None:
+    """The works the sentence opens with, else what it builds, else its topic (rules 6-8)."""
     topic = _sentence_topic(ex, q)
     if topic is not None and topic.kind in WORKS:
         return topic.entity
-    built = _built_object(ex, q)
-    if built:
-        return built
-    if topic is not None:
-        return topic.entity
-    return _paragraph_topic(ex, q) or fallback
+    return _built_object(ex, q) or (topic.entity if topic is not None else None)
+
+
+# 园区企业本地配套率达到45%, 公司2023年实现营业收入…: a noun standing for a name
+# said before; the kinds it can stand for.
+_ANAPHORS = {
+    "该园区": ("Park",),
+    "园区": ("Park",),
+    "该公司": ("Company",),
+    "该企业": ("Company",),
+    "公司": ("Company",),
+    "该项目": WORKS,
+    "项目": WORKS,
+    "该工程": WORKS,
+}
+_CLAUSE_LEAD = re.compile(r"[\s,，、]*(?:其中|目前|同时|此外|另外|当前|现)?[,，]?")
+
+
+def _anaphor(ex: Extraction, q: Quantity, start: int, previous: Quantity | None) -> str | None:
+    """A clause opening with 园区, 公司, 该项目 …: the thing of that kind the text is on —
+    the previous figure's subject when it is one; else, sentence by sentence back through
+    the paragraph, the sentence's topic or the last such name in it; else the one named
+    most often so far (at least twice)."""
+    text = ex.article.text
+    lead = _CLAUSE_LEAD.match(text, start + 1).end()
+    word = next((w for w in _ANAPHORS if text.startswith(w, lead)), None)
+    if word is None:
+        return None
+    kinds = _ANAPHORS[word]
+    if previous is not None and previous.subject:
+        entity = ex.entity(previous.subject)
+        if entity is not None and entity.kind in kinds:
+            return previous.subject
+    said = [m for m in ex.mentions if m.end <= lead and m.kind in kinds and m.entity]
+    paragraph = _paragraph_of(ex, q.sentence)
+    for index in range(q.sentence, -1, -1):  # back through the paragraph, nearest first
+        if _paragraph_of(ex, index) != paragraph:
+            break
+        sentence = ex.article.sentences[index]
+        probe = replace(q, sentence=index, start=sentence.end, end=sentence.end)
+        topic = _sentence_topic(ex, probe) if index < q.sentence else None
+        if topic is not None and topic.kind in kinds:
+            return topic.entity
+        here = [m for m in said if m.sentence == index]
+        if here:
+            return _top_level_at(ex.mentions, here[-1]).entity
+    if not said:
+        return None
+    counts = Counter(m.entity for m in said)
+    latest = {m.entity: i for i, m in enumerate(said)}
+    best = max(counts, key=lambda e: (counts[e], latest[e]))
+    return best if counts[best] > 1 else None  # named once, far back: too weak a link
+
+
+def _paragraph_of(ex: Extraction, sentence: int) -> int | None:
+    sentences = ex.article.sentences
+    return sentences[sentence].paragraph if 0 <= sentence < len(sentences) else None
+
+
+def _on_the_day(ex: Extraction, q: Quantity) -> str | None:
+    """当天共有5个项目同步动工: a sentence opening with 当天/现场 counts at the one event
+    named before it."""
+    sentences = ex.article.sentences
+    if not 0 <= q.sentence < len(sentences):
+        return None
+    sentence = sentences[q.sentence]
+    text = ex.article.text
+    lead = _LEAD.match(text, sentence.start).end()
+    if not ON_THE_DAY.match(text, lead):
+        return None
+    events = {m.entity for m in ex.mentions if m.kind == "Event" and m.end <= sentence.start}
+    return next(iter(events)) if len(events) == 1 else None
 
 
 def _paragraph_topic(ex: Extraction, q: Quantity) -> str | None:
@@ -133,7 +233,13 @@ def _built_object(ex: Extraction, q: Quantity, after_only: bool = False) -> str 
             continue
         if after_only and (m.start < q.end or _stops(text[q.end : m.start])):
             continue
-        head = text[max(0, m.start - 12) : m.start]
+        anchor = m.start
+        while True:  # 引进X公司覆铜板项目: the verb stands before the company's name
+            owner = [c for c in ex.mentions if c.end == anchor and c.kind == "Company"]
+            if not owner:
+                break
+            anchor = min(c.start for c in owner)
+        head = text[max(0, anchor - 12) : anchor]
         if any(head.endswith(v) or v in head[-8:] for v in _BUILD) and not _stops(head[-6:]):
             return _top_level_at(ex.mentions, m).entity
     return None
@@ -146,27 +252,40 @@ def _whole_of(ex: Extraction, q: Quantity, start: int) -> str | None:
     """全镇 / 全县 in the figure's clause: the last town / county named before it
     (not in 占全县的23.8%, where the whole is the scope of a share)."""
     clause = ex.article.text[start + 1 : q.start]
-    if "全市" in clause and "占全市" not in clause:
+    if "全市" in clause and not _whole_is_scope(clause, "全市"):
         return main_place(ex)  # 全市 is the article's own city
     for word, levels in _WHOLE.items():
-        if word in clause and "占" + word not in clause:
+        if word in clause and not _whole_is_scope(clause, word):
             named = [m for m in ex.mentions if m.end <= q.start and m.kind in levels]
             return named[-1].entity if named else None
     return None
 
 
+def _whole_is_scope(clause: str, word: str) -> bool:
+    """占全县的23.8%, 贡献全区增量的52.7%: the whole is what a share is of."""
+    return any(verb + word in clause for verb in _SHARE_OF)
+
+
+_SHARE_OF = ("占", "贡献", "拉动")
 _LEAD = re.compile(r"[\s0-9年月日今去明上下半全一二三四季度前后以来,，、]*")
 
 
 def _sentence_topic(ex: Extraction, q: Quantity) -> Mention | None:
-    """The name a sentence opens with (二期项目总投资…, 规划用地…): its figures are about it."""
+    """The name a sentence opens with (二期项目总投资…, 规划用地…): its figures are about it.
+
+    A short opening clause without a name (其中，配套方面，为破解用地瓶颈，) is passed
+    over; a place opening ``X的Y`` leaves the topic to Y (城区至东华镇的东延线全长…); an
+    organ is the topic when it acts (农业农村局联合…推广…，带动…), not when it speaks
+    (发展和改革局负责人表示…).
+    """
     sentence = (
         ex.article.sentences[q.sentence] if 0 <= q.sentence < len(ex.article.sentences) else None
     )
     if sentence is None:
         return None
-    lead = _LEAD.match(ex.article.text, sentence.start).end()
-    first = [m for m in ex.mentions if m.start == lead and m.kind in SUBJECT_KINDS]
+    text = ex.article.text
+    lead = _past_framing(ex, _LEAD.match(text, sentence.start).end(), q.start)
+    first = [m for m in ex.mentions if m.start == lead and m.kind in _TOPIC_KINDS]
     # 开平市水口镇是…: the topic is the last of places named one after another
     while first and first[0].kind in DIVISION_KINDS:
         nxt = [m for m in ex.mentions if m.start == first[0].end and m.kind in DIVISION_KINDS]
@@ -176,8 +295,40 @@ def _sentence_topic(ex: Extraction, q: Quantity) -> Mention | None:
     if not first or first[0].end > q.start:
         return None
     top = _top_level_at(ex.mentions, first[0])
-    # 台山市发展和改革局负责人表示…: a sentence opening with an organ has no topic
+    if top.kind in PLACES:
+        top = _head_after_de(ex, top, q.start) or top
+    if top.kind == "GovernmentBody":
+        spoken = text[top.end : q.start]
+        return None if any(w in spoken for w in _SPEECH) else top
     return top if top.kind in SUBJECT_KINDS or top.kind == "Event" else None
+
+
+_TOPIC_KINDS = SUBJECT_KINDS | {"GovernmentBody"}
+_SPEECH = ("表示", "介绍", "说", "称", "指出", "透露", "强调", "认为", "显示", "获悉", "负责人")
+_FRAMING_MAX = 8
+_DE_AFTER_PLACE = re.compile(r"(?:(?:至|到|—|-)[^\s,，。;；:：的]{1,8})?的")
+
+
+def _past_framing(ex: Extraction, lead: int, limit: int) -> int:
+    """Where the sentence's subject starts: after a short opening clause that names
+    nothing (其中，配套方面，为破解用地瓶颈，)."""
+    text = ex.article.text
+    window = text[lead : min(limit, lead + _FRAMING_MAX + 1)]
+    comma = min((i for i in (window.find("，"), window.find(",")) if i > 0), default=-1)
+    if comma < 0 or any(ch.isdigit() for ch in window[:comma]):
+        return lead
+    if any(lead <= m.start < lead + comma for m in ex.mentions):
+        return lead
+    return _LEAD.match(text, lead + comma + 1).end()
+
+
+def _head_after_de(ex: Extraction, place: Mention, limit: int) -> Mention | None:
+    """The name after 的 when a sentence opens ``place的Y`` or ``A至B的Y``."""
+    m = _DE_AFTER_PLACE.match(ex.article.text, place.end)
+    if m is None or m.end() >= limit:
+        return None
+    after = [x for x in ex.mentions if x.start == m.end() and x.kind in SUBJECT_KINDS]
+    return _top_level_at(ex.mentions, after[0]) if after else None
 
 
 def _adjacent_target(ex: Extraction, q: Quantity) -> str | None:
@@ -247,11 +398,16 @@ def _first_of_coordination(ex: Extraction, m: Mention) -> Mention:
     first of them, as the list's head."""
     text = ex.article.text
     while text[m.start - 1 : m.start] == "、":
-        prev = [x for x in ex.mentions if x.end == m.start - 1 and x.kind == m.kind]
+        prev = [x for x in ex.mentions if x.end == m.start - 1 and _alike(x, m)]
         if not prev:
             break
         m = _top_level_at(ex.mentions, prev[0])
     return m
+
+
+def _alike(a: Mention, b: Mention) -> bool:
+    """Two names a list may join: of one kind, or both places (杏坛镇、勒流街道)."""
+    return a.kind == b.kind or (a.kind in PLACES and b.kind in PLACES)
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:

@@ -1,0 +1,125 @@
+"""Whom a figure is about (kg.extract.subjects), on sentences written for kg about
+places other than the seed's and the eval corpus's."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.extract import extract
+
+
+def _subjects(make_article, text: str) -> dict[Decimal, str]:
+    ex = extract(make_article(text))
+    names = {e.key: e.name for e in ex.entities}
+    return {q.value: names.get(q.subject, "") for q in ex.quantities}
+
+
+def test_every_place_of_a_list_after_zai_is_a_scope(make_article):
+    found = _subjects(
+        make_article,
+        "紫金县今年将在临江、古竹、义合三地连片整备工业用地三千亩以上，"
+        "全年计划改造旧厂房不少于20万平方米。",
+    )
+    assert found[3000] == found[20] == "紫金县"
+
+
+def test_a_list_may_join_a_town_and_a_subdistrict(make_article):
+    found = _subjects(make_article, "蓬江区棠下镇、环市街道的企业新开拓海外客户超过300个。")
+    assert found[300] == "棠下镇"
+
+
+def test_an_organ_that_acts_is_the_topic(make_article):
+    found = _subjects(
+        make_article,
+        "连州市西岸镇发展稻鱼共生。连州市农业农村局联合广东连丰农业科技有限公司推广稻鱼共生模式，"
+        "带动600余户农户每户年均增收约1.2万元。",
+    )
+    assert found[600] == found[Decimal("1.2")] == "连州市农业农村局"
+
+
+def test_an_organ_that_speaks_is_no_topic(make_article):
+    found = _subjects(
+        make_article, "连州市加快发展。连州市发展和改革局负责人表示，今年将新建厂房20万平方米。"
+    )
+    assert found[20] == "连州市"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        (
+            "配套方面，连州大道扩建工程计划于今年6月开工，全长约8.4公里，总投资3.6亿元。",
+            Decimal("3.6"),
+            "连州大道扩建工程",
+        ),
+        ("南海区加快发展。其中，狮山镇依托狮山工业园，新增装备企业12家。", 12, "狮山镇"),
+    ],
+)
+def test_a_short_opening_clause_naming_nothing_is_passed_over(make_article, text, value, subject):
+    assert _subjects(make_article, text)[value] == subject
+
+
+def test_the_name_after_place_de_is_the_topic(make_article):
+    found = _subjects(
+        make_article, "连州市推进交通建设。连州镇至保安镇的湟川大道北延线全长约6.1公里。"
+    )
+    assert found[Decimal("6.1")] == "湟川大道北延线"
+
+
+def test_a_park_named_before_stands_behind_yuanqu(make_article):
+    found = _subjects(
+        make_article,
+        "清新区太和电子信息产业园已入驻企业40家。太和电子信息产业园今年新签约项目6个。\n"
+        "清新区引进上下游企业。目前，园区企业本地配套率已达到38%。",
+    )
+    assert found[38] == "清新区太和电子信息产业园"
+
+
+def test_gongsi_is_the_company_of_the_paragraph(make_article):
+    found = _subjects(
+        make_article,
+        "广东禾盛纺织股份有限公司在深圳证券交易所上市，总部位于陆丰市东海街道。"
+        "公司2023年实现营业收入9.8亿元，净利润0.86亿元。",
+    )
+    assert found[Decimal("9.8")] == found[Decimal("0.86")] == "广东禾盛纺织股份有限公司"
+
+
+def test_xiangmu_after_a_base_is_the_base(make_article):
+    found = _subjects(
+        make_article,
+        "陆河县将在河口镇打造青梅全产业链基地，种植面积三千亩，项目建成后可带动周边800多户农户增收。",
+    )
+    assert found[800] == found[3000]
+
+
+def test_figures_of_a_sentence_opening_dangtian_are_the_events(make_article):
+    found = _subjects(
+        make_article,
+        "4月2日，阳山县2024年重点项目集中开工仪式在七拱镇举行。当天共有8个项目同步开工。",
+    )
+    assert found[8].endswith("重点项目集中开工仪式")
+
+
+def test_the_list_ranked_in_after_paiming_is_a_scope(make_article):
+    found = _subjects(
+        make_article,
+        "兴宁经济开发区今年以来新入园企业12家，园区规上工业产值增长9.6%，排名梅州市省级开发区第一。",
+    )
+    assert found[1] == found[Decimal("9.6")] == "兴宁经济开发区"
+
+
+def test_a_whole_after_gongxian_is_what_a_share_is_of(make_article):
+    found = _subjects(
+        make_article,
+        "狮山镇、大沥镇、里水镇三镇规上工业产值合计超过2000亿元，贡献全区增量的48.5%。",
+    )
+    assert found[Decimal("48.5")] == "狮山镇"
+
+
+def test_yinjin_a_companys_project_gives_the_project(make_article):
+    found = _subjects(
+        make_article, "石角镇引进清远华博新材料有限公司铝型材项目，计划总投资6.5亿元。"
+    )
+    assert found[Decimal("6.5")] in ("铝型材项目", "清远华博新材料有限公司铝型材项目")
