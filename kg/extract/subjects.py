@@ -225,13 +225,15 @@ def _paragraph_topic(ex: Extraction, q: Quantity) -> str | None:
 
 
 def _built_object(ex: Extraction, q: Quantity, after_only: bool = False) -> str | None:
-    """The project, park or road a verb of building or signing governs in the sentence
-    (with ``after_only``, in the figure's clause after it)."""
+    """The project, park or road a verb of building or signing governs in the sentence,
+    before the figure or in its clause (with ``after_only``, in its clause after it):
+    in 收入超过20万元,建成示范带3条 the belts built are no subject of the income."""
     text = ex.article.text
     for m in ex.mentions:
         if m.sentence != q.sentence or m.kind not in WORKS:
             continue
-        if after_only and (m.start < q.end or _stops(text[q.end : m.start])):
+        later = m.start >= q.end
+        if (after_only and not later) or (later and _stops(text[q.end : m.start])):
             continue
         anchor = m.start
         while True:  # 引进X公司覆铜板项目: the verb stands before the company's name
@@ -239,10 +241,18 @@ def _built_object(ex: Extraction, q: Quantity, after_only: bool = False) -> str 
             if not owner:
                 break
             anchor = min(c.start for c in owner)
-        head = text[max(0, anchor - 12) : anchor]
-        if any(head.endswith(v) or v in head[-8:] for v in _BUILD) and not _stops(head[-6:]):
+        if _builds(text[max(0, anchor - 8) : anchor]):
             return _top_level_at(ex.mentions, m).entity
     return None
+
+
+def _builds(head: str) -> bool:
+    """A verb of building in ``head`` with no clause mark after it (一个;水步镇引进: yes)."""
+    for verb in _BUILD:
+        i = head.rfind(verb)
+        if i >= 0 and not _stops(head[i + len(verb) :]):
+            return True
+    return False
 
 
 _WHOLE = {"全镇": ("Town", "Subdistrict"), "全县": ("County",), "全区": ("County",)}

@@ -123,3 +123,20 @@ def test_yinjin_a_companys_project_gives_the_project(make_article):
         make_article, "石角镇引进清远华博新材料有限公司铝型材项目，计划总投资6.5亿元。"
     )
     assert found[Decimal("6.5")] in ("铝型材项目", "清远华博新材料有限公司铝型材项目")
+
+
+def test_a_clause_mark_before_the_building_verb_does_not_hide_it(make_article):
+    found = _subjects(
+        make_article,
+        "龙塘镇新增企业8家;石角镇引进清远华博新材料有限公司铝型材项目,计划总投资6.5亿元。",
+    )
+    assert found[Decimal("6.5")] in ("铝型材项目", "清远华博新材料有限公司铝型材项目")
+
+
+def test_works_built_in_a_later_clause_are_no_subject(make_article):
+    found = _subjects(
+        make_article,
+        "阳春市加快乡村振兴。到2027年,力争所有行政村集体经济收入超过30万元,"
+        "建成县级乡村振兴示范带4条。",
+    )
+    assert found[30] == "阳春市"
