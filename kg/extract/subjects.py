@@ -2,6 +2,8 @@
 
 In order, the first that applies:
 
+0. in a clause opening with 对 after a policy in 《》, that policy (出台《…办法》，对…
+   企业给予最高800万元奖励);
 1. the name a 的 after the figure (or after the last figure of its 、-list) points
    to (47公里的碧道工程), or a name right after the figure (年产5000吨冷链食品项目);
 2. the nearest fitting name before it in its clause, skipping examples (X等企业),
@@ -69,10 +71,14 @@ def quantity_subject(
 ) -> str | None:
     """The entity a figure is about (see the module docstring)."""
     text = ex.article.text
-    target = _de_target(ex, _last_of_list(ex, q)) or _adjacent_target(ex, q)
+    start = _clause_start(text, q.start)
+    target = (
+        _policy_terms(ex, q, start)
+        or _de_target(ex, _last_of_list(ex, q))
+        or _adjacent_target(ex, q)
+    )
     if target:
         return target
-    start = _clause_start(text, q.start)
     return (
         _named_in_clause(ex, q, start)
         or _total_of(ex, q, start)
@@ -84,6 +90,23 @@ def quantity_subject(
         or _paragraph_topic(ex, q)
         or fallback
     )
+
+
+def _policy_terms(ex: Extraction, q: Quantity, start: int) -> str | None:
+    """出台《…扶持办法》，对…企业给予最高800万元奖励: the terms of a policy named before
+    the 对-clause are the policy's figures (rule 0)."""
+    text = ex.article.text
+    if not text.startswith("对", start + 1):
+        return None
+    policies = [
+        m
+        for m in ex.mentions
+        if m.sentence == q.sentence
+        and m.end <= start
+        and m.kind == "Programme"
+        and text[m.start - 1 : m.start] == "《"
+    ]
+    return _top_level_at(ex.mentions, policies[-1]).entity if policies else None
 
 
 def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:

@@ -140,3 +140,12 @@ def test_works_built_in_a_later_clause_are_no_subject(make_article):
         "建成县级乡村振兴示范带4条。",
     )
     assert found[30] == "阳春市"
+
+
+def test_the_terms_after_a_policy_are_the_policys(make_article):
+    found = _subjects(
+        make_article,
+        "惠东县出台《惠东县促进制造业高质量发展十条措施》,"
+        "对固定资产投资超过2亿元的制造业项目给予最高300万元奖励。",
+    )
+    assert found[2] == found[300] == "惠东县促进制造业高质量发展十条措施"
