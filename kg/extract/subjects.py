@@ -42,7 +42,7 @@ PLACES = set(DIVISION_KINDS) | {"Region"}
 SUBJECT_KINDS = PLACES | {"Park", "Company", "Project", "Road", "Programme"}
 WORKS = ("Project", "Park", "Road")
 _BUILD = ("建设", "打造", "扩建", "新建", "建成", "签约", "签下", "实施", "推进", "开工", "动工")
-_BUILD += ("引进",)
+_BUILD += ("引进", "推动")
 _SCOPE = ("居", "在", "列", "占", "高于", "低于", "较", "比", "超过", "于", "排名")
 
 
@@ -76,6 +76,7 @@ def quantity_subject(
         _policy_terms(ex, q, start)
         or _de_target(ex, _last_of_list(ex, q))
         or _adjacent_target(ex, q)
+        or _spent_on(ex, q)
     )
     if target:
         return target
@@ -145,7 +146,9 @@ def _total_of(ex: Extraction, q: Quantity, start: int) -> str | None:
         for m in ex.mentions
         if m.sentence == q.sentence and m.end <= start and m.kind in SUBJECT_KINDS
     ]
-    return _top_level_at(ex.mentions, earlier[-1]).entity if earlier else None
+    if not earlier:
+        return None
+    return _first_of_coordination(ex, _top_level_at(ex.mentions, earlier[-1])).entity
 
 
 def _from_sentence(ex: Extraction, q: Quantity) -> str | None:
@@ -167,8 +170,12 @@ _ANAPHORS = {
     "该项目": WORKS,
     "项目": WORKS,
     "该工程": WORKS,
+    "工程": WORKS,
+    "产业园": ("Park",),
 }
-_CLAUSE_LEAD = re.compile(r"[\s,，、]*(?:其中|目前|同时|此外|另外|当前|现)?[,，]?")
+_CLAUSE_LEAD = re.compile(
+    r"[\s,，、]*(?:其中|目前|同时|此外|另外|当前|现)?[,，]?(?:力争|争取|确保|预计|计划)?"
+)
 
 
 def _anaphor(ex: Extraction, q: Quantity, start: int, previous: Quantity | None) -> str | None:
@@ -177,10 +184,13 @@ def _anaphor(ex: Extraction, q: Quantity, start: int, previous: Quantity | None)
     the paragraph, the sentence's topic or the last such name in it; else the one named
     most often so far (at least twice)."""
     text = ex.article.text
-    lead = _CLAUSE_LEAD.match(text, start + 1).end()
-    word = next((w for w in _ANAPHORS if text.startswith(w, lead)), None)
-    if word is None:
-        return None
+    word, lead = _anaphor_at(text, start + 1)
+    sentences = ex.article.sentences
+    if word is None and 0 <= q.sentence < len(sentences):
+        # 工程由…立项，…负责建设，总投资6.3亿元: the sentence opens with it
+        word, lead = _anaphor_at(text, sentences[q.sentence].start)
+    if word is None or any(m.start <= lead < m.end for m in ex.mentions):
+        return None  # 园区污水处理厂…: the word opens a name of its own
     kinds = _ANAPHORS[word]
     if previous is not None and previous.subject:
         entity = ex.entity(previous.subject)
@@ -205,6 +215,12 @@ def _anaphor(ex: Extraction, q: Quantity, start: int, previous: Quantity | None)
     latest = {m.entity: i for i, m in enumerate(said)}
     best = max(counts, key=lambda e: (counts[e], latest[e]))
     return best if counts[best] > 1 else None  # named once, far back: too weak a link
+
+
+def _anaphor_at(text: str, pos: int) -> tuple[str | None, int]:
+    """The anaphor (园区, 公司 …) a clause starting at ``pos`` opens with, and where."""
+    lead = _CLAUSE_LEAD.match(text, pos).end()
+    return next((w for w in _ANAPHORS if text.startswith(w, lead)), None), lead
 
 
 def _paragraph_of(ex: Extraction, sentence: int) -> int | None:
@@ -308,8 +324,8 @@ def _sentence_topic(ex: Extraction, q: Quantity) -> Mention | None:
 
     A short opening clause without a name (其中，配套方面，为破解用地瓶颈，) is passed
     over; a place opening ``X的Y`` leaves the topic to Y (城区至东华镇的东延线全长…); an
-    organ is the topic when it acts (农业农村局联合…推广…，带动…), not when it speaks
-    (发展和改革局负责人表示…).
+    organ or organisation is the topic when it acts (农业农村局联合…推广…，带动…; 人民医院
+    新院区投入使用，新增床位…), not when it speaks (发展和改革局负责人表示…).
     """
     sentence = (
         ex.article.sentences[q.sentence] if 0 <= q.sentence < len(ex.article.sentences) else None
@@ -328,15 +344,15 @@ def _sentence_topic(ex: Extraction, q: Quantity) -> Mention | None:
     if not first or first[0].end > q.start:
         return None
     top = _top_level_at(ex.mentions, first[0])
-    if top.kind in PLACES:
-        top = _head_after_de(ex, top, q.start) or top
-    if top.kind == "GovernmentBody":
+    top = _head_after_de(ex, top, q.start) or top
+    if top.kind in _ACTORS:
         spoken = text[top.end : q.start]
         return None if any(w in spoken for w in _SPEECH) else top
     return top if top.kind in SUBJECT_KINDS or top.kind == "Event" else None
 
 
-_TOPIC_KINDS = SUBJECT_KINDS | {"GovernmentBody"}
+_ACTORS = ("GovernmentBody", "Organization")
+_TOPIC_KINDS = SUBJECT_KINDS | set(_ACTORS)
 _SPEECH = ("表示", "介绍", "说", "称", "指出", "透露", "强调", "认为", "显示", "获悉", "负责人")
 _FRAMING_MAX = 8
 _DE_AFTER_PLACE = re.compile(r"(?:(?:至|到|—|-)[^\s,，。;；:：的]{1,8})?的")
@@ -356,7 +372,7 @@ def _past_framing(ex: Extraction, lead: int, limit: int) -> int:
 
 
 def _head_after_de(ex: Extraction, place: Mention, limit: int) -> Mention | None:
-    """The name after 的 when a sentence opens ``place的Y`` or ``A至B的Y``."""
+    """The name after 的 when a sentence opens ``X的Y`` or ``A至B的Y``: Y is the head."""
     m = _DE_AFTER_PLACE.match(ex.article.text, place.end)
     if m is None or m.end() >= limit:
         return None
@@ -371,6 +387,21 @@ def _adjacent_target(ex: Extraction, q: Quantity) -> str | None:
 
 
 _TOTALS = ("共有", "共计", "合计", "总计")
+_SPENT_ON = ("用于", "投向", "投入")
+
+
+def _spent_on(ex: Extraction, q: Quantity) -> str | None:
+    """另有1.2亿元用于麒麟镇物流仓储基地建设: the works the money goes to."""
+    text = ex.article.text
+    verb = next((v for v in _SPENT_ON if text.startswith(v, q.end)), None)
+    if verb is None:
+        return None
+    at = q.end + len(verb)
+    after = [m for m in ex.mentions if m.start == at and m.kind in SUBJECT_KINDS]
+    if not after:
+        return None
+    top = _top_level_at(ex.mentions, after[0])
+    return top.entity if top.kind in WORKS else None
 
 
 def _de_target(ex: Extraction, q: Quantity) -> str | None:
@@ -427,15 +458,18 @@ def _counted(ex: Extraction, m: Mention, q: Quantity) -> bool:
 
 
 def _first_of_coordination(ex: Extraction, m: Mention) -> Mention:
-    """大良街道、伦教街道新增学位5400个: a figure after places joined by 、 goes to the
-    first of them, as the list's head."""
+    """大良街道、伦教街道新增学位5400个: a figure after places joined by 、 (和, 与, 及)
+    goes to the first of them, as the list's head."""
     text = ex.article.text
-    while text[m.start - 1 : m.start] == "、":
+    while text[m.start - 1 : m.start] in _JOINS:
         prev = [x for x in ex.mentions if x.end == m.start - 1 and _alike(x, m)]
         if not prev:
             break
         m = _top_level_at(ex.mentions, prev[0])
     return m
+
+
+_JOINS = ("、", "和", "与", "及")
 
 
 def _alike(a: Mention, b: Mention) -> bool:

@@ -149,3 +149,65 @@ def test_the_terms_after_a_policy_are_the_policys(make_article):
         "对固定资产投资超过2亿元的制造业项目给予最高300万元奖励。",
     )
     assert found[2] == found[300] == "惠东县促进制造业高质量发展十条措施"
+
+
+def test_gongcheng_opening_a_sentence_is_the_works_before(make_article):
+    found = _subjects(
+        make_article,
+        "S262线龙门至蓝田段改建工程全长12.4公里;工程由惠州市发展和改革局立项,"
+        "龙门县交通投资有限公司负责建设,总投资4.8亿元。",
+    )
+    assert found[Decimal("4.8")] == "S262线龙门至蓝田段改建工程"
+
+
+def test_chanyeyuan_after_a_town_that_relies_on_it(make_article):
+    found = _subjects(
+        make_article,
+        "罗定市加快发展。罗镜镇依托罗定肉桂产业园,今年新增肉桂林一千亩;"
+        "产业园由广东桂香农业有限公司运营,已带动周边农户430户。",
+    )
+    assert found[430] == "罗定肉桂产业园"
+
+
+def test_yuanqu_after_a_target_verb(make_article):
+    found = _subjects(
+        make_article,
+        "二是推动乐昌廊田新材料产业园扩园提质,新增工业用地两千亩,力争园区产值达到80亿元。",
+    )
+    assert found[2000] == found[80] == "乐昌廊田新材料产业园"
+
+
+def test_an_organisation_that_acts_is_the_topic(make_article):
+    found = _subjects(
+        make_article, "信宜市推进医疗建设。信宜市人民医院新院区一期投入使用,新增床位320张。"
+    )
+    assert found[320] == "信宜市人民医院"
+
+
+def test_money_spent_on_works(make_article):
+    found = _subjects(make_article, "募集资金主要用于扩产;另有0.8亿元用于新丰镇物流仓储基地建设。")
+    assert found[Decimal("0.8")] in ("新丰镇物流仓储基地", "物流仓储基地")
+
+
+def test_a_total_of_works_joined_by_he_is_the_first(make_article):
+    found = _subjects(
+        make_article,
+        "仁化县推进交通建设。同日开工的还有周田—董塘旅游公路和石塘镇茶旅环线,两条线路总长26公里,合计投资2.2亿元。",
+    )
+    assert found[Decimal("2.2")] == "周田—董塘旅游公路"
+
+
+def test_a_route_before_de_leaves_the_topic_to_the_road(make_article):
+    found = _subjects(
+        make_article,
+        "在城区,凤城街道至石潭镇的清城大道北延线已进入路面施工,全长约4.6公里。",
+    )
+    assert found[Decimal("4.6")] == "清城大道北延线"
+
+
+def test_an_anaphor_word_opening_a_name_is_that_name(make_article):
+    found = _subjects(
+        make_article,
+        "乐昌廊田新材料产业园加快建设。园区污水处理厂二期工程建成后,日处理能力将提升至2万吨。",
+    )
+    assert found[2] == "园区污水处理厂二期工程"
