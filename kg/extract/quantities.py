@@ -18,7 +18,7 @@ phone numbers, 500强), and a unit without a number neither (亿元以上项目)
   counts: 5 家, the span holding the 第. Others (第一批, 第三次会议) are no figure.
 - Durations: 年 after a number that is not a calendar year (建设周期2年, 连续十一年),
   个月 also with 多 or 余 inside (四个多月: 4 个月, 余), 个工作日, 天.
-- 车道 counts lanes (双向六车道: 6 车道).
+- 车道 counts lanes (双向六车道: 6 车道); 半小时, 半个月, 半天 are 0.5 of the unit.
 - Not figures: numbers inside time expressions, inside short quoted names
   (“1310”), glued to Latin letters or '+' (G325, S270, 1+6+3), or after a
   '-' that follows a letter or digit (粤B2-20040381); a lone Chinese 一 (一批,
@@ -271,10 +271,26 @@ def _raw_figures(article: Article, periods: tuple[Period, ...]) -> list[_Raw]:
             found.append(raw)
             last_end = raw.end
     spans = [(r.start, r.end) for r in found]
-    for top in _top_ranks(article, starts):
-        if not _covered(spans, top.start) and not _covered(taken, top.start):
-            found.append(top)
+    for extra in _top_ranks(article, starts) + _halves(article, starts):
+        if not _covered(spans, extra.start) and not _covered(taken, extra.start):
+            found.append(extra)
     return sorted(found, key=lambda r: r.start)
+
+
+# 半小时通达, 半个月: half a unit of time (not 一个半小时, 上半年, 半年报)
+_HALF = re.compile(r"(?<![个上下前后多大])半(小时|个月|天)")
+
+
+def _halves(article: Article, starts: list[int]) -> list[_Raw]:
+    """Half a unit of time written 半 (市区至各镇半小时通达: 0.5 小时)."""
+    found = []
+    for m in _HALF.finditer(article.text):
+        s = sentence_of(article, starts, m.start())
+        if s is not None:
+            unit, where = units()[m.group(1)], (s.index, (s.start, s.end))
+            half = Decimal("0.5")
+            found.append(_Raw(m.start(), m.end(), m.end(), *where, half, None, unit, None))
+    return found
 
 
 def _one(text: str, m: re.Match[str], where: _Where, floor: int) -> _Raw | None:

@@ -170,6 +170,12 @@ def test_lanes_and_durations(make_article, text, surface, value, unit, qualifier
     assert (q.text, q.value, q.unit, q.qualifier) == (surface, value, unit, qualifier)
 
 
+def test_half_an_hour(make_article):
+    q = one(make_article, "建成后实现县城至各镇半小时通达。")
+    assert (q.text, q.value, q.unit) == ("半小时", Decimal("0.5"), "小时")
+    assert figures(make_article, "上半年完成投资,半年报已发布。")[0] == ()
+
+
 def test_a_calendar_year_is_no_duration(make_article):
     found, _ = figures(make_article, "紫金县二〇二三年完成投资,2024年度计划已下达。")
     assert [q.unit for q in found] == []
