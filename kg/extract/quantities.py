@@ -38,7 +38,7 @@ from typing import NamedTuple
 from kg.extract.measure import CLAUSE_END, fences, measure_of, rank_measure_of
 from kg.extract.numbers import parse_number
 from kg.extract.pipeline import step
-from kg.extract.timex import inside, quoted_spans, sentence_of, sentence_starts
+from kg.extract.timex import dates_an_event, inside, quoted_spans, sentence_of, sentence_starts
 from kg.extract.units import Unit, quantity_words, to_base, units
 from kg.records import Article, Extraction, Period, Quantity
 
@@ -344,10 +344,15 @@ def _covered(spans: list[tuple[int, int]], offset: int) -> bool:
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
-def _period_for(periods: tuple[Period, ...], ends: list[int], raw: _Raw) -> int | None:
-    """Index of the nearest period ending before the figure in its sentence."""
+def _period_for(text: str, periods: tuple[Period, ...], ends: list[int], raw: _Raw) -> int | None:
+    """Index of the nearest period ending before the figure in its sentence, past dates
+    of one-off events (计划于今年6月开工，全长9.6公里: 今年6月 is no period of 9.6公里)."""
     i = bisect.bisect_right(ends, raw.start) - 1
-    return i if i >= 0 and periods[i].sentence == raw.sentence else None
+    while i >= 0 and periods[i].sentence == raw.sentence:
+        if not dates_an_event(text, periods[i]):
+            return i
+        i -= 1
+    return None
 
 
 # units that, after a small number in words, make set phrases rather than figures:
@@ -376,7 +381,7 @@ def find_quantities(article: Article, periods: tuple[Period, ...]) -> tuple[Quan
         if _set_phrase(text, raw):
             continue
         bounds = raw.bounds
-        near = _period_for(ordered, ends, raw)
+        near = _period_for(text, ordered, ends, raw)
         if raw.unit is None:
             unit, kind, base = "位", "rank", (None, None)
             measure = rank_measure_of(text, raw.start, bounds, fence)

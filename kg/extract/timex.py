@@ -38,7 +38,14 @@ from kg.extract.numbers import parse_number
 from kg.extract.pipeline import step
 from kg.records import Article, Extraction, Period, Quantity, Sentence
 
-__all__ = ["find_periods", "periods_step", "quoted_spans", "sentence_starts", "sentence_of"]
+__all__ = [
+    "dates_an_event",
+    "find_periods",
+    "periods_step",
+    "quoted_spans",
+    "sentence_starts",
+    "sentence_of",
+]
 
 _SEP = r"(?:至|到|-|—|–|~|～)"
 _Y = r"(?<![0-9])(?:1[89][0-9]{2}|2[01][0-9]{2})(?![0-9])|[〇零一二三四五六七八九]{4}"
@@ -400,11 +407,37 @@ def periods_step(extraction: Extraction) -> Extraction:
 _DATA_TITLE = re.compile(r"季度|上半年|下半年|前\d+个?月|\d+[-—至]\d+月|全年|年度")
 
 
+# 计划于今年6月开工, 预计2024年二季度投产: a date of a one-off event
+_EVENT_AFTER = re.compile(
+    r"(?:正式|全面|基本|建成|将|可|恢复)?"
+    r"(?:开工|动工|投产|通车|竣工|完工|交付|投用|投入使用|建成|开业|运营|揭牌|上市)"
+)
+
+
+def dates_an_event(text: str, period: Period) -> bool:
+    """Whether ``period`` is the day, month or quarter of a one-off event (计划于今年6月
+    开工): the event's date, not the period of the figures after it.
+
+    >>> import datetime as dt
+    >>> june = Period("今年6月", 3, 7, 0, "interval", dt.date(2024, 6, 1), dt.date(2024, 6, 30))
+    >>> dates_an_event("计划于今年6月开工,全长9.6公里", june)
+    True
+    >>> dates_an_event("上半年今年6月,全长9.6公里", june)
+    False
+    """
+    if period.kind == "target" or period.begin is None or period.until is None:
+        return False
+    if (period.until - period.begin).days > 92:
+        return False  # a year or half a year frames the figures after it
+    return _EVENT_AFTER.match(text, period.end) is not None
+
+
 def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
     """Figures without a period of their own take the one their statement carries.
 
     A sentence ending in ； goes on in the next one (1-9月,…生产总值2812.6亿元；规上
-    工业增加值1408.3亿元): its period carries over within the paragraph. In a data
+    工业增加值1408.3亿元): its period carries over within the paragraph, unless it
+    dates a one-off event (预计2024年二季度投产；…总投资12亿元). In a data
     release (the title names a part of the year: 数读前三季度经济) the period of
     the lead sentence is the default for the whole article.
     """
@@ -414,7 +447,8 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
         if q.period is not None:
             by_sentence[q.sentence] = q.period
     for i, p in enumerate(ex.periods):
-        by_sentence.setdefault(p.sentence, i)
+        if not dates_an_event(article.text, p):
+            by_sentence.setdefault(p.sentence, i)
     default = None
     if _DATA_TITLE.search(article.meta.title or "") and article.sentences:
         lead = [i for i, p in enumerate(ex.periods) if p.sentence == 0 and p.kind == "interval"]

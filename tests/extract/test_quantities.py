@@ -326,3 +326,20 @@ def test_small_numbers_in_words_in_set_phrases_are_not_figures(make_article):
         make_article("开平市在江门四市三区中率先由四套班子领导挂帅,全市8镇1街推进。"), ()
     )
     assert [(q.value, q.unit) for q in found] == [(8, "镇"), (1, "街")]
+
+
+def test_the_date_of_a_one_off_event_is_no_figures_period(make_article):
+    # 计划于今年6月开工，全长约9.6公里 gave the length the period 今年6月
+    found, periods = figures(
+        make_article, "上半年,连平大道扩建工程计划于今年6月开工,全长约7.2公里,总投资3.1亿元。"
+    )
+    assert [periods[q.period].text for q in found] == ["上半年", "上半年"]
+    found, periods = figures(make_article, "连平大道扩建工程计划于今年6月开工,全长约7.2公里。")
+    assert [q.period for q in found] == [None]
+
+
+def test_an_event_date_does_not_carry_over_a_semicolon(make_article):
+    from kg.extract import extract
+
+    ex = extract(make_article("忠信镇的陶瓷项目预计今年四季度投产;大湖镇的家具项目总投资8亿元。"))
+    assert [q.period for q in ex.quantities] == [None]
