@@ -78,6 +78,10 @@ class KGO(DefinedNamespace):
     implements: URIRef
     dependsOn: URIRef
     investsIn: URIRef
+    builds: URIRef
+    cooperatesWith: URIRef
+    worksFor: URIRef
+    issuedBy: URIRef
     heldIn: URIRef
     relatedTo: URIRef
 
@@ -128,6 +132,10 @@ RELATION_PREDICATES = frozenset(
         "implements",
         "dependsOn",
         "investsIn",
+        "builds",
+        "cooperatesWith",
+        "worksFor",
+        "issuedBy",
         "heldIn",
         "relatedTo",
     }

@@ -348,6 +348,9 @@ def road_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> Iter
 
 
 _ROAD_TAIL = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:公路|快速路|快速通道|大道|通道|干线)")
+_NAMED_ROAD_AFTER_DE = re.compile(
+    r"的(?:(?!的)[\u4e00-\u9fff]){1,4}?(?:公路|快速路|快速通道|大道|通道|干线)"
+)
 
 
 def _after_boundary(left: str) -> str:
@@ -390,6 +393,8 @@ def _route_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> It
                     end = max(place_at_b)
                 elif len(b) > 4:
                     continue
+                if _NAMED_ROAD_AFTER_DE.match(text, end):
+                    continue  # 车岗镇至水台镇的农村公路…: the road is named after 的
             yield Candidate(s, tail.end() if tail else end, "Road", "route")
 
 

@@ -8,6 +8,10 @@ Three sources, all within one sentence (never mere co-occurrence):
 - **cue words** between two mentions of one clause (位于, 落户, 依托, 批复, 评估,
   在…召开, X的…Company), read from ``CUES`` below.
 
+Selections, events, works and roads, and parties have modules of their own
+(``selection``, ``events``, ``works``, ``courses``, ``parties``); the works and
+anaphora rules there may reach a sentence or two back (项目/工程, 开发区内的X).
+
 The same step sets each figure's subject (``kg.extract.subjects``).
 """
 
@@ -15,11 +19,14 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.courses import road_relations
 from kg.extract.events import event_relations
+from kg.extract.parties import party_relations
 from kg.extract.pipeline import step
 from kg.extract.selection import selection_relations
 from kg.extract.subjects import PLACES, SUBJECT_KINDS, assign_subjects, main_place
 from kg.extract.timex import carry_periods
+from kg.extract.works import share_with_coordinated, works_relations
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 HOLDERS = PLACES | {"Park"}
@@ -190,6 +197,8 @@ def agent_relations(ex: Extraction, fallback: str | None) -> list[Relation]:
                 agent = agent or fallback
                 if obj is None or agent is None or obj.start > at + len(cue) + 20:
                     continue
+                if text.startswith(_APPROVALS, obj.end):
+                    continue  # 获X批复 is an approval (works.py), not an honour
                 if pred == "establishedBy":
                     out.append(Relation(obj.entity, pred, agent, obj.sentence, cue))
                 else:
@@ -197,6 +206,7 @@ def agent_relations(ex: Extraction, fallback: str | None) -> list[Relation]:
     return out
 
 
+_APPROVALS = ("批复", "批准", "立项", "核准", "审批", "备案")
 _BUILD_VERBS = ("投资", "建设", "打造", "新建", "扩建", "兴建", "布局", "签约")
 
 
@@ -218,13 +228,13 @@ def site_relations(ex: Extraction) -> list[Relation]:
             place = next((x for x in reversed(before) if x.kind in PLACES), None)
             if place is not None and (
                 text[place.start - 1 : place.start] == "在"
-                and verb > place.end - clause.start()
+                and verb >= place.end - clause.start()
                 or text.startswith("的", place.end)
                 and place.end + 1 == m.start
             ):
                 out.append(Relation(m.entity, "locatedIn", place.entity, m.sentence, "在/的"))
             company = next((x for x in reversed(before) if x.kind == "Company"), None)
-            if company is not None and verb > company.end - clause.start():
+            if company is not None and verb >= company.end - clause.start():
                 out.append(Relation(company.entity, "investsIn", m.entity, m.sentence, "投资"))
     return out
 
@@ -262,7 +272,11 @@ def relations_step(ex: Extraction) -> Extraction:
         + agent_relations(ex, fallback)
         + selection_relations(ex)
         + event_relations(ex)
+        + works_relations(ex)
+        + road_relations(ex)
+        + party_relations(ex)
     )
+    found += share_with_coordinated(ex, found)
     seen, relations = set(), []
     for r in found:
         key = (r.subject, r.predicate, r.object, r.sentence)

@@ -1,0 +1,332 @@
+"""Works: whose they are and where they lie, read from how the text strings names.
+
+- **A company's works** named right after it, or after its 的 or an output figure
+  (江门新锐电子材料有限公司覆铜板项目, X公司年产5万吨Y项目), or named after its trade
+  name anywhere in the article (广东海澄重工有限公司 … 海澄重工二期项目, 广东博瑞树脂新材料
+  有限公司 … 博瑞树脂项目): the company invests in them.
+- **Works a place brings in** (水步镇引进X公司Y项目, 深井镇签约的Y项目, 望埠镇新建的Y枢纽,
+  A、B、C三镇联合打造的Y示范带): they lie in that place, or in each coordinated place.
+- **A place's company** (乐从镇的X公司) lies in it; so do works after 的 and an
+  output figure (占陇镇的年产1.2亿米Y项目).
+- **X落户Y, X位于Y** with X right before the cue: X lies in the last of the places
+  written one after another (X总部位于普宁市流沙东街道: 流沙东街道; Y基地落户Z工业园).
+- **园区内的 / 开发区内的 / 镇内的 X** and **落户园区的 X**: X lies in (a park: is part
+  of) the park or town of that kind last named in this or the two sentences before.
+- **Who approved or builds the works**: X承建的Y工程; and, in a clause opening with
+  项目 or 工程 (or a later clause of its sentence), X批复/立项/核准 (approvedBy) and
+  X负责建设/承建 (builds) are about the works that open this sentence or the one
+  before (G240线…工程起于…。项目已获省交通运输厅批复…).
+- **Coordinated places** share what the last of them carries out
+  (A、B、C三镇也将实施Y: each implements Y).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities import company_core
+from kg.extract.lexicon import load_lexicon
+from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
+
+PLACES = set(DIVISION_KINDS) | {"Region"}
+WORKS = {"Project", "Park"}
+
+_CLAUSE = re.compile(r"[^,，;；。!！?？:：]+")
+# 年产8000万平方米 between a company or 的 and the works it makes
+_OUTPUT = re.compile(
+    r"(?:年产|年处理|年加工|日处理|年出栏|年产能)[0-9０-９.一二三四五六七八九十百千万亿两]+[^\s,，;；。、的]{0,6}"
+)
+_NUMBER = r"[一二三四五六七八九十两0-9]+个?"
+_BRING = re.compile(
+    rf"(?:{_NUMBER}(?:镇|乡|街道|村|县|区|市|地))?"
+    r"(?:也|还|将|已|正|均|今年|近日|联合|共同|合力|集中|成功|先后|全力|加快)*"
+    r"(?:引进|引入|新建|建设|打造|签约|投资建设|规划建设|兴建|布局)了?的?"
+)
+_HEADS = ("开发区", "高新区", "产业园", "工业园", "工业区", "园区", "镇", "街道", "村")
+_HEAD_KINDS = {"镇": "Town", "街道": "Subdistrict", "村": "Village"}
+_INSIDE = re.compile(rf"(?:该|本)?({'|'.join(_HEADS)})(?:内|里|中)的?")
+_SETTLED = re.compile(rf"(?:落户|入驻)(?:该|本)?({'|'.join(_HEADS)})的")
+_AND = ("、", "和", "及")
+
+
+def top_level(mentions) -> list[Mention]:
+    """The mentions inside no other mention, in text order."""
+    ms = list(mentions)
+    return sorted(
+        (
+            m
+            for m in ms
+            if not any(x.start <= m.start and m.end <= x.end and x is not m for x in ms)
+        ),
+        key=lambda m: m.start,
+    )
+
+
+def mention_at(ms: list[Mention], pos: int, kinds: set[str]) -> Mention | None:
+    """The longest mention of ``kinds`` starting at ``pos``."""
+    found = [m for m in ms if m.start == pos and m.kind in kinds]
+    return max(found, key=lambda m: m.end, default=None)
+
+
+def sentence_opener(text: str, start: int, ms: list[Mention]) -> Mention | None:
+    """The name a sentence opens with, over the places written before it
+    (罗定市G324线…工程 opens with the works); ``ms`` are its top-level mentions."""
+    pos = start
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    for m in ms:
+        if m.start != pos:
+            return None
+        if m.kind not in PLACES:
+            return m
+        pos = m.end
+    return None
+
+
+def _named_at(text: str, ms: list[Mention], pos: int, kinds: set[str]) -> Mention | None:
+    """The mention of ``kinds`` at ``pos``, or right after an output figure there
+    (年产1.2亿米|高端面料智能化生产项目)."""
+    here = mention_at(ms, pos, kinds)
+    if here is not None:
+        return here
+    later = [m for m in ms if pos < m.start <= pos + 16 and m.kind in kinds]
+    return next((m for m in later if _OUTPUT.fullmatch(text, pos, m.start)), None)
+
+
+def coordinated(text: str, ms: list[Mention], last: Mention) -> list[Mention]:
+    """``last`` and the places listed before it (端芬、斗山、都斛), in order."""
+    out = [last]
+    while True:
+        head = out[0]
+        joiner = next((a for a in _AND if text.startswith(a, head.start - len(a))), None)
+        prev = None
+        if joiner:
+            prev = next(
+                (m for m in ms if m.end == head.start - len(joiner) and m.kind in PLACES), None
+            )
+        if prev is None:
+            return out
+        out.insert(0, prev)
+
+
+def company_works(ex: Extraction) -> list[Relation]:
+    """X公司Y项目, X公司的Y项目, X公司年产…Y项目: the company invests in the works."""
+    text = ex.article.text
+    ms = top_level(ex.mentions)
+    out = []
+    for c in ms:
+        if c.kind != "Company":
+            continue
+        pos = c.end + 1 if text.startswith("的", c.end) else c.end
+        works = _named_at(text, ms, pos, WORKS)
+        if works is not None:
+            out.append(Relation(c.entity, "investsIn", works.entity, c.sentence, "公司…项目"))
+    return out
+
+
+def _trade_names(name: str, aliases: tuple[str, ...]) -> list[str]:
+    """Forms a project named after the company may start with: its trade name, and
+    the trade name without a trailing industry word (博瑞树脂新材料 → 博瑞树脂)."""
+    core = company_core(name)
+    out = [a for a in aliases if len(a) >= 3]
+    if core:
+        out.append(core)
+        ending = next((w for w in load_lexicon().industries if core.endswith(w)), "")
+        if ending and len(core) - len(ending) >= 3:
+            out.append(core[: -len(ending)])
+    return out
+
+
+def named_after_company(ex: Extraction) -> list[Relation]:
+    """A project whose name opens with a company's trade name is that company's."""
+    firsts = {}
+    for m in ex.mentions:
+        firsts.setdefault(m.entity, m)
+    companies = [(e, _trade_names(e.name, e.aliases)) for e in ex.entities if e.kind == "Company"]
+    out = []
+    for p in ex.entities:
+        if p.kind != "Project" or p.key not in firsts:
+            continue
+        for c, forms in companies:
+            if any(p.name.startswith(f) and len(p.name) > len(f) for f in forms):
+                out.append(Relation(c.key, "investsIn", p.key, firsts[p.key].sentence, "字号"))
+    return out
+
+
+def brought_works(ex: Extraction) -> list[Relation]:
+    """水步镇引进X公司Y项目, 望埠镇新建的Y, A、B三镇联合打造的Y: the works lie there."""
+    text = ex.article.text
+    ms = top_level(ex.mentions)
+    out = []
+    for p in ms:
+        if p.kind not in PLACES | {"Park"}:
+            continue
+        verb = _BRING.match(text, p.end)
+        if not verb:
+            continue
+        company = mention_at(ms, verb.end(), {"Company"})
+        pos = company.end if company is not None else verb.end()
+        works = _named_at(text, ms, pos, WORKS)
+        if works is None:
+            continue
+        for place in coordinated(text, ms, p):
+            out.append(Relation(works.entity, "locatedIn", place.entity, works.sentence, "引进"))
+    return out
+
+
+def possessed(ex: Extraction) -> list[Relation]:
+    """乐从镇的X公司, 占陇镇的年产…Y项目: the company or works lie in the place."""
+    text = ex.article.text
+    ms = top_level(ex.mentions)
+    out = []
+    for p in ms:
+        if p.kind not in PLACES or not text.startswith("的", p.end):
+            continue
+        thing = mention_at(ms, p.end + 1, {"Company"}) or _named_at(text, ms, p.end + 1, WORKS)
+        if thing is not None:
+            out.append(Relation(thing.entity, "locatedIn", p.entity, thing.sentence, "的"))
+    return out
+
+
+_SETTLE = re.compile(r"(?:总部)?(位于|坐落于|落户|入驻|落地)(?:于|在)?")
+_SETTLERS = {"位于": WORKS | {"Company", "Organization", "GovernmentBody", "Road"}}
+
+
+def settled(ex: Extraction) -> list[Relation]:
+    """X落户Y / X总部位于A市B街道, X right before the cue: X lies in Y (in B)."""
+    text = ex.article.text
+    ms = top_level(ex.mentions)
+    out = []
+    for x in ms:
+        cue = _SETTLE.match(text, x.end)
+        if not cue or x.kind not in _SETTLERS.get(cue.group(1), WORKS | {"Company"}):
+            continue
+        host = mention_at(ms, cue.end(), PLACES | {"Park"})
+        while host is not None:
+            deeper = mention_at(ms, host.end, PLACES | {"Park"})
+            if deeper is None:
+                break
+            host = deeper
+        if host is not None and host.entity != x.entity:
+            out.append(Relation(x.entity, "locatedIn", host.entity, x.sentence, cue.group(1)))
+    return out
+
+
+def _antecedent(ex: Extraction, head: str, before: int, sentence: int) -> Mention | None:
+    """The park or place of ``head``'s kind last named before ``before`` (two sentences back)."""
+    for m in sorted(ex.mentions, key=lambda m: m.start, reverse=True):
+        if m.end > before or m.sentence < sentence - 2:
+            continue
+        if head in _HEAD_KINDS and m.kind == _HEAD_KINDS[head]:
+            return m
+        if (
+            head not in _HEAD_KINDS
+            and m.kind == "Park"
+            and (head == "园区" or m.text.endswith(head))
+        ):
+            return m
+    return None
+
+
+def inside_named(ex: Extraction) -> list[Relation]:
+    """开发区内的X, 镇内的X (opening a clause) and 落户园区的X: X lies in the park or
+    town named before, and a park in a park is part of it."""
+    text = ex.article.text
+    ms = top_level(ex.mentions)
+    covered = {i for m in ex.mentions for i in range(m.start, m.end)}
+    hits = [_INSIDE.match(text, c.start()) for c in _CLAUSE.finditer(text)]
+    hits += list(_SETTLED.finditer(text))
+    out = []
+    for hit in hits:
+        if hit is None or hit.start(1) in covered:
+            continue
+        thing = mention_at(ms, hit.end(), WORKS | {"Company"})
+        if thing is not None and thing.kind == "Company":
+            thing = _named_at(text, ms, thing.end, WORKS) or thing  # 落户园区的X公司Y项目
+        if thing is None:
+            continue
+        host = _antecedent(ex, hit.group(1), hit.start(), thing.sentence)
+        if host is None or host.entity == thing.entity:
+            continue
+        pred = "partOf" if thing.kind == host.kind == "Park" else "locatedIn"
+        out.append(Relation(thing.entity, pred, host.entity, thing.sentence, hit.group()))
+    return out
+
+
+_APPROVE = ("批复", "立项", "核准", "审批", "备案")
+_BUILDS = ("负责建设", "负责施工", "承建", "施工", "代建")
+_ORGS = {"Company", "GovernmentBody", "Organization"}
+_THIS_WORKS = re.compile(r"\s*(?:该|此|本)?(?:项目|工程)")
+_SHORT_NAME = re.compile(r"[（(][^（）()]{1,20}[）)]")
+
+
+def _agent_cue(text: str, org: Mention) -> tuple[str, int] | None:
+    """(predicate, end) when an approving or building verb follows ``org`` (over a
+    bracketed short name: 英德市交通建设投资有限公司（以下简称“英德交投”）负责建设)."""
+    pos = org.end
+    bracket = _SHORT_NAME.match(text, pos)
+    if bracket:
+        pos = bracket.end()
+    for cues, pred in ((_APPROVE, "approvedBy"), (_BUILDS, "builds")):
+        cue = next((c for c in cues if text.startswith(c, pos)), None)
+        if cue:
+            return pred, pos + len(cue)
+    return None
+
+
+def _relation(pred: str, org: Mention, works: Mention, sentence: int) -> Relation:
+    if pred == "approvedBy":
+        return Relation(works.entity, pred, org.entity, sentence, "批复")
+    return Relation(org.entity, pred, works.entity, sentence, "承建")
+
+
+def agent_works(ex: Extraction) -> list[Relation]:
+    """X承建的Y; 项目/工程 … X批复 / X负责建设 about the works that open the sentence."""
+    text = ex.article.text
+    out, before = [], None
+    for s in ex.article.sentences:
+        ms = top_level(m for m in ex.mentions if m.sentence == s.index)
+        opener = sentence_opener(text, s.start, ms)
+        opens = opener if opener is not None and opener.kind == "Project" else None
+        antecedent, before = opens or before, opens
+        carried = False  # a clause opening with 项目/工程, and the clauses after it
+        for clause in _CLAUSE.finditer(text, s.start, s.end):
+            carried = carried or bool(_THIS_WORKS.match(text, clause.start()))
+            for org in (m for m in ms if clause.start() <= m.start < clause.end()):
+                found = _agent_cue(text, org) if org.kind in _ORGS else None
+                if found is None:
+                    continue
+                pred, end = found
+                named = mention_at(ms, end + 1, WORKS) if text.startswith("的", end) else None
+                works = named or (antecedent if carried else None)
+                if works is not None:
+                    out.append(_relation(pred, org, works, s.index))
+    return out
+
+
+def share_with_coordinated(ex: Extraction, found: list[Relation]) -> list[Relation]:
+    """A、B、C三镇也将实施Y: what the last place implements, each listed place does."""
+    text = ex.article.text
+    places = [m for m in ex.mentions if m.kind in PLACES]
+    out = []
+    for r in found:
+        if r.predicate != "implements":
+            continue
+        for m in places:
+            if m.entity == r.subject and m.sentence == r.sentence:
+                for other in coordinated(text, places, m)[:-1]:
+                    out.append(Relation(other.entity, r.predicate, r.object, r.sentence, "、"))
+    return out
+
+
+def works_relations(ex: Extraction) -> list[Relation]:
+    """Companies' and places' works, X落户Y, and 园区内的 X."""
+    return (
+        company_works(ex)
+        + named_after_company(ex)
+        + brought_works(ex)
+        + possessed(ex)
+        + settled(ex)
+        + inside_named(ex)
+        + agent_works(ex)
+    )

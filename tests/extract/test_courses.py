@@ -1,0 +1,44 @@
+"""The places roads and road works run to (kg.extract.courses), on sentences of our own."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+
+
+def _facts(ex, predicate: str) -> set[tuple[str, str]]:
+    names = {e.key: e.name for e in ex.entities}
+    return {(names[r.subject], names[r.object]) for r in ex.relations if r.predicate == predicate}
+
+
+def test_a_route_before_de_is_the_course_of_the_works_after_it(make_article):
+    ex = extract(make_article("罗定市罗镜镇至太平镇的旅游公路提质改造工程完成投资5000万元。"))
+    assert _facts(ex, "connects") >= {
+        ("旅游公路提质改造工程", "罗镜镇"),
+        ("旅游公路提质改造工程", "太平镇"),
+    }
+    # the route is how the works are described, not a road of its own
+    assert "罗镜镇至太平镇" not in {e.name for e in ex.entities}
+
+
+def test_a_road_named_after_one_place_lies_in_it(make_article):
+    text = "罗定市S113线罗镜段改造工程完成投资3亿元。岭南古驿道罗定段已完成修复。"
+    ex = extract(make_article(text))
+    located = _facts(ex, "locatedIn")
+    assert ("S113线罗镜段", "罗镜镇") in located
+    # a region in a road's name describes it; the road is not inside that region
+    assert not any(o == "岭南" for _, o in located)
+
+
+def test_a_course_from_start_through_to_end(make_article):
+    text = (
+        "罗定市G324线罗城至双东段改建工程起于罗城街道，途经附城街道、素龙街道，"
+        "止于双东街道，全长15公里。"
+    )
+    ex = extract(make_article(text))
+    # the road section inside the works' name carries the course
+    assert _facts(ex, "connects") >= {
+        ("G324线罗城至双东段", "罗城街道"),
+        ("G324线罗城至双东段", "附城街道"),
+        ("G324线罗城至双东段", "素龙街道"),
+        ("G324线罗城至双东段", "双东街道"),
+    }
