@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.works import PLACES, mention_at, sentence_opener, top_level
+from kg.extract.clauses import top_level
+from kg.extract.works import PLACES, mention_at, sentence_opener
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 _ROUTE_MARKS = ("至", "—", "－")

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from kg.extract.clauses import clause_around, find_all, top_level
 from kg.extract.lexicon import Lexicon
 from kg.extract.names import Candidate
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
@@ -39,7 +40,6 @@ MAX_GAP = 12  # characters between a participant and its cue (负责人, 董事�
 MAX_REACH = 30  # characters from a cue to the event it names
 MAX_TOPIC_GAP = 20  # characters between an event and the programme it is about
 _AND = ("、", "和", "与", "及", "以及")
-_CLAUSE_MARKS = ",，;；。!！?？:："
 _AT_EVENT = ("上", "现场", "期间")
 _SESSION = re.compile(
     r"第[一二三四五六七八九十百0-9]+届[\u4e00-\u9fff]{0,12}?(?:人民代表大会|代表大会|委员会)"
@@ -103,26 +103,11 @@ def _clauses(ex: Extraction) -> list[tuple[int, int, list[Mention]]]:
     spans = set()
     for e in ex.mentions:
         if e.kind == "Event":
-            lo = max(text.rfind(ch, 0, e.start) for ch in _CLAUSE_MARKS) + 1
-            ends = [k for k in (text.find(ch, e.end) for ch in _CLAUSE_MARKS) if k >= 0]
-            spans.add((lo, min(ends, default=len(text))))
+            lo = clause_around(text, e.start)[0]
+            spans.add((lo, clause_around(text, e.end)[1]))
     out = []
     for lo, hi in sorted(spans):
-        inside = [m for m in ex.mentions if lo <= m.start and m.end <= hi]
-        top = [
-            m
-            for m in inside
-            if not any(x.start <= m.start and m.end <= x.end and x != m for x in inside)
-        ]
-        out.append((lo, hi, top))
-    return out
-
-
-def _find_all(text: str, word: str, lo: int, hi: int) -> list[int]:
-    out, pos = [], text.find(word, lo, hi)
-    while pos >= 0:
-        out.append(pos)
-        pos = text.find(word, pos + 1, hi)
+        out.append((lo, hi, top_level(m for m in ex.mentions if lo <= m.start and m.end <= hi)))
     return out
 
 
@@ -146,7 +131,7 @@ def participation_relations(ex: Extraction) -> list[Relation]:
     for lo, hi, ms in _clauses(ex):
         events = [m for m in ms if m.kind == "Event"]
         for cue in JOIN_CUES:
-            for at in _find_all(text, cue, lo, hi):
+            for at in find_all(text, cue, lo, hi):
                 event = next((e for e in events if at < e.start <= at + MAX_REACH), None)
                 if event is not None:
                     out += _join(text, ms, at, event, cue)
@@ -172,7 +157,7 @@ def venue_relations(ex: Extraction) -> list[Relation]:
     out = []
     for lo, hi, ms in _clauses(ex):
         for cue in VENUE_CUES:
-            for at in _find_all(text, cue, lo, hi):
+            for at in find_all(text, cue, lo, hi):
                 event = next((m for m in reversed(ms) if m.end <= at and m.kind == "Event"), None)
                 if event is None:
                     continue

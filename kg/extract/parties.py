@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.clauses import CLAUSE, top_level
 from kg.extract.names import PERSON_TITLES
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
@@ -27,7 +28,6 @@ ORGANS = {"Company", "GovernmentBody", "Organization"}
 PARTIES = PLACES | ORGANS | {"Park"}
 WORKS = {"Project", "Park"}
 
-_CLAUSE = re.compile(r"[^,，;；。!！?？:：]+")
 _SENTENCE = re.compile(r"[^。!！?？]+")
 _WITH = ("与", "同", "和", "跟")
 _JOIN = ("联合", "携手", "牵手", "会同")
@@ -43,19 +43,11 @@ _ISSUERS = ORGANS | PLACES
 _TITLES = tuple(sorted(PERSON_TITLES, key=len, reverse=True))
 
 
-def _top_level(mentions: list[Mention]) -> list[Mention]:
-    return [
-        m
-        for m in mentions
-        if not any(x.start <= m.start and m.end <= x.end and x is not m for x in mentions)
-    ]
-
-
 def _spans(pattern: re.Pattern, text: str, ms: tuple[Mention, ...]):
     """(start, end, top-level mentions inside) for each match of ``pattern``."""
     for span in pattern.finditer(text):
         inside = [m for m in ms if span.start() <= m.start and m.end <= span.end()]
-        yield span.start(), span.end(), sorted(_top_level(inside), key=lambda m: m.start)
+        yield span.start(), span.end(), top_level(inside)
 
 
 def _last_of_run(ms: list[Mention], first: Mention) -> Mention:
@@ -108,7 +100,7 @@ def cooperation_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for s_start, s_end, sentence_ms in _spans(_SENTENCE, text, ex.mentions):
-        clauses = list(_CLAUSE.finditer(text, s_start, s_end))
+        clauses = list(CLAUSE.finditer(text, s_start, s_end))
         for ci, clause in enumerate(clauses):
             ms = [m for m in sentence_ms if clause.start() <= m.start and m.end <= clause.end()]
             for a, b, cue_end in _cooperations(text, ms):
@@ -176,7 +168,7 @@ def issue_relations(ex: Extraction) -> list[Relation]:
     """X印发《…》 / X发布了《…》: the document was issued by X."""
     text = ex.article.text
     out = []
-    for _, _, ms in _spans(_CLAUSE, text, ex.mentions):
+    for _, _, ms in _spans(CLAUSE, text, ex.mentions):
         for i, issuer in enumerate(ms[:-1]):
             doc = ms[i + 1]
             if issuer.kind not in _ISSUERS or doc.kind != "Programme":

@@ -17,8 +17,7 @@ The same step sets each figure's subject (``kg.extract.subjects``).
 
 from __future__ import annotations
 
-import re
-
+from kg.extract.clauses import CLAUSE, find_all, inside, top_level
 from kg.extract.courses import road_relations
 from kg.extract.events import event_relations
 from kg.extract.parties import party_relations
@@ -30,7 +29,6 @@ from kg.extract.works import share_with_coordinated, works_relations
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 HOLDERS = PLACES | {"Park"}
-_CLAUSE = re.compile(r"[^,，;；。!！?？:：]+")
 
 # cue: (subject kinds, object kinds, predicate, subject is left of the cue)
 CUES: dict[str, tuple[set[str], set[str], str, bool]] = {
@@ -48,10 +46,6 @@ CUES: dict[str, tuple[set[str], set[str], str, bool]] = {
     "举办": ({"Event"}, PLACES, "heldIn", None),
     "组成部分": ({"Park", "Region", "Project"}, {"Park", "Region"}, "partOf", None),
 }
-
-
-def _inside(inner: Mention, outer: Mention) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and inner != outer
 
 
 def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | None:
@@ -76,8 +70,8 @@ def nesting_relations(mentions: tuple[Mention, ...]) -> list[Relation]:
     """Relations between a name and the names inside it (direct nesting only)."""
     out = []
     for outer in mentions:
-        inner = [m for m in mentions if _inside(m, outer) and m.entity != outer.entity]
-        direct = [m for m in inner if not any(_inside(m, x) for x in inner if x is not m)]
+        inner = [m for m in mentions if inside(m, outer) and m.entity != outer.entity]
+        direct = [m for m in inner if not any(inside(m, x) for x in inner if x is not m)]
         for m in direct:
             found = _nesting_predicate(m, outer)
             if found:
@@ -102,7 +96,7 @@ def route_relations(ex: Extraction) -> list[Relation]:
     (太平至六祖旅游公路, 车岗镇至水台镇农村公路提质改造工程)."""
     out = []
     for road in ex.mentions:
-        inner = [m for m in ex.mentions if _inside(m, road)]
+        inner = [m for m in ex.mentions if inside(m, road)]
         if road.kind == "Project" and any(m.kind == "Road" for m in inner):
             continue  # the road section inside the works carries the ends
         if road.kind not in ("Road", "Project"):
@@ -129,19 +123,15 @@ def _end_places(road: Mention, places: list[Mention]) -> list[Mention]:
     return chosen
 
 
-def _top_level(mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if not any(_inside(m, x) for x in mentions)]
-
-
 def cue_relations(ex: Extraction) -> list[Relation]:
     """Relations signalled by a cue word between two mentions of one clause."""
     text = ex.article.text
     out = []
-    for clause in _CLAUSE.finditer(text):
+    for clause in CLAUSE.finditer(text):
         inside = [m for m in ex.mentions if clause.start() <= m.start and m.end <= clause.end()]
-        ms = _top_level(inside)
+        ms = top_level(inside)
         for cue, (subj_kinds, obj_kinds, pred, subj_left) in CUES.items():
-            for at in _find_all(text, cue, clause.start(), clause.end()):
+            for at in find_all(text, cue, clause.start(), clause.end()):
                 left = [m for m in ms if m.end <= at]
                 right = [m for m in ms if m.start >= at + len(cue)]
                 out.extend(_cue_pairs(left, right, subj_kinds, obj_kinds, pred, subj_left, cue))
@@ -184,12 +174,12 @@ def agent_relations(ex: Extraction, fallback: str | None) -> list[Relation]:
     获国务院…激励 (the place is honoured by the organ)."""
     text = ex.article.text
     out = []
-    for clause in _CLAUSE.finditer(text):
-        ms = _top_level(
+    for clause in CLAUSE.finditer(text):
+        ms = top_level(
             [m for m in ex.mentions if clause.start() <= m.start and m.end <= clause.end()]
         )
         for cue, (kinds, pred) in AGENT_CUES.items():
-            for at in _find_all(text, cue, clause.start(), clause.end()):
+            for at in find_all(text, cue, clause.start(), clause.end()):
                 obj = next((m for m in ms if m.start >= at + len(cue) and m.kind in kinds), None)
                 agent = next(
                     (m.entity for m in reversed(ms) if m.end <= at and m.kind in PLACES), None
@@ -215,8 +205,8 @@ def site_relations(ex: Extraction) -> list[Relation]:
     投资/建设 in the same sentence invests in them (X公司在Y镇投资建设Z项目)."""
     text = ex.article.text
     out = []
-    for clause in _CLAUSE.finditer(text):
-        ms = _top_level(
+    for clause in CLAUSE.finditer(text):
+        ms = top_level(
             [m for m in ex.mentions if clause.start() <= m.start and m.end <= clause.end()]
         )
         for i, m in enumerate(ms):
@@ -248,14 +238,6 @@ def _possessive_hosts(text: str, ms: list[Mention]) -> list[Relation]:
         for m in ms[i + 1 :]:
             if m.kind == "Company" and "的" in text[park.end : m.start]:
                 out.append(Relation(m.entity, "locatedIn", park.entity, m.sentence, "的"))
-    return out
-
-
-def _find_all(text: str, word: str, lo: int, hi: int) -> list[int]:
-    out, pos = [], text.find(word, lo, hi)
-    while pos >= 0:
-        out.append(pos)
-        pos = text.find(word, pos + 1, hi)
     return out
 
 

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg.extract.clauses import clause_around, top_level
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.names import Candidate
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
@@ -73,7 +74,6 @@ _HOPES = ("力争", "争取", "争创", "有望", "申报", "申请", "计划", 
 _DENIALS = ("拟", "未", "没有", "尚未")
 _REVERSED = re.compile(r"的[^，。；,;!！?？:：]{0,10}?(?:是|为|有|包括)")
 _AND = ("、", "和", "与", "及", "以及")
-_CLAUSE_MARKS = ",，;；。!！?？:："
 MAX_GAP = 12  # characters between a subject and its cue (再次, 今年成功)
 
 
@@ -143,20 +143,6 @@ def title_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
             if title is not None and not title.bare and title.end - title.start >= 4:
                 yield Candidate(title.start, title.end, "Programme", "title")
             pos = text.find(cue, pos + 1)
-
-
-def _clause(text: str, at: int) -> tuple[int, int]:
-    lo = max(text.rfind(ch, 0, at) for ch in _CLAUSE_MARKS) + 1
-    ends = [k for k in (text.find(ch, at) for ch in _CLAUSE_MARKS) if k >= 0]
-    return lo, min(ends, default=len(text))
-
-
-def _top_level(mentions: list[Mention]) -> list[Mention]:
-    return [
-        m
-        for m in mentions
-        if not any(x.start <= m.start and m.end <= x.end and x != m for x in mentions)
-    ]
 
 
 def _coordinated(ms: list[Mention], i: int, text: str, step: int) -> list[Mention]:
@@ -260,7 +246,7 @@ def _sentence_topic(ex: Extraction, at: int) -> Mention | None:
     if sentence is None:
         return None
     lead = _OPENING.match(ex.article.text, sentence.start).end()
-    first = _top_level([m for m in ex.mentions if sentence.start <= m.start and m.end <= at])
+    first = top_level([m for m in ex.mentions if sentence.start <= m.start and m.end <= at])
     if first and first[0].start == lead and first[0].kind in SELECTABLE:
         return first[0]
     return None
@@ -273,8 +259,8 @@ def selection_relations(ex: Extraction) -> list[Relation]:
     for cue in CUES:
         at = text.find(cue)
         while at >= 0:
-            lo, hi = _clause(text, at)
-            ms = _top_level([m for m in ex.mentions if lo <= m.start and m.end <= hi])
+            lo, hi = clause_around(text, at)
+            ms = top_level([m for m in ex.mentions if lo <= m.start and m.end <= hi])
             found = _object(ex, at, at + len(cue), ms)
             if found is not None:
                 sentence = ex.article.sentence_at(at)

@@ -35,6 +35,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from kg.extract.clauses import inside
 from kg.extract.events import ON_THE_DAY
 from kg.records import DIVISION_KINDS, Extraction, Mention, Quantity
 
@@ -477,11 +478,7 @@ def _alike(a: Mention, b: Mention) -> bool:
     return a.kind == b.kind or (a.kind in PLACES and b.kind in PLACES)
 
 
-def _inside(inner: Mention, outer: Mention) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and inner != outer
-
-
 def _top_level_at(mentions: tuple[Mention, ...], m: Mention) -> Mention:
     """The outermost mention containing ``m`` (a figure is about 碧道工程, not 碧道)."""
-    outer = [x for x in mentions if _inside(m, x)]
+    outer = [x for x in mentions if inside(m, x)]
     return max(outer, key=lambda x: x.end - x.start) if outer else m

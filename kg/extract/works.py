@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.clauses import CLAUSE, top_level
 from kg.extract.entities import company_core
 from kg.extract.lexicon import load_lexicon
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
@@ -31,7 +32,6 @@ from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 PLACES = set(DIVISION_KINDS) | {"Region"}
 WORKS = {"Project", "Park"}
 
-_CLAUSE = re.compile(r"[^,，;；。!！?？:：]+")
 # 年产8000万平方米 between a company or 的 and the works it makes
 _OUTPUT = re.compile(
     r"(?:年产|年处理|年加工|日处理|年出栏|年产能)[0-9０-９.一二三四五六七八九十百千万亿两]+[^\s,，;；。、的]{0,6}"
@@ -47,19 +47,6 @@ _HEAD_KINDS = {"镇": "Town", "街道": "Subdistrict", "村": "Village"}
 _INSIDE = re.compile(rf"(?:该|本)?({'|'.join(_HEADS)})(?:内|里|中)的?")
 _SETTLED = re.compile(rf"(?:落户|入驻)(?:该|本)?({'|'.join(_HEADS)})的")
 _AND = ("、", "和", "及")
-
-
-def top_level(mentions) -> list[Mention]:
-    """The mentions inside no other mention, in text order."""
-    ms = list(mentions)
-    return sorted(
-        (
-            m
-            for m in ms
-            if not any(x.start <= m.start and m.end <= x.end and x is not m for x in ms)
-        ),
-        key=lambda m: m.start,
-    )
 
 
 def mention_at(ms: list[Mention], pos: int, kinds: set[str]) -> Mention | None:
@@ -234,7 +221,7 @@ def inside_named(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     ms = top_level(ex.mentions)
     covered = {i for m in ex.mentions for i in range(m.start, m.end)}
-    hits = [_INSIDE.match(text, c.start()) for c in _CLAUSE.finditer(text)]
+    hits = [_INSIDE.match(text, c.start()) for c in CLAUSE.finditer(text)]
     hits += list(_SETTLED.finditer(text))
     out = []
     for hit in hits:
@@ -290,7 +277,7 @@ def agent_works(ex: Extraction) -> list[Relation]:
         opens = opener if opener is not None and opener.kind == "Project" else None
         antecedent, before = opens or before, opens
         carried = False  # a clause opening with 项目/工程, and the clauses after it
-        for clause in _CLAUSE.finditer(text, s.start, s.end):
+        for clause in CLAUSE.finditer(text, s.start, s.end):
             carried = carried or bool(_THIS_WORKS.match(text, clause.start()))
             for org in (m for m in ms if clause.start() <= m.start < clause.end()):
                 found = _agent_cue(text, org) if org.kind in _ORGS else None
