@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+from relation_facts import facts
+
 from kg.extract import extract
-
-
-def _facts(ex, predicate: str) -> set[tuple[str, str]]:
-    names = {e.key: e.name for e in ex.entities}
-    return {(names[r.subject], names[r.object]) for r in ex.relations if r.predicate == predicate}
 
 
 def test_a_route_before_de_is_the_course_of_the_works_after_it(make_article):
     ex = extract(make_article("罗定市罗镜镇至太平镇的旅游公路提质改造工程完成投资5000万元。"))
-    assert _facts(ex, "connects") >= {
+    assert facts(ex, "connects") >= {
         ("旅游公路提质改造工程", "罗镜镇"),
         ("旅游公路提质改造工程", "太平镇"),
     }
@@ -23,7 +20,7 @@ def test_a_route_before_de_is_the_course_of_the_works_after_it(make_article):
 def test_a_road_named_after_one_place_lies_in_it(make_article):
     text = "罗定市S113线罗镜段改造工程完成投资3亿元。岭南古驿道罗定段已完成修复。"
     ex = extract(make_article(text))
-    located = _facts(ex, "locatedIn")
+    located = facts(ex, "locatedIn")
     assert ("S113线罗镜段", "罗镜镇") in located
     # a region in a road's name describes it; the road is not inside that region
     assert not any(o == "岭南" for _, o in located)
@@ -36,7 +33,7 @@ def test_a_course_from_start_through_to_end(make_article):
     )
     ex = extract(make_article(text))
     # the road section inside the works' name carries the course
-    assert _facts(ex, "connects") >= {
+    assert facts(ex, "connects") >= {
         ("G324线罗城至双东段", "罗城街道"),
         ("G324线罗城至双东段", "附城街道"),
         ("G324线罗城至双东段", "素龙街道"),

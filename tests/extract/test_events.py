@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from relation_facts import facts
 
 from kg.extract import extract
-
-
-def _facts(ex, predicate: str) -> set[tuple[str, str]]:
-    names = {e.key: e.name for e in ex.entities}
-    return {(names[r.subject], names[r.object]) for r in ex.relations if r.predicate == predicate}
 
 
 def _events(ex) -> set[str]:
@@ -20,7 +16,7 @@ def _events(ex) -> set[str]:
 def test_event_words(make_article, word):
     ex = extract(make_article(f"3月5日，连州市农业招商{word}在西岸镇召开。"))
     assert _events(ex) == {f"连州市农业招商{word}"}
-    assert _facts(ex, "heldIn") == {(f"连州市农业招商{word}", "西岸镇")}
+    assert facts(ex, "heldIn") == {(f"连州市农业招商{word}", "西岸镇")}
 
 
 def test_a_later_event_word_alone_is_the_event_named_before(make_article):
@@ -32,8 +28,8 @@ def test_a_later_event_word_alone_is_the_event_named_before(make_article):
     event = "2024年罗定市(广州)招商推介会暨重点项目集中签约仪式"
     assert _events(ex) == {event}
     # held in the last place after 在, not the city before it
-    assert _facts(ex, "heldIn") == {(event, "天河区")}
-    assert _facts(ex, "participatesIn") == {("罗定市委", event)}
+    assert facts(ex, "heldIn") == {(event, "天河区")}
+    assert facts(ex, "participatesIn") == {("罗定市委", event)}
 
 
 def test_a_shorter_form_of_the_event_name_is_the_same_event(make_article):
@@ -57,7 +53,7 @@ def test_bodies_and_companies_take_part(make_article):
     )
     ex = extract(make_article(text))
     event = "四会市农业招商推介会"
-    assert _facts(ex, "participatesIn") == {
+    assert facts(ex, "participatesIn") == {
         ("四会市农业农村局", event),
         ("广东四会玉器有限公司", event),
     }
@@ -66,13 +62,13 @@ def test_bodies_and_companies_take_part(make_article):
 @pytest.mark.parametrize("cue", ["参加", "出席", "参与"])
 def test_join_cues(make_article, cue):
     ex = extract(make_article(f"紫金县临江镇{cue}了河源市乡村振兴动员会。"))
-    assert _facts(ex, "participatesIn") == {("临江镇", "河源市乡村振兴动员会")}
+    assert facts(ex, "participatesIn") == {("临江镇", "河源市乡村振兴动员会")}
 
 
 def test_a_speaker_at_an_event_takes_part(make_article):
     text = "广东华岭电器股份有限公司董事长在上市仪式上表示，将扩大产能。"
     ex = extract(make_article(text))
-    assert _facts(ex, "participatesIn") == {("广东华岭电器股份有限公司", "上市仪式")}
+    assert facts(ex, "participatesIn") == {("广东华岭电器股份有限公司", "上市仪式")}
 
 
 def test_an_event_is_about_the_programme_named_in_its_clause(make_article):
@@ -81,7 +77,7 @@ def test_an_event_is_about_the_programme_named_in_its_clause(make_article):
         "5月9日，阳春市召开重点项目观摩会，围绕“百千万工程”部署下一步工作。"
     )
     ex = extract(make_article(text))
-    about = _facts(ex, "about")
+    about = facts(ex, "about")
     assert ("现场会", "百县千镇万村高质量发展工程") in about
     # 百千万工程 abbreviates the programme named before
     assert ("重点项目观摩会", "百县千镇万村高质量发展工程") in about
@@ -90,7 +86,7 @@ def test_an_event_is_about_the_programme_named_in_its_clause(make_article):
 def test_an_event_after_a_programme_in_another_clause_is_not_about_it(make_article):
     text = "阳春市深入实施“百千万工程”，召开重点项目观摩会。"
     ex = extract(make_article(text))
-    assert _facts(ex, "about") == set()
+    assert facts(ex, "about") == set()
 
 
 def test_a_session_is_one_event_named_from_its_place(make_article):
@@ -98,7 +94,7 @@ def test_a_session_is_one_event_named_from_its_place(make_article):
     ex = extract(make_article(text))
     session = "信宜市第十七届人民代表大会第四次会议"
     assert _events(ex) == {session}
-    assert _facts(ex, "participatesIn") == {("信宜市人民政府", session)}
+    assert facts(ex, "participatesIn") == {("信宜市人民政府", session)}
 
 
 def test_works_started_on_the_day_of_the_one_event_named_before(make_article):
@@ -108,7 +104,7 @@ def test_works_started_on_the_day_of_the_one_event_named_before(make_article):
     )
     ex = extract(make_article(text))
     ceremony = "高州市金山工业园三期项目集中开工仪式"
-    assert {s for s, o in _facts(ex, "participatesIn") if o == ceremony} == {
+    assert {s for s, o in facts(ex, "participatesIn") if o == ceremony} == {
         "高州绿源食品加工项目",
         "高州金山物流园项目",
     }
@@ -119,4 +115,4 @@ def test_on_the_day_needs_one_event_before_it(make_article):
         "高州市荔枝招商推介会在广州举行。信宜市南药招商推介会在深圳举行。"
         "当天共有4个项目签约，包括高州绿源食品加工项目等。"
     )
-    assert _facts(extract(make_article(text)), "participatesIn") == set()
+    assert facts(extract(make_article(text)), "participatesIn") == set()

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
+from relation_facts import facts
+
 from kg.extract import extract
-
-
-def _facts(ex, predicate: str) -> set[tuple[str, str]]:
-    names = {e.key: e.name for e in ex.entities}
-    return {(names[r.subject], names[r.object]) for r in ex.relations if r.predicate == predicate}
 
 
 def test_a_town_and_a_company_that_sign_an_agreement_cooperate(make_article):
     ex = extract(make_article("信宜市钱排镇与广东荔香农业科技有限公司签订合作协议。"))
-    assert _facts(ex, "cooperatesWith") == {("钱排镇", "广东荔香农业科技有限公司")}
+    assert facts(ex, "cooperatesWith") == {("钱排镇", "广东荔香农业科技有限公司")}
 
 
 def test_the_works_of_an_agreement_are_the_companys_and_lie_in_the_town(make_article):
     text = "罗定市罗镜镇与深圳市华泰文旅集团有限公司签约“泷水湾”生态旅游项目，总投资5亿元。"
     ex = extract(make_article(text))
-    assert _facts(ex, "cooperatesWith") == {("罗镜镇", "深圳市华泰文旅集团有限公司")}
-    assert ("深圳市华泰文旅集团有限公司", "“泷水湾”生态旅游项目") in _facts(ex, "investsIn")
-    assert ("“泷水湾”生态旅游项目", "罗镜镇") in _facts(ex, "locatedIn")
+    assert facts(ex, "cooperatesWith") == {("罗镜镇", "深圳市华泰文旅集团有限公司")}
+    assert ("深圳市华泰文旅集团有限公司", "“泷水湾”生态旅游项目") in facts(ex, "investsIn")
+    assert ("“泷水湾”生态旅游项目", "罗镜镇") in facts(ex, "locatedIn")
 
 
 def test_a_short_name_in_brackets_and_a_clause_without_subject(make_article):
@@ -29,25 +26,25 @@ def test_a_short_name_in_brackets_and_a_clause_without_subject(make_article):
         "计划投资8亿元在罗定高新技术产业开发区建设小家电生产基地。"
     )
     ex = extract(make_article(text))
-    assert _facts(ex, "cooperatesWith") == {("广州市瑞丰电器有限公司", "罗定市人民政府")}
+    assert facts(ex, "cooperatesWith") == {("广州市瑞丰电器有限公司", "罗定市人民政府")}
     # the company carries over to the next clause; 在P建设Z: Z is built, P is where
-    assert _facts(ex, "investsIn") == {("广州市瑞丰电器有限公司", "小家电生产基地")}
-    assert ("小家电生产基地", "罗定高新技术产业开发区") in _facts(ex, "locatedIn")
+    assert facts(ex, "investsIn") == {("广州市瑞丰电器有限公司", "小家电生产基地")}
+    assert ("小家电生产基地", "罗定高新技术产业开发区") in facts(ex, "locatedIn")
 
 
 def test_an_organ_working_with_a_company(make_article):
     ex = extract(make_article("四会市农业农村局联合广东四会砂糖桔科技有限公司推广绿色种植模式。"))
-    assert _facts(ex, "cooperatesWith") == {("四会市农业农村局", "广东四会砂糖桔科技有限公司")}
+    assert facts(ex, "cooperatesWith") == {("四会市农业农村局", "广东四会砂糖桔科技有限公司")}
 
 
 def test_of_places_written_together_the_last_is_the_party(make_article):
     ex = extract(make_article("佛山市三水区与佛山市高明区共建的产业合作园首期已完成土地整备。"))
-    assert _facts(ex, "cooperatesWith") == {("三水区", "高明区")}
+    assert facts(ex, "cooperatesWith") == {("三水区", "高明区")}
 
 
 def test_two_places_named_together_without_a_cue_do_not_cooperate(make_article):
     ex = extract(make_article("云浮市云安区和佛山市高明区的地区生产总值均增长5%。"))
-    assert _facts(ex, "cooperatesWith") == set()
+    assert facts(ex, "cooperatesWith") == set()
 
 
 def test_a_person_after_a_title_works_for_the_company_before_it(make_article):
@@ -57,7 +54,7 @@ def test_a_person_after_a_title_works_for_the_company_before_it(make_article):
     )
     ex = extract(make_article(text))
     # a mayor holds a post in the city government, which the text does not name
-    assert _facts(ex, "worksFor") == {("李国华", "广东清能新材料有限公司")}
+    assert facts(ex, "worksFor") == {("李国华", "广东清能新材料有限公司")}
 
 
 def test_a_document_is_issued_by_the_organ_before_the_verb(make_article):
@@ -67,7 +64,7 @@ def test_a_document_is_issued_by_the_organ_before_the_verb(make_article):
         "阳春市人民政府认真落实《广东省制造业当家行动方案》。"
     )
     ex = extract(make_article(text))
-    assert _facts(ex, "issuedBy") == {
+    assert facts(ex, "issuedBy") == {
         ("阳春市推动制造业高质量发展若干措施", "阳春市人民政府"),
         ("阳春市重点项目建设实施方案", "阳春市发展和改革局"),
     }

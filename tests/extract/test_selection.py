@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from relation_facts import facts
 
 from kg.extract import extract
 from kg.extract.selection import title_after
 
 
 def _selected(ex) -> set[tuple[str, str]]:
-    names = {e.key: e.name for e in ex.entities}
-    return {
-        (names[r.subject], names[r.object]) for r in ex.relations if r.predicate == "selectedFor"
-    }
+    return facts(ex, "selectedFor")
 
 
 def _kind(ex, name: str) -> str | None:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
+from relation_facts import facts
+
 from kg.extract import extract
-
-
-def _facts(ex, predicate: str) -> set[tuple[str, str]]:
-    names = {e.key: e.name for e in ex.entities}
-    return {(names[r.subject], names[r.object]) for r in ex.relations if r.predicate == predicate}
 
 
 def test_works_named_right_after_a_company_are_its_own(make_article):
@@ -16,7 +13,7 @@ def test_works_named_right_after_a_company_are_its_own(make_article):
         "广东粤兴新能源有限公司储能电池项目等。"
     )
     ex = extract(make_article(text))
-    assert _facts(ex, "investsIn") == {
+    assert facts(ex, "investsIn") == {
         ("肇庆华锐电池材料有限公司", "正极材料项目"),
         ("广东粤兴新能源有限公司", "储能电池项目"),
     }
@@ -24,12 +21,12 @@ def test_works_named_right_after_a_company_are_its_own(make_article):
 
 def test_a_project_named_after_a_companys_trade_name_is_its_own(make_article):
     ex = extract(make_article("广东振邦重工有限公司成立于2015年。振邦重工三期项目已完成用地报批。"))
-    assert _facts(ex, "investsIn") == {("广东振邦重工有限公司", "振邦重工三期项目")}
+    assert facts(ex, "investsIn") == {("广东振邦重工有限公司", "振邦重工三期项目")}
 
 
 def test_a_company_building_right_after_its_name(make_article):
     ex = extract(make_article("广东振邦重工有限公司投资的海上风电塔筒项目总投资9亿元。"))
-    assert ("广东振邦重工有限公司", "海上风电塔筒项目") in _facts(ex, "investsIn")
+    assert ("广东振邦重工有限公司", "海上风电塔筒项目") in facts(ex, "investsIn")
 
 
 def test_works_a_town_brings_in_lie_in_it(make_article):
@@ -38,16 +35,16 @@ def test_works_a_town_brings_in_lie_in_it(make_article):
         "连州市东陂镇新建的东陂综合客运枢纽已投入使用。"
     )
     ex = extract(make_article(text))
-    located = _facts(ex, "locatedIn")
+    located = facts(ex, "locatedIn")
     assert ("精米加工项目", "白土镇") in located
     assert ("东陂综合客运枢纽", "东陂镇") in located
-    assert ("广东金稻米业有限公司", "精米加工项目") in _facts(ex, "investsIn")
+    assert ("广东金稻米业有限公司", "精米加工项目") in facts(ex, "investsIn")
 
 
 def test_works_several_towns_make_together_lie_in_each(make_article):
     text = "郁南县连滩、河口、宋桂三镇联合打造的南江文化旅游示范带，上半年接待游客30万人次。"
     ex = extract(make_article(text))
-    assert _facts(ex, "locatedIn") >= {
+    assert facts(ex, "locatedIn") >= {
         ("南江文化旅游示范带", "连滩镇"),
         ("南江文化旅游示范带", "河口镇"),
         ("南江文化旅游示范带", "宋桂镇"),
@@ -60,7 +57,7 @@ def test_a_towns_company_and_works_after_de(make_article):
         "罗定市罗镜镇的年产10万吨饲料项目已经投产。"
     )
     ex = extract(make_article(text))
-    assert _facts(ex, "locatedIn") >= {
+    assert facts(ex, "locatedIn") >= {
         ("广东建华陶瓷有限公司", "乐城街道"),
         ("饲料项目", "罗镜镇"),
     }
@@ -69,7 +66,7 @@ def test_a_towns_company_and_works_after_de(make_article):
 def test_a_seat_lies_in_the_last_of_the_places_named_together(make_article):
     text = "广东华信电子有限公司总部位于四会市东城街道。智能家居产业基地落户高要区金利镇。"
     ex = extract(make_article(text))
-    located = _facts(ex, "locatedIn")
+    located = facts(ex, "locatedIn")
     assert ("广东华信电子有限公司", "东城街道") in located
     assert ("智能家居产业基地", "金利镇") in located
 
@@ -81,8 +78,8 @@ def test_inside_the_zone_named_before(make_article):
         "新兴县簕竹镇大力发展预制菜产业；镇内的绿源食品产业园新引进企业3家。"
     )
     ex = extract(make_article(text))
-    assert ("罗定智能制造产业园", "罗定高新技术产业开发区") in _facts(ex, "partOf")
-    assert ("绿源食品产业园", "簕竹镇") in _facts(ex, "locatedIn")
+    assert ("罗定智能制造产业园", "罗定高新技术产业开发区") in facts(ex, "partOf")
+    assert ("绿源食品产业园", "簕竹镇") in facts(ex, "locatedIn")
 
 
 def test_works_settled_in_the_park_named_before(make_article):
@@ -91,7 +88,7 @@ def test_works_settled_in_the_park_named_before(make_article):
         "落户园区的广东华晟电池材料有限公司正极材料项目总投资22亿元。"
     )
     ex = extract(make_article(text))
-    assert ("正极材料项目", "高州市金山工业园") in _facts(ex, "locatedIn")
+    assert ("正极材料项目", "高州市金山工业园") in facts(ex, "locatedIn")
 
 
 def test_who_builds_and_who_approved_works_named_before(make_article):
@@ -101,8 +98,8 @@ def test_who_builds_and_who_approved_works_named_before(make_article):
         "广东长大路桥有限公司承建的S280线罗平段改造工程已完成总工程量的80%。"
     )
     ex = extract(make_article(text))
-    assert _facts(ex, "approvedBy") == {("S113线罗镜段升级改造工程", "云浮市发展和改革局")}
-    assert _facts(ex, "builds") == {
+    assert facts(ex, "approvedBy") == {("S113线罗镜段升级改造工程", "云浮市发展和改革局")}
+    assert facts(ex, "builds") == {
         ("罗定市交通投资有限公司", "S113线罗镜段升级改造工程"),
         ("广东长大路桥有限公司", "S280线罗平段改造工程"),
     }
@@ -111,13 +108,13 @@ def test_who_builds_and_who_approved_works_named_before(make_article):
 def test_approval_of_the_works_the_sentence_before_opened_with(make_article):
     text = "罗定市G324线罗城至双东段改建工程全长15公里。项目已获广东省交通运输厅批复初步设计。"
     ex = extract(make_article(text))
-    assert _facts(ex, "approvedBy") == {("G324线罗城至双东段改建工程", "广东省交通运输厅")}
-    assert _facts(ex, "honouredBy") == set()  # 获…批复 is no honour
+    assert facts(ex, "approvedBy") == {("G324线罗城至双东段改建工程", "广东省交通运输厅")}
+    assert facts(ex, "honouredBy") == set()  # 获…批复 is no honour
 
 
 def test_places_listed_together_each_carry_out_the_programme(make_article):
     ex = extract(make_article("郁南县连滩、河口、宋桂三镇将同步实施“千村示范”提质工程。"))
-    assert _facts(ex, "implements") == {
+    assert facts(ex, "implements") == {
         ("连滩镇", "“千村示范”提质工程"),
         ("河口镇", "“千村示范”提质工程"),
         ("宋桂镇", "“千村示范”提质工程"),
@@ -127,5 +124,5 @@ def test_places_listed_together_each_carry_out_the_programme(make_article):
 def test_works_built_right_after_the_town_named_after_zai(make_article):
     text = "广东华驰储能科技有限公司将在罗定市罗镜镇建设用户侧储能电站，总投资约4.8亿元。"
     ex = extract(make_article(text))
-    assert ("用户侧储能电站", "罗镜镇") in _facts(ex, "locatedIn")
-    assert ("广东华驰储能科技有限公司", "用户侧储能电站") in _facts(ex, "investsIn")
+    assert ("用户侧储能电站", "罗镜镇") in facts(ex, "locatedIn")
+    assert ("广东华驰储能科技有限公司", "用户侧储能电站") in facts(ex, "investsIn")
