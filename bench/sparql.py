@@ -43,7 +43,7 @@ from rdflib import Literal, URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/stages.py
 
-from stages import generated_articles  # noqa: E402
+from stages import generated_articles, timed  # noqa: E402
 
 from kg.export.store import write_store  # noqa: E402
 from kg.extract import extract  # noqa: E402
@@ -136,9 +136,7 @@ def main() -> None:
     # pause of a second), and forked rdflib runs would copy every page it touches.
     gc.collect()
     gc.freeze()
-    started = time.perf_counter()
-    store = store_from_graph(_GRAPH)
-    load_s = time.perf_counter() - started
+    store, load_s = timed(store_from_graph, _GRAPH)
     print(
         f"graph: {len(_GRAPH):,} triples from {args.articles} generated articles "
         f"(seed {args.seed}); extract {extract_s:.1f} s, model {model_s:.1f} s, "
@@ -195,13 +193,9 @@ def time_persistent(store, runs, repeat: int) -> None:
     """Write ``store`` as ``kg build --store`` would, open it and time the questions as asked."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "kg.oxigraph"
-        started = time.perf_counter()
-        write_store(None, None, path, named=store)
-        written = time.perf_counter() - started
+        _, written = timed(lambda: write_store(None, None, path, named=store))
         size = sum(f.stat().st_size for f in path.iterdir())
-        started = time.perf_counter()
-        on_disk = open_store(path)
-        opened = time.perf_counter() - started
+        on_disk, opened = timed(open_store, path)
         print(
             f"persistent store: written in {written:.1f} s, {size / 1e6:.0f} MB, "
             f"opened in {opened * 1000:.0f} ms"

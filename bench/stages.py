@@ -93,7 +93,7 @@ def generated_articles(count: int, seed: int) -> list[str]:
     return pages
 
 
-def _timed(fn, *args):
+def timed(fn, *args):
     started = time.perf_counter()
     result = fn(*args)
     return result, time.perf_counter() - started
@@ -108,7 +108,7 @@ def main() -> None:
     )
     args = ap.parse_args()
 
-    _, load_s = _timed(load_gazetteer)
+    _, load_s = timed(load_gazetteer)
     if args.corpus:
         files = sorted(p for p in args.corpus.iterdir() if p.suffix in (".txt", ".html"))
         pages = [p.read_text(encoding="utf-8") for p in files]
@@ -120,7 +120,7 @@ def main() -> None:
     print(f"characters: {chars:,}")
     print(f"gazetteer load: {load_s * 1000:.0f} ms")
 
-    articles, ingest_s = _timed(
+    articles, ingest_s = timed(
         lambda: [
             parse_article(
                 p, f"a-{i}.html" if p.lstrip().startswith("<") else f"a-{i}.txt", f"{i:064x}"
@@ -135,7 +135,7 @@ def main() -> None:
     rates = []
     extractions = []
     for article in articles:
-        ex, seconds = _timed(extract, article)
+        ex, seconds = timed(extract, article)
         extractions.append(ex)
         rates.append(len(article.text) / seconds)
     total = sum(len(a.text) for a in articles) / sum(
@@ -145,9 +145,9 @@ def main() -> None:
         f"extract (one core): {total:,.0f} chars/s overall, "
         f"median article {statistics.median(rates):,.0f} chars/s ({body:,} body characters)"
     )
-    graph, model_s = _timed(build_graph, extractions)
+    graph, model_s = timed(build_graph, extractions)
     print(f"model: {len(graph):,} triples in {model_s:.2f} s")
-    view, view_s = _timed(to_networkx, graph)
+    view, view_s = timed(to_networkx, graph)
     print(
         f"to_networkx: {view.number_of_nodes():,} nodes, {view.number_of_edges():,} edges "
         f"in {view_s:.2f} s"
