@@ -35,10 +35,11 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from kg.extract.dating import compares_with, dates_an_event
 from kg.extract.measure import CLAUSE_END, fences, measure_of, rank_measure_of
 from kg.extract.numbers import parse_number
 from kg.extract.pipeline import step
-from kg.extract.timex import dates_an_event, inside, quoted_spans, sentence_of, sentence_starts
+from kg.extract.timex import inside, quoted_spans, sentence_of, sentence_starts
 from kg.extract.units import Unit, quantity_words, to_base, units
 from kg.records import Article, Extraction, Period, Quantity
 
@@ -346,10 +347,11 @@ def _covered(spans: list[tuple[int, int]], offset: int) -> bool:
 
 def _period_for(text: str, periods: tuple[Period, ...], ends: list[int], raw: _Raw) -> int | None:
     """Index of the nearest period ending before the figure in its sentence, past dates
-    of one-off events (计划于今年6月开工，全长9.6公里: 今年6月 is no period of 9.6公里)."""
+    of one-off events (计划于今年6月开工，全长9.6公里: 今年6月 is no period of 9.6公里)
+    and comparison bases (比上年末净增23家: 上年末 is what 23家 is counted from)."""
     i = bisect.bisect_right(ends, raw.start) - 1
     while i >= 0 and periods[i].sentence == raw.sentence:
-        if not dates_an_event(text, periods[i]):
+        if not dates_an_event(text, periods[i]) and not compares_with(text, periods[i]):
             return i
         i -= 1
     return None

@@ -6,11 +6,17 @@ written and whose ``begin``/``until`` are the first and last day it covers:
 - 1月至9月, 1-9月, 1至9月: that span of months in the article's year, or in the
   year before when the last month is later than the article's month (reports
   give figures for months that are over);
-- 上半年, 一季度, 第一季度, 前三季度: likewise, with the same rule;
+- 上半年, 一季度, 第一季度, 前三季度, 前9个月: likewise, with the same rule (a
+  part of the year not yet over is this year's when the clause speaks ahead:
+  下半年，全县将…); 三季度末, 上半年末: an instant at the part's last day;
 - 11月6日, 9月: the date or month in the year that puts it nearest the
   article date (ties go to the past); 2023年11月6日 as written;
 - 2023年, 去年, 明年: the whole year (kind 'year'); 2021-2025年: those years;
-- 今年, 今年以来, 年初以来, 2023年以来: from 1 January to the article date;
+- 今年, 今年以来, 年初以来, 年初至今, 2023年以来: from 1 January to the article date;
+  今年 spoken ahead (今年计划完成…, 预计今年…) is the whole year;
+- 国庆假期, 春节期间, “五一”小长假, 端午假期, 中秋国庆假期: the holiday break of
+  that year (the one nearest the article date unless a year is written) as
+  ``data/lexicon/holidays.tsv`` lists it; begin/until None for a year it lacks;
 - 近五年, 五年来: five years back to the article date;
 - 到2025年, 力争到2025年, 至2025年底, 2025年前, 年内, 年底前: kind 'target',
   ``until`` the end of the span, ``begin`` None;
@@ -21,7 +27,8 @@ written and whose ``begin``/``until`` are the first and last day it covers:
 the article date already tells. Expressions that need the article date keep
 begin/until None when the article has no date; absolute ones resolve anyway.
 A match that falls outside every sentence, or starts inside a short quoted
-name, is dropped.
+name, is dropped, except the year opening the name of a report or ranking
+(《2024年…竞争力评价报告》中，X位列第12位: the figures are that year's).
 """
 
 from __future__ import annotations
@@ -31,20 +38,22 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from functools import cache
 from typing import NamedTuple
 
 from kg.extract.numbers import parse_number
 from kg.extract.pipeline import step
 from kg.records import Article, Extraction, Period, Quantity, Sentence
+from kg.resources import data_file
 
 __all__ = [
-    "dates_an_event",
+    "carry_periods",
     "find_periods",
     "periods_step",
     "quoted_spans",
     "sentence_starts",
     "sentence_of",
+    "spans_of",
 ]
 
 _SEP = r"(?:至|到|-|—|–|~|～)"
@@ -136,6 +145,25 @@ def _reported_year(last_month: int, on: dt.date | None) -> int | None:
 
 
 _AHEAD = ("将", "计划", "预计", "力争", "要", "以来")
+# 下半年，台山市将开展…: the words after the expression, into the next clause, speak ahead
+_AHEAD_AFTER = re.compile(
+    r"[^。；;!?！？,，]{0,10}[,，]?[^。；;!?！？,，]{0,10}?(?:将|计划|预计|预期|力争|拟|目标)"
+)
+_AHEAD_BEFORE = re.compile(r"(?:将|计划|预计|力争|争取|确保|目标)$")
+
+
+def _spoken_ahead(text: str, start: int, end: int) -> bool:
+    """Whether the words around ``text[start:end]`` (a cue right before it, or up to
+    the next clause after it) speak of the future.
+
+    >>> _spoken_ahead("下半年，台山市将开展百日攻坚", 0, 3), _spoken_ahead("预计全年增长6%", 2, 4)
+    (True, True)
+    >>> _spoken_ahead("上半年，全市增长5%", 0, 3)
+    False
+    """
+    if _AHEAD_BEFORE.search(text, max(0, start - 2), start):
+        return True
+    return text.startswith(_AHEAD, end) or _AHEAD_AFTER.match(text, end) is not None
 
 
 def _part_year(first: int, last: int, on: dt.date | None, ahead: bool = False) -> int | None:
@@ -213,13 +241,7 @@ def _year(m: re.Match[str], on: dt.date | None) -> _Found | None:
     part, tail = m.group("part"), m.group("tail")
     has_prefix = bool(m.group("y") or m.group("rel"))
     if part:
-        first, last = _PARTS[part]
-        ahead = m.string.startswith(_AHEAD, m.end())
-        year = _year_of(m, on) if has_prefix else _part_year(first, last, on, ahead)
-        span = _span(year, first, year, last) or (None, None)
-        if m.string.startswith("以来", m.end()) and span[0] is not None and on is not None:
-            return _Found(m.start(), m.end() + 2, "interval", span[0], on)  # 二季度以来
-        return _Found(m.start(), m.end(), "interval", *span)
+        return _part_of_year(m, on, _PARTS[part], has_prefix)
     year = _year_of(m, on)
     if year is None and not has_prefix and on is not None:
         year = on.year  # 年内, 年底: this year
@@ -227,7 +249,10 @@ def _year(m: re.Match[str], on: dt.date | None) -> _Found | None:
         return None
     begin = None if year is None else dt.date(year, 1, 1)
     end = None if year is None else dt.date(year, 12, 31)
-    if tail in ("以来", "来", "至今") or (m.group("rel") in ("今", "本") and not tail):
+    this_year = m.group("rel") in ("今", "本") and not tail
+    if this_year and begin is not None and _spoken_ahead(m.string, m.start(), m.end()):
+        return _Found(m.start(), m.end(), "year", begin, end)  # 今年计划完成投资12亿元
+    if tail in ("以来", "来", "至今") or this_year:
         until = on if on and begin and on >= begin else None
         return _Found(m.start(), m.end(), "interval", begin, until)
     if tail in ("年底", "年末", "底", "末"):
@@ -237,6 +262,70 @@ def _year(m: re.Match[str], on: dt.date | None) -> _Found | None:
     if tail == "同期" and on is not None and begin is not None:
         return _Found(m.start(), m.end(), "interval", begin, _years_back(on, on.year - year))
     return _Found(m.start(), m.end(), "year", begin, end)
+
+
+def _part_of_year(
+    m: re.Match[str], on: dt.date | None, months: tuple[int, int], has_prefix: bool
+) -> _Found:
+    """上半年, 2023年前三季度, 二季度以来 (to the article date), 三季度末 (its last day)."""
+    first, last = months
+    text, end = m.string, m.end()
+    if m.group("tail") in ("末", "底", "以来"):
+        end -= len(m.group("tail"))  # 2023年三季度末: the tail is read below
+    ahead = _spoken_ahead(text, m.start(), end)
+    year = _year_of(m, on) if has_prefix else _part_year(first, last, on, ahead)
+    span = _span(year, first, year, last) or (None, None)
+    if text.startswith("以来", end) and span[0] is not None and on is not None:
+        return _Found(m.start(), end + 2, "interval", span[0], on)  # 二季度以来
+    if text.startswith(("末", "底"), end) and not text.startswith("底线", end):
+        return _Found(m.start(), end + 1, "instant", span[1], span[1])  # 三季度末
+    return _Found(m.start(), end, "interval", *span)
+
+
+def _first_months(m: re.Match[str], on: dt.date | None) -> _Found | None:
+    """前9个月, 前三个季度, 2023年前10个月: from January, like 1-9月."""
+    n = _num(m.group("n"))
+    last = None if n is None else n * 3 if m.group("unit") == "季度" else n
+    if last is None or not 1 <= last <= 12 or (m.group("unit") == "季度" and n > 4):
+        return None
+    year = _year_of(m, on) if (m.group("y") or m.group("rel")) else _reported_year(last, on)
+    span = _span(year, 1, year, last) or (None, None)
+    return _Found(m.start(), m.end(), "interval", *span)
+
+
+@cache
+def _holiday_breaks() -> dict[tuple[int, str], tuple[dt.date, dt.date]]:
+    """(year, holiday) → first and last day of the break, from ``holidays.tsv``."""
+    breaks = {}
+    for line in data_file("lexicon", "holidays.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            year, name, first, last = (field.strip() for field in line.split("\t"))
+            breaks[int(year), name] = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    return breaks
+
+
+# holiday as written → (name in holidays.tsv, month and day it falls near)
+_HOLIDAYS = {
+    "国庆": ("国庆节", 10, 1),
+    "十一": ("国庆节", 10, 1),
+    "春节": ("春节", 2, 1),
+    "五一": ("劳动节", 5, 1),
+    "劳动节": ("劳动节", 5, 1),
+    "端午": ("端午节", 6, 10),
+    "中秋": ("中秋节", 9, 20),
+}
+
+
+def _holiday(m: re.Match[str], on: dt.date | None) -> _Found | None:
+    """国庆假期, 2023年春节期间, “五一”小长假, 中秋国庆假期: that year's holiday break."""
+    names = [_HOLIDAYS[w] for w in (m.group("h1"), m.group("h2")) if w]
+    name, month, day = names[0]
+    dated = m.group("y") or m.group("rel")
+    year = _year_of(m, on) if dated else _nearest_year(month, day, on)
+    breaks = {_holiday_breaks().get((year, n)) for n, _, _ in names} if year else {None}
+    # two holidays (中秋国庆假期) are one span only in a year they were one break
+    begin, until = breaks.pop() if len(breaks) == 1 and None not in breaks else (None, None)
+    return _Found(m.start(), m.end(), "interval", begin, until)
 
 
 def _year_span(m: re.Match[str], on: dt.date | None) -> _Found | None:
@@ -279,7 +368,7 @@ def _now(m: re.Match[str], on: dt.date | None) -> _Found | None:
 _NO = r"(?P<y>(?!))?(?P<rel>(?!))?"  # groups a rule lacks, so one resolver serves several
 _MONTH_RANGE = (
     rf"{_YP}?(?P<m1>{_M})(?:月份?)?{_SEP}(?:(?P<y2>{_Y})年)?(?P<m2>{_M})月份?"
-    r"(?![0-9一二三四五六七八九十]|日|号)"
+    r"(?![0-9]|[一二三四五六七八九十]{1,3}[日号]|日|号)"  # not 1-9月3日; 1—9月四会市 is
 )
 _DATE = (
     rf"{_YP}?(?P<m1>{_M})月份?(?:(?P<d1>{_D})[日号]|(?P<mend>底|末))?"
@@ -291,7 +380,16 @@ _BARE_PART = (
     r"(?<![年0-9一二两三四五六七八九十今本去上明次前当每多几数半])"
     rf"{_NO}(?:(?P<part>{_PART})|年(?P<tail>内|底|末))"
 )
-_SINCE_NEW_YEAR = rf"年初(?P<tail>以来){_NO}(?P<part>(?!))?"
+_SINCE_NEW_YEAR = rf"年初(?P<tail>以来|至今){_NO}(?P<part>(?!))?"
+_FIRST_MONTHS = (
+    rf"{_YP}?(?<![提以之向此目当空往超])前(?P<n>[0-9]{{1,2}}|[一二两三四五六七八九十]{{1,2}})"
+    r"个(?P<unit>月|季度)(?:份)?(?!内|前|后|以)"
+)
+_HOLIDAY = (
+    rf"{_YP}?[“\"]?(?P<h1>国庆|十一|春节|五一|劳动节|端午|中秋)[”\"]?(?:劳动)?节?"
+    r"(?:[、和与+]?[“\"]?(?P<h2>国庆|中秋)[”\"]?节?)?"
+    r"(?:[0-9一二三四五六七八九]天)?(?:假期|长假|小长假|黄金周|期间)"
+)
 _COUNT = r"[0-9]{1,2}|[一二两三四五六七八九十]{1,2}"
 _RECENT = (
     rf"(?:近|过去|最近)(?P<n>{_COUNT})年(?:来|以来)?"
@@ -310,6 +408,8 @@ _RULES: tuple[_Rule, ...] = tuple(
         (_YEAR, _year),
         (_BARE_PART, _year),
         (_SINCE_NEW_YEAR, _year),
+        (_FIRST_MONTHS, _first_months),
+        (_HOLIDAY, _holiday),
         (_RECENT, _recent),
         (_PLAN, _plan),
         (_NOW, _now),
@@ -362,6 +462,15 @@ def _candidates(text: str, on: dt.date | None) -> list[_Found]:
     return kept
 
 
+def spans_of(text: str, on: dt.date | None) -> list[tuple[dt.date | None, dt.date | None]]:
+    """First and last day of each time expression in a string outside the body (a title).
+
+    >>> spans_of("2024年1—9月开平市经济运行简况", dt.date(2024, 10, 30))
+    [(datetime.date(2024, 1, 1), datetime.date(2024, 9, 30))]
+    """
+    return [(f.begin, f.until) for f in _candidates(text, on)]
+
+
 def _with_cue(text: str, f: _Found, floor: int) -> _Found:
     """Widen ``f`` over a cue before it (到, 力争到, 截至) or 前 after it, and set the kind."""
     before = _CUE.search(text, max(floor, f.start - 6), f.start)
@@ -377,6 +486,23 @@ def _with_cue(text: str, f: _Found, floor: int) -> _Found:
     return f._replace(start=start, end=end, kind="target", begin=None)
 
 
+# 《2024年广东省县域经济综合竞争力评价报告》: the year a report or ranking covers
+_REPORT_TITLE = re.compile(r"《[^《》]*(?:报告|榜|榜单|名单|排行|白皮书|指数|公报|研究)》")
+
+
+def _opens_a_report_title(text: str, quotes: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` is the first character of a 《report or ranking》's name.
+
+    >>> t = "在《2024年县域经济评价报告》中"
+    >>> _opens_a_report_title(t, quoted_spans(t), 2), _opens_a_report_title(t, quoted_spans(t), 3)
+    (True, False)
+    """
+    i = bisect.bisect_right(quotes, (offset, 1 << 62)) - 1
+    if i < 0 or quotes[i][0] != offset - 1 or text[offset - 1] != "《":
+        return False
+    return _REPORT_TITLE.fullmatch(text, quotes[i][0], quotes[i][1]) is not None
+
+
 def find_periods(article: Article) -> tuple[Period, ...]:
     """Every time expression of ``article``, in text order, resolved against its date."""
     text, on = article.text, article.meta.date
@@ -390,7 +516,9 @@ def find_periods(article: Article) -> tuple[Period, ...]:
         f = _with_cue(text, f, floor)
         floor = f.end
         sentence = sentence_of(article, starts, f.start)
-        if sentence is None or inside(quotes, f.start):
+        if sentence is None:
+            continue
+        if inside(quotes, f.start) and not _opens_a_report_title(text, quotes, f.start):
             continue
         periods.append(
             Period(text[f.start : f.end], f.start, f.end, sentence.index, f.kind, f.begin, f.until)
@@ -404,70 +532,9 @@ def periods_step(extraction: Extraction) -> Extraction:
     return extraction.evolve(periods=find_periods(extraction.article))
 
 
-_DATA_TITLE = re.compile(r"季度|上半年|下半年|前\d+个?月|\d+[-—至]\d+月|全年|年度")
-
-
-# 计划于今年6月开工, 预计2024年二季度投产: a date of a one-off event
-_EVENT_AFTER = re.compile(
-    r"(?:正式|全面|基本|建成|将|可|恢复)?"
-    r"(?:开工|动工|投产|通车|竣工|完工|交付|投用|投入使用|建成|开业|运营|揭牌|上市)"
-)
-
-
-def dates_an_event(text: str, period: Period) -> bool:
-    """Whether ``period`` is the day, month or quarter of a one-off event (计划于今年6月
-    开工): the event's date, not the period of the figures after it.
-
-    >>> import datetime as dt
-    >>> june = Period("今年6月", 3, 7, 0, "interval", dt.date(2024, 6, 1), dt.date(2024, 6, 30))
-    >>> dates_an_event("计划于今年6月开工,全长9.6公里", june)
-    True
-    >>> dates_an_event("上半年今年6月,全长9.6公里", june)
-    False
-    """
-    if period.kind == "target" or period.begin is None or period.until is None:
-        return False
-    if (period.until - period.begin).days > 92:
-        return False  # a year or half a year frames the figures after it
-    return _EVENT_AFTER.match(text, period.end) is not None
-
-
 def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
-    """Figures without a period of their own take the one their statement carries.
+    """Figures without a period of their own take the one their statement carries:
+    ``kg.extract.dating.carry_periods`` (named here too for its callers)."""
+    from kg.extract.dating import carry_periods as carry
 
-    A sentence ending in ； goes on in the next one (1-9月,…生产总值2812.6亿元；规上
-    工业增加值1408.3亿元): its period carries over within the paragraph, unless it
-    dates a one-off event (预计2024年二季度投产；…总投资12亿元). In a data
-    release (the title names a part of the year: 数读前三季度经济) the period of
-    the lead sentence is the default for the whole article.
-    """
-    article = ex.article
-    by_sentence: dict[int, int] = {}
-    for q in quantities:
-        if q.period is not None:
-            by_sentence[q.sentence] = q.period
-    for i, p in enumerate(ex.periods):
-        if not dates_an_event(article.text, p):
-            by_sentence.setdefault(p.sentence, i)
-    default = None
-    if _DATA_TITLE.search(article.meta.title or "") and article.sentences:
-        lead = [i for i, p in enumerate(ex.periods) if p.sentence == 0 and p.kind == "interval"]
-        default = lead[0] if lead else None
-    out = []
-    for q in quantities:
-        if q.period is None:
-            q = replace(q, period=_carried(article, q.sentence, by_sentence, default))
-        out.append(q)
-    return tuple(out)
-
-
-def _carried(article: Article, index: int, by_sentence: dict[int, int], default: int | None):
-    sentences = article.sentences
-    k = index - 1
-    while k >= 0 and sentences[k].paragraph == sentences[index].paragraph:
-        if not sentences[k].text.rstrip().endswith((";", "；")):
-            break
-        if k in by_sentence:
-            return by_sentence[k]
-        k -= 1
-    return default
+    return carry(ex, quantities)

@@ -167,3 +167,97 @@ def test_a_quarter_since_runs_to_the_article_date(make_article):
 def test_the_past_year_in_a_first_quarter_report_is_the_calendar_year_before(make_article):
     (p,) = find_periods(make_article("过去一年,全市生产总值增长5%。", D(2023, 2, 10)))
     assert (p.begin, p.until) == (D(2022, 1, 1), D(2022, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expression", "begin", "until"),
+    [
+        # the breaks data/lexicon/holidays.tsv lists, in the year nearest the article date
+        ("国庆假期,开平市接待游客52万人次。", D(2024, 10, 9), "国庆假期", D(2024, 10, 1), D(2024, 10, 7)),  # noqa: E501
+        ("国庆黄金周全县旅游收入3.1亿元。", D(2022, 10, 12), "国庆黄金周", D(2022, 10, 1), D(2022, 10, 7)),  # noqa: E501
+        ("“十一”黄金周全县接待游客。", D(2021, 10, 10), "“十一”黄金周", D(2021, 10, 1), D(2021, 10, 7)),  # noqa: E501
+        # 2023: 中秋 and 国庆 were one break, 9月29日-10月6日
+        ("2023年国庆假期,全县接待游客。", D(2024, 3, 1), "2023年国庆假期", D(2023, 9, 29), D(2023, 10, 6)),  # noqa: E501
+        ("中秋国庆假期,梅县区接待游客。", D(2023, 10, 9), "中秋国庆假期", D(2023, 9, 29), D(2023, 10, 6)),  # noqa: E501
+        ("今年春节期间,连州市接待游客。", D(2024, 2, 20), "今年春节期间", D(2024, 2, 10), D(2024, 2, 17)),  # noqa: E501
+        ("“五一”小长假,阳山县接待游客。", D(2025, 5, 6), "“五一”小长假", D(2025, 5, 1), D(2025, 5, 5)),  # noqa: E501
+        ("端午假期,德庆县龙舟赛吸引游客。", D(2022, 6, 8), "端午假期", D(2022, 6, 3), D(2022, 6, 5)),  # noqa: E501
+        ("中秋假期,封开县接待游客。", D(2024, 9, 20), "中秋假期", D(2024, 9, 15), D(2024, 9, 17)),
+    ],
+)  # fmt: skip
+def test_holidays_resolve_to_that_years_break(make_article, text, on, expression, begin, until):
+    p = only(make_article, text, on)
+    assert (p.text, p.kind, p.begin, p.until) == (expression, "interval", begin, until)
+
+
+@pytest.mark.parametrize(
+    ("text", "on"),
+    [
+        ("2019年国庆假期,全县接待游客。", D(2024, 3, 1)),  # a year the table lacks
+        ("中秋国庆假期,全县接待游客。", D(2024, 10, 9)),  # two breaks in 2024, not one span
+        ("春节期间,全县接待游客。", D(2020, 2, 5)),  # 2020's break was extended after its notice
+    ],
+)
+def test_a_holiday_without_known_days_keeps_its_expression_only(make_article, text, on):
+    p = only(make_article, text, on)
+    assert p.text.endswith(("假期", "期间")) and (p.begin, p.until) == (None, None)
+
+
+def test_the_eleventh_plan_is_no_holiday(make_article):
+    p = only(make_article, "十一五期间,全县公路里程翻番。", D(2024, 10, 9))
+    assert (p.begin, p.until) == (D(2006, 1, 1), D(2010, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "kind", "begin", "until"),
+    [
+        ("三季度末,全县存款余额812亿元。", "三季度末", "instant", D(2024, 9, 30), D(2024, 9, 30)),
+        ("2024年二季度末贷款余额。", "2024年二季度末", "instant", D(2024, 6, 30), D(2024, 6, 30)),
+        ("上半年末,全县贷款余额。", "上半年末", "instant", D(2024, 6, 30), D(2024, 6, 30)),
+        ("前9个月,五华县新增企业。", "前9个月", "interval", D(2024, 1, 1), D(2024, 9, 30)),
+        ("前三个季度,五华县新增企业。", "前三个季度", "interval", D(2024, 1, 1), D(2024, 9, 30)),
+        ("年初至今,五华县新增企业。", "年初至今", "interval", D(2024, 1, 1), D(2024, 10, 30)),
+        # a month span before a place whose name opens with a numeral (五华县, 四会市)
+        ("1-9月五华县新增企业。", "1-9月", "interval", D(2024, 1, 1), D(2024, 9, 30)),
+        ("2024年1—9月四会市经济运行简况", "2024年1—9月", "interval", D(2024, 1, 1), D(2024, 9, 30)),  # noqa: E501
+    ],
+)  # fmt: skip
+def test_ends_of_parts_and_first_months(make_article, text, expression, kind, begin, until):
+    p = only(make_article, text, D(2024, 10, 30))
+    assert (p.text, p.kind, p.begin, p.until) == (expression, kind, begin, until)
+
+
+def test_ahead_early_is_not_a_span(make_article):
+    assert find_periods(make_article("工程比计划提前3个月完成。", D(2024, 10, 30))) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "begin", "until"),
+    [
+        # 下半年 in August: the clause speaks ahead, so this year's
+        ("下半年,紫金县将新开工项目12个。", D(2024, 7, 1), D(2024, 12, 31)),
+        ("下半年,沿线还将新建驿站3座。", D(2024, 7, 1), D(2024, 12, 31)),
+        ("下半年紫金县新开工项目12个。", D(2023, 7, 1), D(2023, 12, 31)),  # reported: last year's
+    ],
+)
+def test_a_part_of_the_year_spoken_of_ahead_is_this_years(make_article, text, begin, until):
+    p = only(make_article, text, D(2024, 8, 15))
+    assert (p.begin, p.until) == (begin, until)
+
+
+def test_this_year_spoken_of_ahead_is_the_whole_year(make_article):
+    planned = only(make_article, "紫金县今年计划完成投资20亿元。", D(2024, 3, 5))
+    done = only(make_article, "紫金县今年完成投资5亿元。", D(2024, 3, 5))
+    assert (planned.kind, planned.until) == ("year", D(2024, 12, 31))
+    assert (done.kind, done.until) == ("interval", D(2024, 3, 5))
+
+
+def test_a_year_of_spending_obtained_is_not_ahead(make_article):
+    # 争取上级资金 is funding obtained, not a plan: 全年 in February is last year's
+    p = only(make_article, "全年共争取上级资金12.3亿元。", D(2023, 2, 10))
+    assert (p.begin, p.until) == (D(2022, 1, 1), D(2022, 12, 31))
+
+
+def test_the_year_opening_a_report_name_is_a_period(make_article):
+    text = "在《2024年广东省县域经济评价报告》中,紫金县位列第30位。落实《2024年工作方案》。"
+    assert [p.text for p in find_periods(make_article(text, D(2025, 1, 8)))] == ["2024年"]
