@@ -41,7 +41,7 @@ PERSON_TITLES = (
     "记者",
     "通讯员",
 )
-PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/")
+PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/+＋")
 OPEN_Q, CLOSE_Q = "“", "”"
 MAX_NAME = 26
 _NUMERIC = re.compile(r"^[0-9.%一二三四五六七八九十百千万亿两几多余第]+[个批项家条座所宗户位名]?$")
@@ -105,12 +105,14 @@ def name_start(
     *,
     verbs_stop: bool = True,
     joins: frozenset[int] = frozenset(),
+    holds: frozenset[str] = frozenset(),
 ) -> int:
     """Where a name ending at ``end`` starts, scanning no further left than ``lo``.
 
     Quoted parts (县级“百千万工程”指挥部) are taken whole; a dash at a position in
     ``joins`` (between two place names: 石湾—龙溪快速通道) does not end the name.
-    ``verbs_stop=False`` lets registered names hold verbs (光澈显示科技有限公司).
+    ``verbs_stop=False`` lets registered names hold verbs (光澈显示科技有限公司);
+    words in ``holds`` do not end it (重点 in an event's name).
     """
     i = end
     floor = max(lo, end - MAX_NAME)
@@ -137,31 +139,62 @@ def name_start(
             if text[j - 1].isspace() or text[j - 1].isdigit():
                 break
             j -= 1
-        i = _walk_tokens(text, j, i, lex, verbs_stop)
+        i = _walk_tokens(text, j, i, lex, verbs_stop, holds)
         if i > j:
             break
     return i
 
 
-def _walk_tokens(text: str, j: int, i: int, lex: Lexicon, verbs_stop: bool = True) -> int:
+def _walk_tokens(
+    text: str,
+    j: int,
+    i: int,
+    lex: Lexicon,
+    verbs_stop: bool = True,
+    holds: frozenset[str] = frozenset(),
+) -> int:
     """Walk words of text[j:i] from the right; return where the name starts."""
     jieba, tags = _tokenizer()
     tokens = list(jieba.cut(text[j:i], HMM=False))
     pos = i
+    right = ""  # the word after this one, already inside the name
     for token in reversed(tokens):
         tag = tags.get(token)
         if not verbs_stop and tag == "v" and token not in lex.boundaries:
             tag = "n"
-        if _is_stop(token, tag, lex) or _ends_with_boundary(text, j, pos, lex):
+        if _ends_with_boundary(text, j, pos, lex, holds):
+            return pos
+        stop = token not in holds and _is_stop(token, tag, lex)
+        if stop and not _numeral_in_name(token, right):
             return pos
         pos -= len(token)
+        right = token
     return pos
 
 
-def _ends_with_boundary(text: str, lo: int, pos: int, lex: Lexicon) -> bool:
-    """True when a boundary word (2+ chars) ends right before ``pos``."""
+_NUMERALS = "一二三四五六七八九十两"
+_COUNTERS = set("个批项家条座所宗户位名大类种级期年月日号次届台套栋间")
+
+
+def _numeral_in_name(token: str, right: str) -> bool:
+    """A numeral glued to a one-character word that is no counter belongs to the
+    name (三|华|李 in 三华李产业园), while 三|个 or 两|大 count things."""
+    return (
+        len(token) == 1
+        and token in _NUMERALS
+        and len(right) == 1
+        and right not in _COUNTERS
+        and "\u4e00" <= right <= "\u9fff"
+    )
+
+
+def _ends_with_boundary(
+    text: str, lo: int, pos: int, lex: Lexicon, holds: frozenset[str] = frozenset()
+) -> bool:
+    """True when a boundary word (2+ chars, not one of ``holds``) ends right before ``pos``."""
     for size in range(2, min(lex.max_boundary, pos - lo) + 1):
-        if text[pos - size : pos] in lex.boundaries:
+        word = text[pos - size : pos]
+        if word in lex.boundaries and word not in holds:
             return True
     return False
 
@@ -176,7 +209,11 @@ def _clause_floor(text: str, start: int) -> int:
 
 
 def suffix_candidates(
-    text: str, lex: Lexicon, joins: frozenset[int] = frozenset(), anchors: list[int] = ()
+    text: str,
+    lex: Lexicon,
+    joins: frozenset[int] = frozenset(),
+    anchors: list[int] = (),
+    places: list[tuple[int, int]] = (),
 ) -> Iterator[Candidate]:
     """Names ending in a class suffix (工业园, 指挥部, 项目 ...)."""
     taken: set[int] = set()  # end offsets already claimed by a longer suffix
@@ -188,19 +225,7 @@ def suffix_candidates(
                 # the longest suffix decides for its end, even when it rejects the name
                 # (有限公司 with no name before it is not a 公司 named 有限)
                 taken.add(end)
-                start = name_start(
-                    text,
-                    _clause_floor(text, pos),
-                    pos,
-                    lex,
-                    verbs_stop=suffix.kind != "Company",
-                    joins=joins,
-                )
-                start = _after_unit(text, _with_year(text, _after_figure_de(text, start)))
-                if suffix.kind == "Project":
-                    start = _after_company(text, start, pos)
-                if suffix.kind in _ANCHORED:
-                    start = anchored_start(text, start, anchors, lex)
+                start = _suffix_name_start(text, pos, suffix, lex, joins, anchors, places)
                 name = text[start:end]
                 if (
                     pos - start >= suffix.min_prefix
@@ -208,9 +233,125 @@ def suffix_candidates(
                     and not _word_continues(text, pos, end)
                     and not (len(suffix.text) == 1 and _ends_inside_word(text, end))
                     and not _verb_use(text, end, suffix.text)
+                    and _headed(text, start, end, places)
+                    and not (suffix.kind == "Park" and name.startswith(_LEVELS))
                 ):
                     yield Candidate(start, end, _kind_of(name, suffix), "suffix")
             pos = text.find(suffix.text, pos + 1)
+
+
+# a park named by its level alone is a class of parks (建成县级示范带3条), not one park
+_LEVELS = ("国家级", "省级", "市级", "县级", "区级", "镇级")
+# boundary words event names hold (清远市2025年二季度重点交通项目集中开工活动)
+_EVENT_HOLDS = frozenset({"重点"})
+# verbs of joint action open a clause after the partners (…签订协议，共建X中试基地):
+# a name never starts with them (深汕共建产业园 starts with the partners)
+_JOINT_VERBS = ("共建", "共享", "共治", "共兴")
+
+
+def _suffix_name_start(
+    text: str,
+    pos: int,
+    suffix,
+    lex: Lexicon,
+    joins: frozenset[int],
+    anchors: list[int],
+    places: list[tuple[int, int]],
+) -> int:
+    """Where the name ending in ``suffix`` at ``pos`` starts."""
+    kind = suffix.kind
+    start = name_start(
+        text,
+        _clause_floor(text, pos),
+        pos,
+        lex,
+        verbs_stop=kind != "Company",
+        joins=joins,
+        holds=_EVENT_HOLDS if kind == "Event" else frozenset(),
+    )
+    start = _after_unit(text, _with_year(text, _after_figure_de(text, start)))
+    start = _after_counter(text, start)
+    if text.startswith(_JOINT_VERBS, start) and pos - start - 2 >= suffix.min_prefix:
+        start += 2
+    if kind in ("Project", "Park"):
+        start = joined_start(text, start, pos, suffix.text, lex, places)
+    if kind == "Project":
+        start = _after_company(text, start, pos)
+    if kind in _ANCHORED:
+        start = anchored_start(text, start, anchors, lex)
+    if kind == "Company":
+        start = _with_trade_name(text, start, pos, lex, places)
+    if kind == "Event" and _YEAR.match(text, start):
+        start = _with_places(start, places)
+    return start
+
+
+_YEAR = re.compile(r"\d{4}年")
+
+
+def _with_places(start: int, places: list[tuple[int, int]]) -> int:
+    """An event named from its year takes the places written right before it
+    (肇庆市高要区|2024年第三季度重大项目集中开工活动)."""
+    ends = {e: s for s, e in places}
+    while start in ends:
+        start = ends[start]
+    return start
+
+
+def _headed(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
+    """An …活动 is an event's name only behind a place or a year (清远市2025年…集中开工
+    活动); 招商活动 or 签约活动 in running prose names no one event."""
+    if not text.endswith("活动", 0, end):
+        return True
+    return bool(_YEAR.match(text, start)) or any(s == start for s, _ in places)
+
+
+def _after_counter(text: str, start: int) -> int:
+    """A name does not start with the counter of a figure before it (15个|典型村, 两|大产业园)."""
+    if start > 0 and start < len(text) and text[start] in _COUNTERS:
+        before = text[start - 1]
+        if before.isdigit() or before in _NUMERALS:
+            return start + 1
+    return start
+
+
+def _with_trade_name(
+    text: str, start: int, pos: int, lex: Lexicon, places: list[tuple[int, int]]
+) -> int:
+    """A registered name holds a trade name between its place and its industry
+    (云浮|六和|茶业有限公司): when the walk left only the industry word, the name runs
+    back over up to three characters to the place written before them."""
+    if text[start:pos] not in lex.industries:
+        return start
+    for s, e in places:
+        gap = text[e:start]
+        if 0 < len(gap) <= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in gap):
+            return s
+    return start
+
+
+def joined_start(
+    text: str, start: int, pos: int, suffix: str, lex: Lexicon, places: list[tuple[int, int]]
+) -> int:
+    """Works or a park named after two things joined by 及 or 和 (荔枝冻干及果汁项目) start
+    at the first; not when the first is a name or place of its own (X公司及Y项目, A镇和B
+    项目), a listed item (A、B和C项目) or a sector (水利和交通项目: 交通项目 is generic)."""
+    if start < 3 or text[start - 1] not in "及和" or pos - start < 2:
+        return start
+    first_end = start - 1
+    first = name_start(text, _clause_floor(text, first_end), first_end, lex)
+    word = text[first:first_end]
+    if (
+        not 2 <= len(word) <= 8
+        or text[first - 1 : first] == "、"
+        or any(e == first_end for _, e in places)
+        or any(word.endswith(s.text) for s in lex.suffixes)
+        or word in lex.modifiers
+        or _generic(text[start:pos] + suffix, suffix, lex)
+        or _generic(word + suffix, suffix, lex)
+    ):
+        return start
+    return first
 
 
 _FIGURE_DE = re.compile(r"\d[\d.]*[^\d\s,，、;；。]{1,4}的([^\d\s,，、;；。“”]{2,24})$")
@@ -333,6 +474,23 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
                 kind = "Programme" if suffix.text == "工程" else suffix.kind
                 yield Candidate(m.start(1), m.end(1), kind, "quoted")
                 break
+    yield from _quoted_programmes(text)
+
+
+# verbs that carry out a programme (推进“一镇一业”, 开展“双招双引”)
+_CARRY_OUT = ("推进", "实施", "开展", "落实", "推行", "深化", "深入实施", "全面推进")
+_SLOGAN = re.compile(r"“([^“”、。,，;；!！?？]{2,10})”(?=[,，。;；、]|$)")
+_PLAN = re.compile(r"“[^“”、。,，;；]{2,10}”(?:规划|纲要)")
+
+
+def _quoted_programmes(text: str) -> Iterator[Candidate]:
+    """A quoted slogan a verb carries out (推进“一镇一业”，…) and a quoted plan
+    (“十四五”规划, even before more words: 规划中期目标) are programmes."""
+    for m in _SLOGAN.finditer(text):
+        if text.endswith(_CARRY_OUT, 0, m.start()):
+            yield Candidate(m.start(1), m.end(1), "Programme", "quoted")
+    for m in _PLAN.finditer(text):
+        yield Candidate(m.start(), m.end(), "Programme", "quoted")
 
 
 def road_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> Iterator[Candidate]:
@@ -427,9 +585,27 @@ def company_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
             pos = text.find(word, pos + 1)
     for m in re.finditer("上市", text):
         start = name_start(text, _clause_floor(text, m.start()), m.start(), lex)
-        if 2 <= m.start() - start <= 12:
+        start = _after_counter(text, start)
+        if 2 <= m.start() - start <= 12 and _lists_a_company(text, start, m.start(), lex):
             yield Candidate(start, m.start(), "Company", "listing")
             yield Candidate(start, m.end(), "Event", "listing")
+
+
+_BOARDS = ("板", "股")  # 主板, 科创板, 新三板, A股: where, not who, goes public
+
+
+def _lists_a_company(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """X上市 names a company going public unless X is a generic word (企业上市), a
+    market (科创板上市, 在…证券交易所上市) or an act (申报上市)."""
+    _, tags = _tokenizer()
+    name = text[start:end]
+    return (
+        name not in lex.not_names
+        and not name.endswith(_BOARDS)
+        and not text.endswith("在", 0, start)
+        and not any(name.endswith(s.text) for s in lex.suffixes if s.kind != "Company")
+        and tags.get(name) not in ("v", "vn", "nz")
+    )
 
 
 def _name_ends(text: str, end: int, lex: Lexicon) -> bool:
@@ -443,6 +619,10 @@ def _is_brand(text: str, start: int, brand: str, lex: Lexicon) -> bool:
     if len(brand) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in brand):
         return False
     if brand[0] in "省市县区镇乡村" or any(brand.endswith(m) for m in lex.modifiers):
+        return False
+    # 纺织服装 and 高性能膜材料 are trades, not brands: no brand is an industry word or
+    # opens with a modifier of three characters (两 characters may be a brand: 现代)
+    if brand in lex.industries or any(brand.startswith(m) for m in lex.modifiers if len(m) >= 3):
         return False
     if any(
         (b in brand) if len(b) > 1 else (brand.startswith(b) or brand.endswith(b))
@@ -553,12 +733,13 @@ def book_title_candidates(text: str) -> Iterator[Candidate]:
 _PERSON = re.compile(
     r"(?P<title>"
     + "|".join(sorted(PERSON_TITLES, key=len, reverse=True))
-    + r")(?P<name>[\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|指出|认为|强调|透露|坦言|,|，|。)"
+    + r")(?P<name>[\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|指出|认为|强调|透露|坦言|在|,|，|。)"
 )
 
 
 def person_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
-    """A person named after a title and before a speech verb (董事长陈立峰说)."""
+    """A person named after a title and before a speech verb or 在 (董事长陈立峰说,
+    总经理吴海涛在签约仪式上表示)."""
     for m in _PERSON.finditer(text):
         name = m.group("name")
         if name[0] in lex.surnames and name not in lex.boundaries:
@@ -569,6 +750,11 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     """All non-division candidates in ``text``; ``places`` are division spans."""
     # these build on this module's Candidate and name walk
     from kg.extract.events import session_candidates
+    from kg.extract.marked import (
+        brand_works_candidates,
+        listed_sight_candidates,
+        route_end_candidates,
+    )
     from kg.extract.selection import title_candidates
 
     lex = load_lexicon()
@@ -576,7 +762,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     joins = frozenset(e for e in place_ends if text.startswith(("—", "－"), e))
     out: list[Candidate] = []
     anchors = sorted(s for s, _ in places)
-    out.extend(suffix_candidates(text, lex, joins, anchors))
+    out.extend(suffix_candidates(text, lex, joins, anchors, list(places)))
     out.extend(book_title_candidates(text))
     out.extend(person_candidates(text, lex))
     out.extend(quoted_candidates(text, lex))
@@ -584,6 +770,9 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(lexicon_candidates(text, lex))
     out.extend(company_candidates(text, lex))
     out.extend(village_candidates(text, lex, place_ends))
+    out.extend(brand_works_candidates(text, out))
+    out.extend(route_end_candidates(out, text, list(places), lex))
+    out.extend(listed_sight_candidates(text, out, list(places), lex))
     return _without_swallowed(
         [c for c in out if c.end > c.start],
         list(title_candidates(text, lex)),

@@ -106,3 +106,112 @@ def test_a_road_section_named_by_one_place_is_a_section():
 def test_a_route_name_does_not_run_across_de():
     found = names("石城镇至安铺镇的疏港公路一期工程预计年底建成。")
     assert "石城镇至安铺镇的疏港公路" not in found
+
+
+def _entities(make_article, text: str) -> dict[str, str]:
+    from kg.extract import extract
+
+    return {e.name: e.kind for e in extract(make_article(text)).entities if e.from_text}
+
+
+def test_works_named_after_two_things_joined_by_ji_start_at_the_first(make_article):
+    found = _entities(make_article, "广东果丰食品有限公司投资建设的菠萝罐头及果酱项目已动工。")
+    assert found.get("菠萝罐头及果酱项目") == "Project"
+    assert "果酱项目" not in found
+
+
+def test_a_company_or_a_listed_item_before_ji_or_he_is_not_joined():
+    assert "华美电器有限公司及储能电池项目" not in names("园区引进华美电器有限公司及储能电池项目。")
+    assert "冷库和加工项目" not in names("建设仓储、冷库和加工项目。")
+    assert not any("和交通" in k for k in names("推进水利和交通项目建设。"))
+
+
+def test_a_numeral_glued_to_a_name_stays_in_it_and_counters_stay_out():
+    assert names("信宜市发展三华李产业园。").get("三华李产业园") == "Park"
+    assert not names("建设三个产业园,打造两大产业园。")
+
+
+def test_a_joint_verb_opening_a_clause_is_the_predicate_not_the_name():
+    found = names("白土镇与华南农业大学签订协议,共建新能源电池中试基地。")
+    assert found.get("新能源电池中试基地") == "Park"
+    assert "共建新能源电池中试基地" not in found
+    assert "粤桂共建产业园" in names("推动粤桂共建产业园建设。")
+
+
+def test_a_huodong_behind_a_place_and_a_year_is_an_event(make_article):
+    found = _entities(
+        make_article, "阳江市2025年一季度重点项目集中开工活动在阳东区举行,共开工项目26个。"
+    )
+    assert found.get("阳江市2025年一季度重点项目集中开工活动") == "Event"
+
+
+def test_a_huodong_in_running_prose_is_no_event(make_article):
+    found = _entities(make_article, "化州市今年已举办招商活动12场,现场举行签约活动。")
+    assert not any(kind == "Event" for kind in found.values())
+
+
+def test_a_registered_name_keeps_the_trade_name_after_its_place(make_article):
+    found = _entities(make_article, "鲜叶由肇庆七和茶业有限公司统一收购。")
+    assert found.get("肇庆七和茶业有限公司") == "Company"
+    assert "茶业有限公司" not in found
+
+
+def test_a_park_named_by_its_level_alone_is_a_class_of_parks():
+    found = names("化州市建成县级乡村振兴示范带2条,化州橘红省级现代农业产业园产值增长。")
+    assert "县级乡村振兴示范带" not in found
+    assert found.get("化州橘红省级现代农业产业园") == "Park"
+
+
+def test_markets_generic_words_and_acts_do_not_go_public():
+    found = names("推动企业上市,成为第3家A股上市企业,拟申报上市,在科创板上市的企业获奖励。")
+    assert not any(kind in ("Company", "Event") for kind in found.values())
+    found = names("公司在上海证券交易所上市。")
+    assert found.get("上海证券交易所") == "Organization"
+    assert "上海证券交易所上市" not in found
+
+
+def test_trades_and_modifiers_are_not_brands():
+    found = names("推动纺织服装、纺织机械发展,建设高性能膜材料基地。")
+    assert not any(kind == "Company" for kind in found.values())
+
+
+def test_a_plus_joins_no_name():
+    assert not names("推广“企业+合作社+农户”模式。")
+
+
+def test_park_organisation_works_and_programme_endings():
+    found = names(
+        "佛山市与云浮市共建的佛云产业合作园开园;清远市依托连州产业转移园招商;"
+        "在官渡镇建设的农产品冷链物流中心投入使用;华信电器研发中心落成;"
+        "广东省乡村振兴研究会发布报告;位于大良街道的五沙片区村级工业园改造项目动工;"
+        "韶关华美香料有限公司香精扩产项目投产;实施农村生活污水治理五年行动。"
+    )
+    assert found["佛云产业合作园"] == found["连州产业转移园"] == "Park"
+    assert found["农产品冷链物流中心"] == "Project"  # a 中心 that stores goods is built
+    assert found["华信电器研发中心"] == "Organization"  # one that works is a body
+    assert found["广东省乡村振兴研究会"] == "Organization"
+    assert found["五沙片区村级工业园改造项目"] == "Project"
+    assert found["香精扩产项目"] == "Project"
+    assert found["农村生活污水治理五年行动"] == "Programme"
+
+
+def test_compound_words_keep_a_name_whole():
+    found = names("镇内的水口预制菜产业园投产,年产10万吨再生铜项目动工。")
+    assert "水口预制菜产业园" in found
+    assert found.get("再生铜项目") == "Project"
+
+
+def test_a_quoted_slogan_carried_out_and_a_quoted_plan_are_programmes():
+    found = names("推进“一村一品”,完成“十五五”规划中期评估。")
+    assert found.get("一村一品") == "Programme"
+    assert found.get("“十五五”规划") == "Programme"
+    assert "拔头筹" not in "".join(names("开展“拔头筹、争上游”活动。"))
+
+
+def test_a_person_before_zai_at_an_event():
+    assert names("华美电器董事长吴海涛在签约仪式上表示,将加大投资。").get("吴海涛") == "Person"
+
+
+def test_generic_titles_and_works_are_no_names():
+    found = names("茂名市委常委出席;排名全省省级开发区第三;全长12公里的路基工程完工;主体工程封顶。")
+    assert not found or set(found) <= {"茂名市委"}
