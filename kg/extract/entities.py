@@ -11,7 +11,9 @@ join their long form when the rules below say they are the same thing:
 - a lexicon alias (大湾区 → 粤港澳大湾区) or a road code (S270线 → S270).
 
 A park or region named after the place it is in also gets its name without the
-place as an alias (双合镇千亩茶园 / 千亩茶园).
+place as an alias (双合镇千亩茶园 / 千亩茶园); works written after their output
+(年产20万吨再生铝项目) get the name with the output as an alias, while the mention,
+and so the name, stays without it: the figure is a fact about the works.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import DIVISION_PREFIX, division_key
 from kg.extract.pipeline import step
+from kg.extract.units import units
 from kg.records import DIVISION_KINDS, Entity, Extraction, Mention
 
 _PREFIX_STRIP = ("Park", "Region", "Project")
@@ -242,6 +245,7 @@ def entities_step(ex: Extraction) -> Extraction:
             linked[i].canonical for i in groups[key] if linked[i].canonical
         }
         aliases = set(surfaces) | _place_free_alias(kind, name, linked, groups[key])
+        aliases |= _output_aliases(kind, ex.article.text, [linked[i] for i in groups[key]])
         aliases.discard(name)
         entities.append(
             Entity(key, kind, name, tuple(sorted(aliases)), mentions=tuple(groups[key]))
@@ -265,6 +269,26 @@ def _place_free_alias(kind: str, name: str, mentions: list[Mention], idx: list[i
             rest = name[size:]
             return {rest} if len(rest) >= 4 else set()
     return set()
+
+
+_OUTPUT = re.compile(
+    r"(?:年产|年处理|年加工|日处理|年出栏|年产能)[0-9.一二三四五六七八九十百千万亿两]+"
+    r"(?P<unit>[^\s\d,，;；。、的]{1,4})$"
+)
+
+
+def _output_aliases(kind: str, text: str, mentions: list[Mention]) -> set[str]:
+    """年产20万吨再生铝项目 for works named 再生铝项目 right after their output figure."""
+    if kind != "Project":
+        return set()
+    table = units()
+    out = set()
+    for m in mentions:
+        found = _OUTPUT.search(text, max(0, m.start - 20), m.start)
+        unit = found.group("unit") if found else ""
+        if found and (unit in table or unit[1:] in table or unit[2:] in table):
+            out.add(text[found.start() : m.end])
+    return out
 
 
 def _division_entities(key: str, idx: list[int], mentions: list[Mention]) -> list[Entity]:
