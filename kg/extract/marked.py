@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from kg.extract.edges import PUNCT, clause_floor, name_start
 from kg.extract.lexicon import Lexicon
-from kg.extract.names import PUNCT, Candidate
+from kg.extract.names import Candidate
 
 # a phase or a works verb between the brand and 项目 (海澄重工二期项目, 立新…扩产项目)
 _WORKS_AFTER = re.compile(
@@ -123,11 +124,9 @@ def listed_sight_candidates(
 ) -> Iterator[Candidate]:
     """Items listed with a park or scenic area before 等…景点 (X度假区、陈村花卉世界等
     重点景点) are places too, each one written whole between the 、."""
-    from kg.extract.names import _clause_floor, name_start
-
     spans = {(c.start, c.end): c.kind for c in cands} | {span: "place" for span in places}
     for m in _SIGHTS.finditer(text):
-        floor = _clause_floor(text, m.start())
+        floor = clause_floor(text, m.start())
         items, end = [], m.start()
         while True:
             sep = text.rfind("、", floor, end)
