@@ -2,7 +2,7 @@
 
 ``kg query`` loads ``out/kg.ttl`` into memory on every call: 0.05 s for one
 article, about 3 s for a million triples. A persistent store opens in
-milliseconds instead, though its queries run 2-5x slower than in memory
+milliseconds instead, though its queries run about 3x slower than in memory
 (bench figures in kg/sparql/store.py), so it is written only on request
 (``kg build --store``) and queried with ``--graph out/kg.oxigraph``.
 
