@@ -53,6 +53,8 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
     o, i = outer.kind, inner.kind
     if o in ("Road", "Project") and i in DIVISION_KINDS:
         return None  # places in a road's name are its ends, handled as routes
+    if o in ("Programme", "Event") and i in DIVISION_KINDS:
+        return "about", True  # 罗定市招商引资奖励办法 concerns 罗定市; it does not lie in it
     if i in DIVISION_KINDS or (i == "Region" and o in ("Park", "Project", "Region", "Village")):
         return ("locatedIn", True) if inner.start == outer.start or o != "Project" else None
     if o in ("Park", "Region") and i in ("Park", "Region"):

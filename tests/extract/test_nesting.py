@@ -1,0 +1,29 @@
+"""Relations between a name and the names inside it (kg.extract.relations.nesting_relations)."""
+
+from __future__ import annotations
+
+from relation_facts import facts
+
+from kg.extract import extract
+
+
+def test_a_policy_named_after_a_county_is_about_it_not_located_in_it(make_article):
+    ex = extract(
+        make_article("罗定市人民政府印发《罗定市招商引资奖励办法》，全年兑现奖励资金800万元。")
+    )
+    assert ("罗定市招商引资奖励办法", "罗定市") in facts(ex, "about")
+    assert not any(s == "罗定市招商引资奖励办法" for s, _ in facts(ex, "locatedIn"))
+
+
+def test_an_event_named_after_a_place_is_about_it(make_article):
+    ex = extract(make_article("2024年信宜市招商推介会在广州举行，12个项目现场签约。"))
+    events = {e.name for e in ex.entities if e.kind == "Event"}
+    assert events, "the event is found"
+    for event in events:
+        assert not any(s == event for s, _ in facts(ex, "locatedIn"))
+        assert (event, "信宜市") in facts(ex, "about")
+
+
+def test_a_place_named_after_its_county_still_lies_in_it(make_article):
+    ex = extract(make_article("台山工业新城今年新引进项目12个。"))
+    assert ("台山工业新城", "台山市") in facts(ex, "locatedIn")
