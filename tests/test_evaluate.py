@@ -233,13 +233,13 @@ def test_end_to_end_on_the_eval_corpus(tmp_path, capsys):
     graph_file = tmp_path / "kg.ttl"
     assert main(["eval", str(EVAL / "gold"), "--graph", str(graph_file), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert len(result["files"]) == 10
+    assert len(result["files"]) == 12
     for entry in result["files"]:
         assert entry["article"] == Path(entry["gold"]).name.removesuffix(".gold.yaml")
         for metric, ratio in entry["scores"].items():
             assert ratio["value"] is None or 0 <= ratio["value"] <= 1, (entry["gold"], metric)
     assert main(["eval", str(EVAL / "gold"), "--graph", str(graph_file)]) == 0
-    assert "micro-average over 10 gold files" in capsys.readouterr().out
+    assert "micro-average over 12 gold files" in capsys.readouterr().out
 
 
 def test_a_graph_without_the_ontology_is_read_with_kgs_own(gold_file):
