@@ -150,9 +150,12 @@ def _repeated_unit_range(
 
 
 def _qualifier_before(text: str, start: int, floor: int) -> tuple[int, str | None]:
-    """A stored qualifier ending at ``start`` (超过, 约 ...): its start and normal form."""
+    """A stored qualifier ending at ``start`` (超过, 约 ...): its start and normal form.
+
+    The longest word wins: 不少于 (at least) is not 少于 (under) after a 不.
+    """
     words = quantity_words()["qualifier_before"]
-    for size in (2, 1):
+    for size in (3, 2, 1):
         word = text[max(floor, start - size) : start]
         if len(word) == size and word in words:
             return start - size, words[word]

@@ -101,6 +101,22 @@ def test_qualifiers_are_normalised_and_in_the_span(make_article, text, surface, 
     assert (q.text, q.value, q.qualifier) == (surface, Decimal(value), qualifier)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier"),
+    [
+        ("改造农村公路不少于150公里。", "不少于150公里", "以上"),
+        ("新增就业不低于2000人。", "不低于2000人", "以上"),
+        ("单个项目用地不超过80亩。", "不超过80亩", "以下"),
+        ("年能耗不高于5万吨标准煤。", "不高于5万吨", "以下"),
+        ("空置率不足5%。", "不足5%", "不足"),
+    ],
+)
+def test_not_less_than_is_at_least_not_under(make_article, text, surface, qualifier):
+    """不少于 was read as 少于 with the qualifier 不足 (under): the meaning turned round."""
+    q = one(make_article, text)
+    assert (q.text, q.qualifier) == (surface, qualifier)
+
+
 def test_ranges_keep_both_ends(make_article):
     q = one(make_article, "预计投资3至5亿元。")
     assert (q.text, q.value, q.upper, q.unit) == ("3至5亿元", Decimal(3), Decimal(5), "亿元")
