@@ -1,5 +1,11 @@
 """HTML pages to plain text: one block per line, page chrome dropped, <title>/<meta> kept.
 
+Besides <title> and <meta>, the hints say which lines the markup set apart:
+``<headline>`` lists the lines written wholly in a heading, bold or large
+font, or in an element whose class names a title (newline-separated);
+``<a>`` lists the lines that are wholly a link. The page stage uses them to
+pick the headline and to drop lists of links to other articles.
+
 Only the standard library's ``html.parser``: pages are read as they are,
 without running scripts or fetching anything.
 """
@@ -35,6 +41,9 @@ _CHROME = re.compile(
     re.I,
 )
 _SOFT_BREAK = "\x01"  # whitespace with a newline inside, from the HTML source
+_EMPHASIS = frozenset({"b", "strong", "h1", "h2", "h3"})
+# class/id words of a headline element: title, headline, biaoti (标题), but not subtitle
+_TITLE_CLASS = re.compile(r"(?<![a-z])(?:title|headline|biaoti|arttitle)(?![a-z])", re.I)
 
 
 def looks_like_html(text: str) -> bool:
@@ -56,6 +65,12 @@ class _PageText(HTMLParser):
         self._skipping: list[str] = []
         self._title: list[str] | None = None
         self._pre = 0
+        self._emphasis: list[str] = []  # open elements that set their text apart
+        self._links = 0  # open <a> elements
+        # the current line's text: all of it, the emphasised part, the linked part
+        self._line: list[list[str]] = [[], [], []]
+        self.headlines: list[str] = []
+        self.link_lines: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = {"class": "", "id": ""} | {k: v or "" for k, v in attrs}
@@ -65,14 +80,19 @@ class _PageText(HTMLParser):
                 self.hints.setdefault(key, attr["content"])
         elif tag in _VOID:
             if tag in ("br", "hr") and not self._skipping:
+                self._break(True)
                 self.parts.append("\n")
         elif self._skipping or tag in _SKIP or _CHROME.search(f"{attr.get('class')}/{attr['id']}"):
             self._skipping.append(tag)
         elif tag == "title":
             self._title = []
         else:
+            self._break(tag in _BLOCK)
             self.parts.append("\n" if tag in _BLOCK else " " if tag in ("td", "th") else "")
             self._pre += tag == "pre"
+            if _sets_apart(tag, attr):
+                self._emphasis.append(tag)
+            self._links += tag == "a"
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("body", "html"):
@@ -84,9 +104,15 @@ class _PageText(HTMLParser):
         elif tag == "title" and self._title is not None:
             self.hints.setdefault("<title>", "".join(self._title))
             self._title = None
-        elif tag in _BLOCK:
-            self.parts.append("\n")
-            self._pre -= tag == "pre" and self._pre > 0
+        else:
+            if tag in self._emphasis:
+                while self._emphasis.pop() != tag:
+                    pass
+            self._links -= tag == "a" and self._links > 0
+            if tag in _BLOCK:
+                self._break(True)
+                self.parts.append("\n")
+                self._pre -= tag == "pre" and self._pre > 0
 
     def handle_data(self, data: str) -> None:
         if self._skipping:
@@ -94,10 +120,48 @@ class _PageText(HTMLParser):
         data = data.replace(_SOFT_BREAK, "")
         if self._title is not None:
             self._title.append(data)
-        elif self._pre:
-            self.parts.append(data)
         else:
-            self.parts.append(re.sub(r"\s+", _soft_space, data))
+            data = data if self._pre else re.sub(r"\s+", _soft_space, data)
+            self.parts.append(data)
+            self._line[0].append(data)
+            self._line[1].append(data if self._emphasis else "")
+            self._line[2].append(data if self._links else "")
+
+    def close(self) -> None:
+        super().close()
+        self._break(True)
+
+    def _break(self, line_ends: bool) -> None:
+        """At the end of a line, note whether all its text was emphasised or linked."""
+        if not line_ends:
+            return
+        text, emphasised, linked = ("".join(part) for part in self._line)
+        self._line = [[], [], []]
+        if _same_text(text, emphasised):
+            self.headlines.append(text.strip(_SOFT_BREAK + " "))
+        if _same_text(text.lstrip(_BULLETS + _SOFT_BREAK), linked):
+            self.link_lines.append(linked.strip(_SOFT_BREAK + " "))
+
+
+_BULLETS = " ·•●◆◇■□▪▶►>*-—"
+
+
+def _same_text(text: str, part: str) -> bool:
+    """Whether ``part`` is all the visible text of ``text`` (and there is some)."""
+    text, part = (re.sub(rf"[\s{_SOFT_BREAK}]+", "", t) for t in (text, part))
+    return bool(part) and text == part
+
+
+def _sets_apart(tag: str, attr: dict[str, str]) -> bool:
+    """Whether an element marks its text as a heading: h1-h3, bold, a large
+    font, or a class or id naming a title."""
+    if tag in _EMPHASIS:
+        return True
+    if tag == "font" and re.fullmatch(r"\+[1-4]|[4-7]", attr.get("size", "").strip()):
+        return True
+    return tag in ("td", "th", "div", "p", "span") and bool(
+        _TITLE_CLASS.search(f"{attr.get('class')}/{attr.get('id')}")
+    )
 
 
 def _soft_space(match: re.Match[str]) -> str:
@@ -105,7 +169,8 @@ def _soft_space(match: re.Match[str]) -> str:
 
 
 def html_to_text(html: str) -> tuple[str, dict[str, str]]:
-    """Visible text of an HTML page (one block per line) and its <title>/<meta> values.
+    """Visible text of an HTML page (one block per line) and its <title>/<meta> values,
+    with ``<headline>`` and ``<a>`` hints when some lines are set apart or links.
 
     Scripts, styles, navigation, footers and share bars are dropped. A source
     line break between two Chinese characters joins them, as browsers show it.
@@ -116,8 +181,17 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     parser = _PageText()
     parser.feed(html)
     parser.close()
-    text = re.sub(f"(?<=[{CJK}。,、，；：“”])\x01(?=[{CJK}“])", "", "".join(parser.parts))
-    return text.replace(_SOFT_BREAK, " "), parser.hints
+    text = _join_soft_breaks("".join(parser.parts))
+    hints = dict(parser.hints)
+    for key, lines in (("<headline>", parser.headlines), ("<a>", parser.link_lines)):
+        if lines:
+            hints[key] = "\n".join(_join_soft_breaks(line) for line in lines)
+    return text, hints
+
+
+def _join_soft_breaks(text: str) -> str:
+    text = re.sub(f"(?<=[{CJK}。,、，；：“”])\x01(?=[{CJK}“])", "", text)
+    return text.replace(_SOFT_BREAK, " ")
 
 
 def html_title(hints: dict[str, str]) -> str | None:

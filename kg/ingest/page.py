@@ -33,7 +33,7 @@ _SOFT_BOILERPLATE = re.compile(
     r"上一篇|下一篇|相关(?:新闻|阅读|链接|文章)|官方微信|官方微博|公众号|客户端|二维码|"
     r"当前位置|首页\s*>|网站标识码|无障碍|相关附件|字[体号]\s*:|【(?:打印|关闭|收藏)】|浏览次数|阅读量|点击数|"
     r"(?:电话|热线|传真|邮箱|e-?mail|邮编|地址|主办|承办|协办|技术支持|编辑|校对|审核)(?:单位)?\s*:|"
-    r"往期推荐|点击蓝字|关注我们|阅读原文|^原创\s|分享\s*收藏|点赞\s*在看|"
+    r"往期推荐|点击蓝字|关注我们|阅读原文|^原创\s|分享\s*收藏|点赞\s*在看|点(?:个|一下)?\s*[“\"]?在看|"
     r"(?:19|20)\d\d\s*[-~—]\s*(?:19|20)\d\d\s*[@©]|(?:报|新闻|网)\s*app\s*$",
     re.I,
 )
@@ -41,8 +41,11 @@ _PAGE = re.compile(r"^(?:第\s*)?([A-Za-z]{0,4}\d{1,3}[A-Za-z]?)\s*版(?:\s*[:|�
 _KEYS = (
     "本文字数|全文字数|字数|来源|稿源|作者|记者|通讯员|撰文|撰稿|责任编辑|编辑|责编|发布时间|"
     "发布日期|发表时间|发稿时间|更新时间|出版日期|日期|时间|版次|版面|版名|栏目|浏览次数|阅读量|"
-    "原标题"
+    "原标题|"
+    # the credits under a public-account post: 文字 / 图片 / 编辑 / 审核 / 终审
+    "文字|采写|文案|图文|图片|摄影|视频|初审|复审|终审|审核|监制|出品"
 )
+_AUTHOR_KEYS = ("作者", "记者", "撰文", "撰稿", "文字", "采写", "文案", "图文")
 _KV_LINE = re.compile(rf"^[【\[]?(?:{_KEYS})\s*:")
 _KV = re.compile(rf"(?:^|(?<=[\s|【\[]))({_KEYS})\s*:\s*")
 _AUTHOR_LINE = re.compile(r"^(?:本报)?(?:记者|通讯员|文\s*/|图\s*/|文/图)\s*[^,。;!?]{1,24}$")
@@ -51,7 +54,21 @@ _OFFICE_LINE = re.compile(
     rf"^[{CJK}]{{2,12}}(?:市长|县长|区长|镇长|书记|主任|局长|厅长|省长|主席)\s+[{CJK}·]{{2,4}}$"
 )
 # a heading after which the page lists other articles
-_MORE_LINKS = re.compile(r"^(?:往期推荐|推荐阅读|相关阅读|延伸阅读|相关新闻|热门推荐|猜你喜欢)\s*$")
+_MORE_LINKS = re.compile(
+    r"^[【\[]?(?:往期推荐|推荐阅读|相关阅读|延伸阅读|相关新闻|相关文章|相关链接|更多阅读|"
+    r"热门推荐|精彩推荐|猜你喜欢)[】\]]?\s*:?$"
+)
+# when and where a post was published: 2024-05-08 18:30, 5月8日 18:30, 发表于广东
+_STAMP = re.compile(
+    r"(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}月\d{1,2}日|"
+    r"昨天|前天|今天)\s*\d{1,2}:\d\d(?!\d)|发表于"
+)
+# a photo credit ending a caption: 签约现场。 张三 摄, (记者 李四 摄)
+_CAPTION_NAMES = rf"[{CJK}·]{{2,4}}(?:\s*[、和\s]\s*[{CJK}·]{{2,4}})*"
+_CAPTION = re.compile(
+    rf"(?:^|[\s。!?(▲])(?:(?:本报)?(?:记者|通讯员|特约摄影|摄影)\s*{_CAPTION_NAMES}\s*"
+    rf"|{_CAPTION_NAMES}\s+)摄\)?$"
+)
 _NAMES = re.compile(rf"^[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}}){{0,3}}$")
 _AGENCY = re.compile(rf"^[{CJK}]{{1,8}}讯$")
 _PAREN_BYLINE = re.compile(r"^\(([^()]{1,24})\)$")
@@ -81,6 +98,28 @@ def _is_boilerplate(line: str) -> bool:
     return open_line and len(line) <= 60 and _SOFT_BOILERPLATE.search(line) is not None
 
 
+def _is_stamp_line(line: str) -> bool:
+    """A short line holding a date-time stamp or a 发表于 place: a post's account line."""
+    return len(line) <= 60 and not ends_sentence(line) and _STAMP.search(line) is not None
+
+
+def _account_of(line: str) -> str | None:
+    """The public account a post's stamp line names: the word before the stamp.
+
+    >>> _account_of('原创 新丰融媒 新丰发布 2024年11月02日 07:30 广东')
+    '新丰发布'
+    """
+    m = _STAMP.search(line)
+    labelled = _KV.search(line) or _AUTHOR_LINE.search(line) or "记者" in line
+    words = line[: m.start()].split() if m and _is_stamp_line(line) and not labelled else []
+    return words[-1] if words and re.fullmatch(rf"[{CJK}\w]{{2,12}}", words[-1]) else None
+
+
+def _is_caption(line: str) -> bool:
+    """A photo caption: a short line ending with a photographer's credit."""
+    return len(line) <= 80 and _CAPTION.search(line) is not None
+
+
 def _is_date_line(line: str) -> bool:
     """A line holding a date and little else (a weekday, a time, a paper's name)."""
     if len(line) > 40 or not _DATE.search(line):
@@ -108,6 +147,7 @@ def _is_page_furniture(line: str) -> bool:
         or _PAPER_LINE.fullmatch(line)
         or _SITE_LINE.match(line)
         or _is_date_line(line)
+        or _is_stamp_line(line)
     )
 
 
@@ -126,7 +166,8 @@ class Layout:
 
 
 def _could_be_title(line: str) -> bool:
-    return 5 <= len(line) <= 60 and not line.endswith(("。", ";", ","))
+    """Whether ``line`` has a headline's shape; a post's time stamp never has."""
+    return 5 <= len(line) <= 60 and not line.endswith(("。", ";", ",")) and not _STAMP.search(line)
 
 
 def _is_byline(line: str) -> bool:
@@ -138,20 +179,43 @@ def _is_byline(line: str) -> bool:
     )
 
 
-def _find_title(lines: Sequence[str], hint: str | None) -> int | None:
-    """Index of the headline: the line matching the HTML title, else the first
-    substantial line that is not furniture, if it can be a headline."""
+def _find_title(
+    lines: Sequence[str], hint: str | None, set_apart: frozenset[str]
+) -> tuple[int | None, str | None]:
+    """Index of the headline and what marked it.
+
+    In order: the line matching the HTML title (``"title"``); the first line
+    the markup sets apart as a heading before the body begins (``"markup"``);
+    the first substantial line that is not furniture, if it can be a
+    headline (``None``: nothing marked it).
+    """
     if hint:
         key = hint.replace(" ", "")
         for i, line in enumerate(lines[:40]):
             flat = line.replace(" ", "")
-            if flat == key or (len(flat) >= 5 and key.startswith(flat)):
-                return i
+            if (flat == key or (len(flat) >= 5 and key.startswith(flat))) and not _STAMP.search(
+                line
+            ):
+                return i, "title"
+    for i, line in enumerate(lines[:40]):
+        if ends_sentence(line) and len(line) > 40:
+            break  # the body has begun: later bold lines are subheadings
+        if line in set_apart and _could_be_title(line) and not _is_page_furniture(line):
+            return i, "markup"
     for i, line in enumerate(lines):
         if _is_page_furniture(line) or len(line) < 5:
             continue
-        return i if _could_be_title(line) else None
-    return None
+        return (i if _could_be_title(line) else None), None
+    return None, None
+
+
+def _hinted_lines(hints: dict[str, str], key: str) -> frozenset[str]:
+    """The lines a markup hint lists (``<headline>``, ``<a>``)."""
+    return frozenset(line for line in hints.get(key, "").split("\n") if line)
+
+
+def _is_link(line: str, links: frozenset[str]) -> bool:
+    return line.lstrip(" ·•●◆◇■□▪▶►>*-—") in links
 
 
 def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
@@ -159,11 +223,20 @@ def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
 
     ``hints`` are the page's <title>/<meta> values (empty for plain text).
     """
-    head, title, byline, start = _split_head(lines, html_title(hints))
-    end = next((i for i in range(start, len(lines)) if _MORE_LINKS.match(lines[i])), len(lines))
-    while end > start and _is_tail_furniture(lines[end - 1], title, head):
+    links = _hinted_lines(hints, "<a>")
+    head, title, byline, start = _split_head(
+        lines, html_title(hints), _hinted_lines(hints, "<headline>")
+    )
+    lines, end = _cut_link_lists(lines, start, links)
+    while end > start and (
+        _is_tail_furniture(lines[end - 1], title, head) or _is_link(lines[end - 1], links)
+    ):
         end -= 1
-    body = [line for line in lines[start:end] if not _is_boilerplate(line)]
+    body = [
+        line
+        for line in _without_link_runs(lines[start:end], links)
+        if not (_is_boilerplate(line) or _is_caption(line))
+    ]
     tail = list(lines[end:])
     if body:
         body[-1], trailing = _split_trailing_byline(body[-1])
@@ -173,16 +246,56 @@ def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
     return Layout(tuple(head), title, byline, tuple(body), tuple(tail))
 
 
+def _cut_link_lists(
+    lines: Sequence[str], start: int, links: frozenset[str]
+) -> tuple[list[str], int]:
+    """The lines without lists of other articles (相关新闻: and the links under
+    it), and the index where the body ends: at the first such heading, unless
+    the page shows it was a list of links with article text after it."""
+    kept = list(lines)
+    index = start
+    while index < len(kept):
+        if not _MORE_LINKS.match(kept[index]):
+            index += 1
+            continue
+        after = index + 1
+        while after < len(kept) and _is_link(kept[after], links):
+            after += 1
+        text_follows = any(
+            ends_sentence(line) and len(line) > 15 and not _is_boilerplate(line)
+            for line in kept[after:]
+        )
+        if after == index + 1 or not text_follows:
+            return kept, index
+        del kept[index:after]
+    return kept, len(kept)
+
+
+def _without_link_runs(lines: Sequence[str], links: frozenset[str]) -> list[str]:
+    """``lines`` without runs of two or more lines that are each wholly a link."""
+    kept: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if line and _is_link(line, links):
+            run.append(line)
+            continue
+        kept += run if len(run) == 1 else []
+        run = []
+        kept.append(line)
+    return kept[:-1]
+
+
 def _split_head(
-    lines: Sequence[str], title_hint: str | None
+    lines: Sequence[str], title_hint: str | None, set_apart: frozenset[str]
 ) -> tuple[list[str], str | None, str | None, int]:
     """Head furniture, headline, byline, and the index where the body starts.
 
     Title-like lines between the headline and later furniture are headline
-    parts (引题, 主题); the last one is the main title. A title-like line
-    followed directly by text is a subheading of the body.
+    parts (引题, 主题, 副题). The main title is the one matching the HTML
+    title; else the last one the markup sets apart; else the last one. A
+    title-like line followed directly by text is a subheading of the body.
     """
-    at = _find_title(lines, title_hint)
+    at, marked_by = _find_title(lines, title_hint, set_apart)
     start = 0 if at is None else at + 1
     head, headlines = list(lines[: at or 0]), [] if at is None else [lines[at]]
     last_furniture = _last_furniture_before_body(lines, start)
@@ -200,7 +313,12 @@ def _split_head(
         else:
             break
         start = index + 1
-    main = [line for line in headlines if not line.startswith(("——", "--"))][-1:]
+    parts = [line for line in headlines if not line.startswith(("——", "--"))]
+    if marked_by == "title":
+        parts = headlines[:1]
+    elif marked_by == "markup":
+        parts = [line for line in parts if line in set_apart]
+    main = parts[-1:]
     head += [line for line in headlines if line not in main]
     return head, (main or [None])[0], byline, start
 
@@ -297,6 +415,11 @@ def page_meta(layout: Layout, hints: dict[str, str], path: str, sha: str) -> Art
 def _newspaper(
     fields: dict[str, str], hints: dict[str, str], furniture: Sequence[str]
 ) -> str | None:
+    """The publication: a post's account, a 来源 field, the page's site name, a paper named
+    in the furniture."""
+    account = next((name for line in furniture if (name := _account_of(line))), None)
+    if account:
+        return account
     source = fields.get("来源") or fields.get("稿源")
     if source:
         return source.split()[0]
@@ -322,7 +445,7 @@ def _date(
 
 
 def _author(fields: dict[str, str], layout: Layout, hints: dict[str, str]) -> str | None:
-    named = fields.get("作者") or fields.get("记者") or fields.get("撰文") or fields.get("撰稿")
+    named = next((fields[key] for key in _AUTHOR_KEYS if fields.get(key)), None)
     if named:
         return _author_of(named)
     for line in (layout.byline, *layout.head, *layout.body[:1], *reversed(layout.tail)):
