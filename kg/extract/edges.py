@@ -191,6 +191,8 @@ def suffix_name_start(
     )
     start = _after_unit(text, _with_year(text, _after_figure_de(text, start)))
     start = after_counter(text, start)
+    if kind == "Project":
+        start = _with_class_figure(text, start, pos, lex)
     if text.startswith(_JOINT_VERBS, start) and pos - start - 2 >= suffix.min_prefix:
         start += 2
     if kind in ("Project", "Park"):
@@ -201,12 +203,25 @@ def suffix_name_start(
         start = anchored_start(text, start, anchors, lex)
     if kind == "Company":
         start = _with_trade_name(text, start, pos, lex, places)
+        start = _after_description(text, start, anchors)
     if kind == "Event" and YEAR.match(text, start):
         start = _with_places(start, places)
     return start
 
 
 YEAR = re.compile(r"\d{4}年")
+# a size class inside a works' name (柘林湾5万吨级通用码头项目, 3000吨级泊位工程)
+_CLASS_FIGURE = re.compile(r"\d+(?:\.\d+)?[万千]?吨级")
+
+
+def _with_class_figure(text: str, start: int, pos: int, lex: Lexicon) -> int:
+    """Works named with a size class (海门湾3万吨级散货码头项目) keep it and the name
+    written before it: the walk stopped at the figure's digits."""
+    for m in _CLASS_FIGURE.finditer(text, max(0, start - 12), pos):
+        if m.start() < start <= m.end() and not text[m.end() : pos].startswith("的"):
+            before = name_start(text, clause_floor(text, m.start()), m.start(), lex)
+            return before if m.start() - before >= 2 else m.start()
+    return start
 
 
 def _with_places(start: int, places: list[tuple[int, int]]) -> int:
@@ -215,6 +230,19 @@ def _with_places(start: int, places: list[tuple[int, int]]) -> int:
     ends = {e: s for s, e in places}
     while start in ends:
         start = ends[start]
+    return start
+
+
+# words that describe a company before its registered name (园区龙头企业|广东X有限公司)
+_DESCRIPTIONS = ("企业", "龙头", "链主", "园区", "厂商", "客商", "外资", "民企", "国企", "央企")
+
+
+def _after_description(text: str, start: int, anchors: list[int]) -> int:
+    """A registered name starts at its place, not at the words describing the company
+    before it (园区龙头企业|广东华鑫新材料科技有限公司)."""
+    for s in anchors:
+        if start < s <= start + 12 and text[start:s].endswith(_DESCRIPTIONS):
+            return s
     return start
 
 
@@ -330,7 +358,7 @@ def generic_name(name: str, suffix: str, lex: Lexicon) -> bool:
 
 
 # one-character function words: a name never reaches across them (良垌镇|与|…公司)
-_FUNCTION_CHARS = set(
+FUNCTION_CHARS = set(
     "的在和与及或是为将对把由向从到于以等并被让使也还又都已再更了共获至个首各每该其"
 )
 
@@ -346,7 +374,7 @@ def anchored_start(text: str, start: int, anchors: list[int], lex: Lexicon) -> i
         if start - 14 <= s < start:
             gap = text[s:start]
             if not any(
-                ch in PUNCT or ch.isdigit() or ch in OPEN_Q + CLOSE_Q or ch in _FUNCTION_CHARS
+                ch in PUNCT or ch.isdigit() or ch in OPEN_Q + CLOSE_Q or ch in FUNCTION_CHARS
                 for ch in gap
             ) and not any(
                 b in gap for b in lex.boundaries if len(b) > 1 and b not in lex.name_verbs

@@ -90,6 +90,9 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
         # a short name must be a word of its own (新增城镇 does not hold 增城区)
         if surface != division.name and not (start in bounds and end in bounds):
             continue
+        # 华南海工技术研究院 holds no 南海区: 华南 is a word across the name's left edge
+        if surface != division.name and _word_across(article.text, start, gaz):
+            continue
         outside = home is not None and not gaz.is_within(division.code, home)
         # outside the home province only full names of 3+ characters count
         # (示范县 holds 范县, a county in Henan)
@@ -99,6 +102,16 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
             continue
         resolved.append((start, end, division))
     return _longest_first(resolved)
+
+
+def _word_across(text: str, start: int, gaz: Gazetteer) -> bool:
+    """A dictionary word that is no division name ends inside the name at ``start``
+    (华|南海: 华南)."""
+    from kg.extract.edges import tokenizer
+
+    _, tags = tokenizer()
+    word = text[start - 1 : start + 1] if start > 0 else ""
+    return len(word) == 2 and tags.get(word) == "ns" and word not in gaz.names
 
 
 def _town_near_home(

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.edges import (
+    FUNCTION_CHARS,
     OPEN_Q,
     PUNCT,
     YEAR,
@@ -27,6 +29,7 @@ from kg.extract.edges import (
     tokenizer,
 )
 from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.resources import data_file
 
 PERSON_TITLES = (
     "董事长",
@@ -57,6 +60,8 @@ _ROAD = re.compile(
 )
 _ROUTE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,8}?)(?P<sep>至|—|－|–)(?P<b>[\u4e00-\u9fff]{2,8})")
 _ROAD_WORDS = ("全线", "提升改造", "通车", "公路", "道路", "改线", "扩建", "线")
+# road kinds a route names before them (A至B快速路, A至B高速): they end the far place
+_ROAD_KINDS = ("快速路", "快速通道", "高速", "大道", "干线")
 
 
 @dataclass(frozen=True)
@@ -212,7 +217,15 @@ def road_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> Iter
     yield from _route_candidates(text, places)
 
 
-_ROAD_TAIL = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:公路|快速路|快速通道|大道|通道|干线)")
+# 高速 names an expressway only before what may follow a road's name (河惠莞高速建设,
+# 汕湛高速、…), not in 高速发展 or 高速增长
+_EXPRESSWAY = (
+    r"高速(?:公路)?(?=$|[^\u4e00-\u9fff]|建设|通车|全线|项目|工程|沿线|连接线|互通|出入口"
+    r"|服务区|段|的|和|与|及|等|已|将|于|在|是|为|直达|贯通)"
+)
+_ROAD_TAIL = re.compile(
+    r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:公路|快速路|快速通道|大道|通道|干线|" + _EXPRESSWAY + ")"
+)
 _NAMED_ROAD_AFTER_DE = re.compile(
     r"的(?:(?!的)[\u4e00-\u9fff]){1,4}?(?:公路|快速路|快速通道|大道|通道|干线)"
 )
@@ -231,15 +244,23 @@ def _route_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> It
     """'A至B' / 'A—B' items in a clause about roads (正在推动G325、高明—沙坪全线提升改造)."""
     for clause in re.finditer(r"[^。；;!?]+", text):
         body = clause.group()
-        if not any(w in body for w in _ROAD_WORDS):
+        if not any(w in body for w in _ROAD_WORDS + _ROAD_KINDS):
             continue
         for item in re.finditer(r"[^、,，]+", body):
             seg = item.group()
             m = _ROUTE.fullmatch(seg) or _ROUTE.match(seg)
+            a = _after_boundary(m.group("a")) if m else ""
+            if not m:
+                # 惠城区加快建设马安至水口快速路: the near end starts where the walk
+                # back from 至 stops
+                m = _ROUTE.search(seg)
+                if m:
+                    at = clause.start() + item.start() + m.end("a")
+                    a = text[name_start(text, at - 8, at, load_lexicon()) : at]
             if not m or m.group("sep") == "至" and "段" in seg:
                 continue
-            a, b = _after_boundary(m.group("a")), m.group("b")
-            for word in _ROAD_WORDS + ("全线", "的"):
+            b = m.group("b")
+            for word in _ROAD_WORDS + _ROAD_KINDS + ("的",):
                 b = b.split(word)[0]
             if len(a) < 2 or len(b) < 2:
                 continue
@@ -261,6 +282,59 @@ def _route_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> It
                 if _NAMED_ROAD_AFTER_DE.match(text, end):
                     continue  # 车岗镇至水台镇的农村公路…: the road is named after 的
             yield Candidate(s, tail.end() if tail else end, "Road", "route")
+
+
+_ABBREVIATED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=" + _EXPRESSWAY + ")")
+
+
+def expressway_candidates(text: str) -> Iterator[Candidate]:
+    """Expressways named by the abbreviations of the places they join (河惠莞高速,
+    汕湛高速公路): two to four characters, each one of a province's or prefecture's
+    short name (or of a Guangdong county's), starting a word."""
+    chars = _abbreviation_chars()
+    bounds = word_boundaries(text)
+    for m in re.finditer(_EXPRESSWAY, text):
+        start = m.start()
+        for size in (4, 3, 2):
+            s = start - size
+            if (
+                s >= 0
+                and s in bounds
+                and text[s] not in FUNCTION_CHARS
+                and all(ch in chars for ch in text[s:start])
+            ):
+                yield Candidate(s, m.end(), "Road", "expressway")
+                break
+
+
+@cache
+def _abbreviation_chars() -> frozenset[str]:
+    """Characters expressway names are made of: those of the short names of provinces
+    and prefectures, of Guangdong's counties, and the one-character province names."""
+    from kg.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    lines = data_file("lexicon", "province_abbreviations.txt").read_text(encoding="utf-8")
+    chars = {line.strip() for line in lines.splitlines() if line.strip()[:1] not in ("", "#")}
+    for d in gaz.divisions.values():
+        if d.level in ("Province", "Prefecture") or (d.level == "County" and d.code[:2] == "44"):
+            for short in d.short:
+                chars.update(short)
+    return frozenset(chars)
+
+
+_HELD_EVENT = re.compile(
+    r"(?:召开|举行|举办)了?(?P<name>\d{4}年[^，。；,;！？!?、\n]{2,40}?"
+    r"(?:会议?|论坛|仪式|典礼|活动))(?=[，。；,;！？!?、\n]|$)"
+)
+
+
+def held_event_candidates(text: str) -> Iterator[Candidate]:
+    """An event held (召开/举行/举办) whose name opens with its year runs to the event
+    word before the clause ends, whatever kind of 会 it is and with the parts joined by
+    暨 (2023年上半年经济形势分析会暨“百千万工程”镇域比武点评会)."""
+    for m in _HELD_EVENT.finditer(text):
+        yield Candidate(m.start("name"), m.end("name"), "Event", "held-event")
 
 
 def lexicon_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
@@ -286,7 +360,11 @@ def company_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
             for size in (2, 3, 4):
                 start = pos - size
                 brand = text[start:pos] if start >= 0 else ""
-                if _is_brand(text, start, brand, lex) and _name_ends(text, pos + len(word), lex):
+                if (
+                    _is_brand(text, start, brand, lex)
+                    and _name_ends(text, pos + len(word), lex)
+                    and not _in_industry_list(text, start, pos + len(word))
+                ):
                     yield Candidate(start, pos + len(word), "Company", "brand")
                     break
             pos = text.find(word, pos + 1)
@@ -296,6 +374,27 @@ def company_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
         if 2 <= m.start() - start <= 12 and _lists_a_company(text, start, m.start(), lex):
             yield Candidate(start, m.start(), "Company", "listing")
             yield Candidate(start, m.end(), "Event", "listing")
+
+
+# a list after these verbs, or before 等…产业, lists industries (涵盖海工装备、冷链物流)
+_LIST_HEADS = ("涵盖", "包括", "包含", "聚焦", "围绕", "培育", "发展", "布局", "壮大", "形成")
+_INDUSTRY_LIST_END = re.compile(
+    r"(?:、[^、，,。；;：:]{2,8})*(?:等|的)?[^、，,。；;：:]{0,4}?(?:产业|行业|领域|业态|板块|赛道)"
+)
+
+
+def _in_industry_list(text: str, start: int, end: int) -> bool:
+    """X and Y in a list of industries (涵盖海工装备、冷链物流的产业体系) are no companies."""
+    listed = text.startswith("、", end) or text[start - 1 : start] == "、"
+    if not listed:
+        return False
+    floor = max(clause_floor(text, start), max(text.rfind(c, 0, start) for c in "，,：:") + 1)
+    left = text[floor:end]
+    if any(h in left for h in _LIST_HEADS) and not any(
+        text.startswith(v, end) for v in ("有限公司", "公司", "集团")
+    ):
+        return True
+    return _INDUSTRY_LIST_END.match(text, end) is not None
 
 
 _BOARDS = ("板", "股")  # 主板, 科创板, 新三板, A股: where, not who, goes public
@@ -450,6 +549,8 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(person_candidates(text, lex))
     out.extend(quoted_candidates(text, lex))
     out.extend(road_candidates(text, places))
+    out.extend(expressway_candidates(text))
+    out.extend(held_event_candidates(text))
     out.extend(lexicon_candidates(text, lex))
     out.extend(company_candidates(text, lex))
     out.extend(village_candidates(text, lex, place_ends))

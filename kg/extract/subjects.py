@@ -75,6 +75,7 @@ def quantity_subject(
     start = _clause_start(text, q.start)
     target = (
         _policy_terms(ex, q, start)
+        or _holding_works(ex, q)
         or _de_target(ex, _last_of_list(ex, q))
         or _adjacent_target(ex, q)
         or _spent_on(ex, q)
@@ -296,6 +297,13 @@ def _builds(head: str) -> bool:
 
 
 _WHOLE = {"全镇": ("Town", "Subdistrict"), "全县": ("County",), "全区": ("County",)}
+# 镇里还计划投资2000万元…: the town, county or city named last before it
+_HERE = {
+    "镇里": ("Town", "Subdistrict"),
+    "县里": ("County",),
+    "区里": ("County",),
+    "市里": ("Prefecture", "County"),
+}
 
 
 def _whole_of(ex: Extraction, q: Quantity, start: int) -> str | None:
@@ -307,6 +315,18 @@ def _whole_of(ex: Extraction, q: Quantity, start: int) -> str | None:
     for word, levels in _WHOLE.items():
         if word in clause and not _whole_is_scope(clause, word):
             named = [m for m in ex.mentions if m.end <= q.start and m.kind in levels]
+            return named[-1].entity if named else None
+    for word, levels in _HERE.items():
+        if word in clause:
+            named = [
+                m
+                for m in ex.mentions
+                if m.end <= q.start
+                and m.kind in levels
+                and m.entity
+                # 市里 is a city: a prefecture or a county-level 市 (台山市), not a 县
+                and (word != "市里" or m.kind == "Prefecture" or m.text.endswith("市"))
+            ]
             return named[-1].entity if named else None
     return None
 
@@ -379,6 +399,12 @@ def _head_after_de(ex: Extraction, place: Mention, limit: int) -> Mention | None
         return None
     after = [x for x in ex.mentions if x.start == m.end() and x.kind in SUBJECT_KINDS]
     return _top_level_at(ex.mentions, after[0]) if after else None
+
+
+def _holding_works(ex: Extraction, q: Quantity) -> str | None:
+    """A figure inside the name of works (柘林湾5万吨级通用码头项目) is theirs."""
+    holding = [m for m in ex.mentions if m.start <= q.start and q.end <= m.end and m.kind in WORKS]
+    return _top_level_at(ex.mentions, holding[0]).entity if holding else None
 
 
 def _adjacent_target(ex: Extraction, q: Quantity) -> str | None:

@@ -176,6 +176,30 @@ def _part_year(first: int, last: int, on: dt.date | None, ahead: bool = False) -
     return on.year if ahead or gone * 2 > last - first + 1 else on.year - 1
 
 
+_LOOKS_BACK = re.compile(r"去年|上年|上一年|前年|过去一年|(?<![0-9])(?:19|20)[0-9]{2}年")
+
+
+def _whole_year(text: str, start: int, on: dt.date, year: int | None) -> int | None:
+    """全年 without a year: this year's once the first quarter's annual reviews are
+    past (an article of July speaks of this year's 全年), unless its sentence looks
+    back (去年…，全年; 2023年…全年); in January to March a bare 全年 reports last year.
+
+    >>> _whole_year("全年地区生产总值增长5%", 0, dt.date(2025, 7, 22), 2024)
+    2025
+    >>> _whole_year("回顾去年，全年完成投资8亿元", 5, dt.date(2025, 7, 22), 2025)
+    2024
+    """
+    if on.month < 4:
+        return year
+    sentence_start = max(text.rfind(mark, 0, start) for mark in "。！？!?\n") + 1
+    back = [
+        y
+        for y in _LOOKS_BACK.findall(text, sentence_start, start)
+        if not y[:1].isdigit() or int(y[:4]) < on.year
+    ]
+    return on.year - 1 if back else on.year
+
+
 def _nearest_year(month: int, day: int | None, on: dt.date | None) -> int | None:
     """Year putting month/day nearest ``on``; ties go to the past."""
     if on is None:
@@ -274,6 +298,8 @@ def _part_of_year(
         end -= len(m.group("tail"))  # 2023年三季度末: the tail is read below
     ahead = _spoken_ahead(text, m.start(), end)
     year = _year_of(m, on) if has_prefix else _part_year(first, last, on, ahead)
+    if m.group("part") == "全年" and not has_prefix and on is not None:
+        year = _whole_year(text, m.start(), on, year)
     span = _span(year, first, year, last) or (None, None)
     if text.startswith("以来", end) and span[0] is not None and on is not None:
         return _Found(m.start(), end + 2, "interval", span[0], on)  # 二季度以来

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.extract import extract
 from kg.extract.names import choose, find_candidates
 
 
@@ -215,3 +216,53 @@ def test_a_person_before_zai_at_an_event():
 def test_generic_titles_and_works_are_no_names():
     found = names("茂名市委常委出席;排名全省省级开发区第三;全长12公里的路基工程完工;主体工程封顶。")
     assert not found or set(found) <= {"茂名市委"}
+
+
+def test_a_route_to_an_expressway_or_fast_road_keeps_both_ends():
+    found = names("惠城区加快建设马安至水口快速路，推进龙门至增城高速建设。")
+    assert found.get("马安至水口快速路") == "Road"
+    assert found.get("龙门至增城高速") == "Road"
+
+
+def test_expressways_named_by_place_abbreviations():
+    found = names("博罗县依托惠河高速和长深高速公路，汕湛高速、广昆高速全线通车。")
+    assert found.get("惠河高速") == found.get("汕湛高速") == found.get("广昆高速") == "Road"
+    assert found.get("长深高速公路") == "Road"
+    assert not any(k.startswith("和") for k in found)
+
+
+def test_high_speed_growth_is_no_expressway():
+    found = names("全县经济保持高速发展，工业实现高速增长。")
+    assert not any("高速" in k for k in found)
+
+
+def test_works_named_with_a_tonnage_class_keep_it_and_the_place_before():
+    found = names("潮阳区加快推进海门湾3万吨级散货码头项目建设。")
+    assert found.get("海门湾3万吨级散货码头项目") == "Project"
+    assert "码头项目" not in found and "散货码头项目" not in found
+
+
+def test_an_event_held_and_named_from_its_year_runs_to_its_last_hui():
+    found = names("龙川县举行2023年上半年经济形势分析会暨“百千万工程”镇域比武点评会，县领导出席。")
+    assert found.get("2023年上半年经济形势分析会暨“百千万工程”镇域比武点评会") == "Event"
+
+
+def test_a_company_description_before_its_registered_name_is_not_in_it(make_article):
+    ex = extract(make_article("园区龙头企业广东华鑫新材料科技有限公司年产值超过20亿元。"))
+    companies = [e.name for e in ex.entities if e.kind == "Company"]
+    assert companies == ["广东华鑫新材料科技有限公司"]
+
+
+def test_industries_listed_after_a_list_verb_are_no_companies():
+    found = names(
+        "产业园已形成涵盖海工装备、冷链物流、食品加工的产业体系。园区引进海宏电器和兴达新材料。"
+    )
+    assert not any(k in found for k in ("涵盖海工装备", "海工装备", "冷链物流"))
+    assert found.get("海宏电器") == found.get("兴达新材料") == "Company"
+
+
+def test_a_place_short_name_across_a_word_is_no_place(make_article):
+    ex = extract(make_article("湛江市坡头区与华南海工技术研究院签订合作协议。"))
+    kinds = {e.name: e.kind for e in ex.entities}
+    assert kinds.get("华南海工技术研究院") == "Organization"
+    assert "南海区" not in kinds

@@ -211,3 +211,23 @@ def test_an_anaphor_word_opening_a_name_is_that_name(make_article):
         "乐昌廊田新材料产业园加快建设。园区污水处理厂二期工程建成后,日处理能力将提升至2万吨。",
     )
     assert found[2] == "园区污水处理厂二期工程"
+
+
+def test_a_figure_inside_the_name_of_works_is_theirs(make_article):
+    found = _subjects(make_article, "南澳县新建云澳5000吨级客运码头工程，总投资1.2亿元。")
+    assert found[5000] == found[Decimal("1.2")] == "云澳5000吨级客运码头工程"
+
+
+def test_zhen_li_is_the_town_named_last(make_article):
+    found = _subjects(make_article, "台山市北陡镇今年新建冷库3座。镇里还计划投资2000万元建设渔港。")
+    assert found[2000] == "北陡镇"
+
+
+def test_xian_li_is_the_county_and_shi_li_a_city(make_article):
+    found = _subjects(
+        make_article,
+        "阳西县今年新建冷库3座，阳江市加大支持。县里还计划投资2000万元建设渔港。"
+        "市里安排专项资金800万元。",
+    )
+    assert found[2000] == "阳西县"
+    assert found[800] == "阳江市"

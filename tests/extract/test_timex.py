@@ -261,3 +261,17 @@ def test_a_year_of_spending_obtained_is_not_ahead(make_article):
 def test_the_year_opening_a_report_name_is_a_period(make_article):
     text = "在《2024年广东省县域经济评价报告》中,紫金县位列第30位。落实《2024年工作方案》。"
     assert [p.text for p in find_periods(make_article(text, D(2025, 1, 8)))] == ["2024年"]
+
+
+def test_a_bare_quan_nian_after_the_first_quarter_is_this_year(make_article):
+    # 全年 in a mid-year article is this year's whole year, not last year's
+    p = only(make_article, "连平县全年地区生产总值增长6%以上。", D(2024, 6, 12))
+    assert (p.begin, p.until) == (D(2024, 1, 1), D(2024, 12, 31))
+
+
+def test_a_quan_nian_in_a_sentence_that_looks_back_is_last_year(make_article):
+    periods = find_periods(
+        make_article("回顾2023年，连平县全年完成固定资产投资40亿元。", D(2024, 6, 12))
+    )
+    whole = next(p for p in periods if p.text == "全年")
+    assert (whole.begin, whole.until) == (D(2023, 1, 1), D(2023, 12, 31))
