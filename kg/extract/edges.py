@@ -216,9 +216,15 @@ _CLASS_FIGURE = re.compile(r"\d+(?:\.\d+)?[万千]?吨级")
 
 def _with_class_figure(text: str, start: int, pos: int, lex: Lexicon) -> int:
     """Works named with a size class (海门湾3万吨级散货码头项目) keep it and the name
-    written before it: the walk stopped at the figure's digits."""
+    written before it: the walk stopped at the figure's digits or at a word after it."""
     for m in _CLASS_FIGURE.finditer(text, max(0, start - 12), pos):
-        if m.start() < start <= m.end() and not text[m.end() : pos].startswith("的"):
+        gap = text[m.end() : start]  # a word the walk stopped at (通用, 散货)
+        if (
+            m.start() < start
+            and len(gap) <= 4
+            and all("\u4e00" <= ch <= "\u9fff" for ch in gap)
+            and "的" not in text[m.end() : pos]
+        ):
             before = name_start(text, clause_floor(text, m.start()), m.start(), lex)
             return before if m.start() - before >= 2 else m.start()
     return start

@@ -240,6 +240,8 @@ def test_works_named_with_a_tonnage_class_keep_it_and_the_place_before():
     found = names("潮阳区加快推进海门湾3万吨级散货码头项目建设。")
     assert found.get("海门湾3万吨级散货码头项目") == "Project"
     assert "码头项目" not in found and "散货码头项目" not in found
+    found = names("南澳县推进云澳5000吨级通用泊位项目建设。")
+    assert found.get("云澳5000吨级通用泊位项目") == "Project"
 
 
 def test_an_event_held_and_named_from_its_year_runs_to_its_last_hui():
