@@ -83,6 +83,10 @@ class KGO(DefinedNamespace):
     worksFor: URIRef
     issuedBy: URIRef
     heldIn: URIRef
+    operates: URIRef
+    rankedIn: URIRef
+    listedOn: URIRef
+    benefitsFrom: URIRef
     relatedTo: URIRef
 
     # Links to figures and provenance
@@ -137,6 +141,10 @@ RELATION_PREDICATES = frozenset(
         "worksFor",
         "issuedBy",
         "heldIn",
+        "operates",
+        "rankedIn",
+        "listedOn",
+        "benefitsFrom",
         "relatedTo",
     }
 )
