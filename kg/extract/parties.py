@@ -6,13 +6,17 @@
   standing right at the 与 or 联合 between them (a declared 简称 in brackets may
   stand between A and 与); of a run of places (佛山市南海区) the last is the party.
 - **What an agreement brings**: the works named after 签约/签订 in the same
-  clause (良垌镇与X集团签约Y项目), or built in a following clause that names
-  no one before its verb (X公司与Y市人民政府签订合作协议，计划投资15亿元建设Z基地):
-  the company party invests in them and they lie in the place party.
+  clause (良垌镇与X集团签约Y项目) or right after 共建的 (A与B共建的Y园), or built
+  in a following clause that names no one before its verb (X公司与Y市人民政府签订
+  合作协议，计划投资15亿元建设Z基地): the company party invests in them and they
+  lie in the place party.
 - **Posts** (worksFor): a person named right after a title that follows an
   organisation (科拓家电董事长陈立峰) works for it.
 - **Issuing** (issuedBy): a 《…》 document after an organ or place and a verb of
   issuing (省政府印发《…方案》, X局同步发布了《…》) was issued by it.
+- **Benefiting** (benefitsFrom): a company that receives a reward, subsidy or
+  support (获得的首笔奖励资金, 获…补贴, 享受…扶持) later in the sentence that names a
+  policy in 《…》 benefits from that policy.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ _JOIN = ("联合", "携手", "牵手", "会同")
 _COOPERATE = re.compile(r"[^,，;；。、]{0,8}?(签订|签署|签约|共建|合作|携手|联手|达成|缔结|结成)")
 _SIGN = ("签订", "签署", "签约")
 _SHORT_NAME = re.compile(r"[（(][^（）()]{1,20}[）)]$")
+_SHORT_NAME_AT = re.compile(r"[（(][^（）()]{1,20}[）)]")
 _BUILD = ("投资", "建设", "打造", "新建", "扩建", "兴建", "布局")
 _ISSUE = re.compile(
     r"(?:[^,，;；。《》]{0,6}?)(?:印发|发布|出台|颁布|公布|制定|编制|下发|推出)了?的?《"
@@ -112,7 +117,10 @@ def cooperation_relations(ex: Extraction) -> list[Relation]:
 
 
 def _agreement_works(text: str, ms: list[Mention], cue_end: int, end: int) -> list[Mention]:
-    """The works named after 签约/签订 in the rest of the clause."""
+    """The works named after 签约/签订 in the rest of the clause, or right after 共建的
+    (A与B共建的Y产业合作园)."""
+    if text[cue_end - 2 : cue_end] == "共建" and text.startswith("的", cue_end):
+        return [m for m in ms if m.start == cue_end + 1 and m.kind in WORKS][:1]
     if text[cue_end - 2 : cue_end] not in _SIGN:
         return []
     return [m for m in ms if cue_end <= m.start and m.end <= end and m.kind in WORKS][:1]
@@ -178,6 +186,33 @@ def issue_relations(ex: Extraction) -> list[Relation]:
     return out
 
 
+_RECEIVE = re.compile(
+    r"(?:已|先后|共|累计|首次|成功)?(?:获得|获|享受|领取|拿到)[^,，;；。]{0,10}?"
+    r"(?:奖励|补贴|扶持|资助|奖补|补助)"
+)
+
+
+def benefit_relations(ex: Extraction) -> list[Relation]:
+    """出台《…扶持办法》，…，X公司获得的首笔奖励资金…: X benefits from the policy."""
+    text = ex.article.text
+    out = []
+    for _, _, ms in _spans(_SENTENCE, text, ex.mentions):
+        policies = [m for m in ms if m.kind == "Programme" and text[m.start - 1 : m.start] == "《"]
+        for company in (m for m in ms if m.kind == "Company"):
+            named = [p for p in policies if p.end <= company.start]
+            if named and _RECEIVE.match(text, _past_short_name(text, company.end)):
+                policy = named[-1].entity
+                out.append(Relation(company.entity, "benefitsFrom", policy, company.sentence, "获"))
+    return out
+
+
+def _past_short_name(text: str, pos: int) -> int:
+    bracket = _SHORT_NAME_AT.match(text, pos)
+    return bracket.end() if bracket else pos
+
+
 def party_relations(ex: Extraction) -> list[Relation]:
-    """Cooperation, posts and issuing (see the module's docstring)."""
-    return cooperation_relations(ex) + post_relations(ex) + issue_relations(ex)
+    """Cooperation, posts, issuing and benefiting (see the module's docstring)."""
+    return (
+        cooperation_relations(ex) + post_relations(ex) + issue_relations(ex) + benefit_relations(ex)
+    )

@@ -17,9 +17,13 @@ The same step sets each figure's subject (``kg.extract.subjects``).
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.clauses import CLAUSE, find_all, inside, top_level
 from kg.extract.courses import road_relations
 from kg.extract.events import event_relations
+from kg.extract.listings import listing_relations
+from kg.extract.members import member_relations
 from kg.extract.parties import party_relations
 from kg.extract.pipeline import step
 from kg.extract.selection import selection_relations
@@ -168,34 +172,85 @@ AGENT_CUES = {
     "实施": ({"Programme"}, "implements"),
     "开展": ({"Programme"}, "implements"),
     "落实": ({"Programme"}, "implements"),
+    "推进": ({"Programme"}, "implements"),
+    "推行": ({"Programme"}, "implements"),
+    "深化": ({"Programme"}, "implements"),
 }
+# verbs too common to reach past other words to a programme: its name follows at once
+# (推进“一镇一业”, 推行“一企一策”; not 推进发展新型农村集体经济专项改革试点)
+_DIRECT = ("推进", "推行", "深化")
+# 以“百千万工程”为总抓手 / 为牵引: the programme is what the agent carries out
+_LEVER = re.compile(r"[”」》]?为(?:总|重要|主要)?(?:抓手|牵引|引领|主线)")
+# 顺德区发展和改革局相关负责人表示，… / 农业农村局介绍，…: the organ speaks for itself
+_SPEAKS = re.compile(
+    r"(?:(?:相关|有关|主要)?负责(?:人|同志))?(?:在[^,，。；;]{1,16}上)?"
+    r"(?:表示|介绍|说|指出|透露|强调)"
+)
+_WHOLE = ("全县", "全市", "全区")
 
 
 def agent_relations(ex: Extraction, fallback: str | None) -> list[Relation]:
-    """成立…指挥部 (established by the clause's place, else the main place);
-    获国务院…激励 (the place is honoured by the organ)."""
+    """成立…指挥部 (established by the clause's place); 获国务院…激励 (the place is
+    honoured by the organ); 实施/推进“…” and 以“…”为总抓手 (the place implements it).
+    Without a place in the clause the agent is the organ whose spokesman says it
+    (X局负责人表示，将开展…行动), else the article's main place."""
     text = ex.article.text
     out = []
     for clause in CLAUSE.finditer(text):
         ms = top_level(
             [m for m in ex.mentions if clause.start() <= m.start and m.end <= clause.end()]
         )
-        for cue, (kinds, pred) in AGENT_CUES.items():
-            for at in find_all(text, cue, clause.start(), clause.end()):
-                obj = next((m for m in ms if m.start >= at + len(cue) and m.kind in kinds), None)
-                agent = next(
-                    (m.entity for m in reversed(ms) if m.end <= at and m.kind in PLACES), None
-                )
-                agent = agent or fallback
-                if obj is None or agent is None or obj.start > at + len(cue) + 20:
-                    continue
-                if text.startswith(_APPROVALS, obj.end):
-                    continue  # 获X批复 is an approval (works.py), not an honour
-                if pred == "establishedBy":
-                    out.append(Relation(obj.entity, pred, agent, obj.sentence, cue))
-                else:
-                    out.append(Relation(agent, pred, obj.entity, obj.sentence, cue))
+        for at, cue, obj, pred in _agent_cues(text, clause, ms):
+            agent = next((m.entity for m in reversed(ms) if m.end <= at and m.kind in PLACES), None)
+            agent = agent or _speaker(ex, clause.start(), at, fallback)
+            if agent is None or text.startswith(_APPROVALS, obj.end):
+                continue  # 获X批复 is an approval (works.py), not an honour
+            if pred == "establishedBy":
+                out.append(Relation(obj.entity, pred, agent, obj.sentence, cue))
+            else:
+                out.append(Relation(agent, pred, obj.entity, obj.sentence, cue))
     return out
+
+
+def _agent_cues(text: str, clause: re.Match, ms: list[Mention]) -> list:
+    """(cue position, cue, object, predicate) for the agent cues of a clause."""
+    found = []
+    for cue, (kinds, pred) in AGENT_CUES.items():
+        reach = 1 if cue in _DIRECT else 20
+        for at in find_all(text, cue, clause.start(), clause.end()):
+            obj = next((m for m in ms if m.start >= at + len(cue) and m.kind in kinds), None)
+            if obj is not None and obj.start <= at + len(cue) + reach:
+                found.append((at, cue, obj, pred))
+    for obj in ms:
+        at = obj.start - (2 if text[obj.start - 1 : obj.start] in ("“", "「", "《") else 1)
+        if obj.kind == "Programme" and text[at : at + 1] == "以" and _LEVER.match(text, obj.end):
+            found.append((at, "以…为抓手", obj, "implements"))
+    # 全省推进“百千万工程”促进…现场会在茂名召开: the cue is inside the event's name
+    return [
+        (at, cue, obj, pred)
+        for at, cue, obj, pred in found
+        if pred != "implements" or not any(m.kind == "Event" and m.start >= obj.end for m in ms)
+    ]
+
+
+def _speaker(ex: Extraction, clause_start: int, at: int, fallback: str | None) -> str | None:
+    """The organ or organisation that opens the sentence and speaks before the clause
+    (X局负责人表示，…); the main place when the clause says 全县/全市 or none speaks."""
+    text = ex.article.text
+    sentence = ex.article.sentence_at(clause_start)
+    if sentence is None or any(w in text[clause_start:at] for w in _WHOLE):
+        return fallback
+    ms = top_level(m for m in ex.mentions if m.sentence == sentence.index)
+    opener = next(iter(ms), None)
+    if (
+        opener is not None
+        and opener.kind in ("GovernmentBody", "Organization")
+        and not text[sentence.start : opener.start].strip()
+    ):
+        speech = _SPEAKS.match(text, opener.end)
+        if speech and speech.end() <= clause_start:
+            return opener.entity
+    return fallback
 
 
 _APPROVALS = ("批复", "批准", "立项", "核准", "审批", "备案")
@@ -247,6 +302,7 @@ def _possessive_hosts(text: str, ms: list[Mention]) -> list[Relation]:
 def relations_step(ex: Extraction) -> Extraction:
     """Adds relations from nesting, routes and cue words; sets each figure's subject."""
     fallback = main_place(ex)
+    quantities = carry_periods(ex, assign_subjects(ex, fallback))
     found = (
         nesting_relations(ex.mentions)
         + route_relations(ex)
@@ -259,6 +315,8 @@ def relations_step(ex: Extraction) -> Extraction:
         + works_relations(ex)
         + road_relations(ex)
         + party_relations(ex)
+        + listing_relations(ex)
+        + member_relations(ex.evolve(quantities=quantities))
     )
     found += share_with_coordinated(ex, found)
     seen, relations = set(), []
@@ -267,5 +325,4 @@ def relations_step(ex: Extraction) -> Extraction:
         if r.subject and r.object and r.subject != r.object and key not in seen:
             seen.add(key)
             relations.append(r)
-    quantities = carry_periods(ex, assign_subjects(ex, fallback))
     return ex.evolve(relations=tuple(relations), quantities=quantities)

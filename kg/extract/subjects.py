@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from decimal import Decimal
 
 from kg.extract.clauses import inside
 from kg.extract.events import ON_THE_DAY
@@ -163,7 +164,7 @@ def _from_sentence(ex: Extraction, q: Quantity) -> str | None:
 
 # 园区企业本地配套率达到45%, 公司2023年实现营业收入…: a noun standing for a name
 # said before; the kinds it can stand for.
-_ANAPHORS = {
+ANAPHORS = {
     "该园区": ("Park",),
     "园区": ("Park",),
     "该公司": ("Company",),
@@ -186,26 +187,33 @@ def _anaphor(ex: Extraction, q: Quantity, start: int, previous: Quantity | None)
     the paragraph, the sentence's topic or the last such name in it; else the one named
     most often so far (at least twice)."""
     text = ex.article.text
-    word, lead = _anaphor_at(text, start + 1)
+    word, lead = anaphor_at(text, start + 1)
     sentences = ex.article.sentences
     if word is None and 0 <= q.sentence < len(sentences):
         # 工程由…立项，…负责建设，总投资6.3亿元: the sentence opens with it
-        word, lead = _anaphor_at(text, sentences[q.sentence].start)
+        word, lead = anaphor_at(text, sentences[q.sentence].start)
     if word is None or any(m.start <= lead < m.end for m in ex.mentions):
         return None  # 园区污水处理厂…: the word opens a name of its own
-    kinds = _ANAPHORS[word]
+    kinds = ANAPHORS[word]
     if previous is not None and previous.subject:
         entity = ex.entity(previous.subject)
         if entity is not None and entity.kind in kinds:
             return previous.subject
+    return antecedent(ex, q.sentence, lead, kinds)
+
+
+def antecedent(ex: Extraction, sentence: int, lead: int, kinds: tuple[str, ...]) -> str | None:
+    """The thing of ``kinds`` a noun at ``lead`` in ``sentence`` stands for (园区, 该项目):
+    sentence by sentence back through the paragraph, the sentence's topic or the last
+    such name in it; else the one named most often before ``lead`` (at least twice)."""
     said = [m for m in ex.mentions if m.end <= lead and m.kind in kinds and m.entity]
-    paragraph = _paragraph_of(ex, q.sentence)
-    for index in range(q.sentence, -1, -1):  # back through the paragraph, nearest first
+    paragraph = _paragraph_of(ex, sentence)
+    for index in range(sentence, -1, -1):  # back through the paragraph, nearest first
         if _paragraph_of(ex, index) != paragraph:
             break
-        sentence = ex.article.sentences[index]
-        probe = replace(q, sentence=index, start=sentence.end, end=sentence.end)
-        topic = _sentence_topic(ex, probe) if index < q.sentence else None
+        end = ex.article.sentences[index].end
+        probe = Quantity("", end, end, index, Decimal(0), "")
+        topic = _sentence_topic(ex, probe) if index < sentence else None
         if topic is not None and topic.kind in kinds:
             return topic.entity
         here = [m for m in said if m.sentence == index]
@@ -219,10 +227,10 @@ def _anaphor(ex: Extraction, q: Quantity, start: int, previous: Quantity | None)
     return best if counts[best] > 1 else None  # named once, far back: too weak a link
 
 
-def _anaphor_at(text: str, pos: int) -> tuple[str | None, int]:
+def anaphor_at(text: str, pos: int) -> tuple[str | None, int]:
     """The anaphor (园区, 公司 …) a clause starting at ``pos`` opens with, and where."""
     lead = _CLAUSE_LEAD.match(text, pos).end()
-    return next((w for w in _ANAPHORS if text.startswith(w, lead)), None), lead
+    return next((w for w in ANAPHORS if text.startswith(w, lead)), None), lead
 
 
 def _paragraph_of(ex: Extraction, sentence: int) -> int | None:

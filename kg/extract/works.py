@@ -9,7 +9,8 @@
 - **A place's company** (乐从镇的X公司) lies in it; so do works after 的 and an
   output figure (占陇镇的年产1.2亿米Y项目).
 - **X落户Y, X位于Y** with X right before the cue: X lies in the last of the places
-  written one after another (X总部位于普宁市流沙东街道: 流沙东街道; Y基地落户Z工业园).
+  written one after another (X总部位于普宁市流沙东街道: 流沙东街道; Y基地落户Z工业园);
+  so does a company 在Y已有/设有… (X电器在阳春已有2家工厂).
 - **园区内的 / 开发区内的 / 镇内的 X** and **落户园区的 X**: X lies in (a park: is part
   of) the park or town of that kind last named in this or the two sentences before.
 - **Who approved or builds the works**: X承建的Y工程; and, in a clause opening with
@@ -27,6 +28,7 @@ import re
 from kg.extract.clauses import CLAUSE, top_level
 from kg.extract.entities import company_core
 from kg.extract.lexicon import load_lexicon
+from kg.extract.subjects import ANAPHORS, anaphor_at, antecedent
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 PLACES = set(DIVISION_KINDS) | {"Region"}
@@ -179,24 +181,39 @@ _SETTLE = re.compile(r"(?:总部)?(位于|坐落于|落户|入驻|落地)(?:于|
 _SETTLERS = {"位于": WORKS | {"Company", "Organization", "GovernmentBody", "Road"}}
 
 
+# X公司在廉江已有3家工厂, 在Y镇设有生产基地: the company is there
+_PRESENT = re.compile(r"(?:已经?|共|目前|现|还)?(?:拥有|建有|设有|有)")
+
+
 def settled(ex: Extraction) -> list[Relation]:
-    """X落户Y / X总部位于A市B街道, X right before the cue: X lies in Y (in B)."""
+    """X落户Y / X总部位于A市B街道, X right before the cue: X lies in Y (in B); a
+    company 在Y已有/设有… (plants, bases) lies in Y."""
     text = ex.article.text
     ms = top_level(ex.mentions)
     out = []
     for x in ms:
         cue = _SETTLE.match(text, x.end)
-        if not cue or x.kind not in _SETTLERS.get(cue.group(1), WORKS | {"Company"}):
+        if cue and x.kind in _SETTLERS.get(cue.group(1), WORKS | {"Company"}):
+            host, word = _host_at(ms, cue.end()), cue.group(1)
+        elif x.kind == "Company" and text.startswith("在", x.end):
+            host, word = _host_at(ms, x.end + 1), "在…有"
+            host = host if host is not None and _PRESENT.match(text, host.end) else None
+        else:
             continue
-        host = mention_at(ms, cue.end(), PLACES | {"Park"})
-        while host is not None:
-            deeper = mention_at(ms, host.end, PLACES | {"Park"})
-            if deeper is None:
-                break
-            host = deeper
         if host is not None and host.entity != x.entity:
-            out.append(Relation(x.entity, "locatedIn", host.entity, x.sentence, cue.group(1)))
+            out.append(Relation(x.entity, "locatedIn", host.entity, x.sentence, word))
     return out
+
+
+def _host_at(ms: list[Mention], pos: int) -> Mention | None:
+    """The last of the places or parks written one after another from ``pos``."""
+    host = mention_at(ms, pos, PLACES | {"Park"})
+    while host is not None:
+        deeper = mention_at(ms, host.end, PLACES | {"Park"})
+        if deeper is None:
+            break
+        host = deeper
+    return host
 
 
 def _antecedent(ex: Extraction, head: str, before: int, sentence: int) -> Mention | None:
@@ -242,52 +259,84 @@ def inside_named(ex: Extraction) -> list[Relation]:
 
 _APPROVE = ("批复", "立项", "核准", "审批", "备案")
 _BUILDS = ("负责建设", "负责施工", "承建", "施工", "代建")
+_RUNS = ("负责运营", "运营管理", "运营")
 _ORGS = {"Company", "GovernmentBody", "Organization"}
 _THIS_WORKS = re.compile(r"\s*(?:该|此|本)?(?:项目|工程)")
 _SHORT_NAME = re.compile(r"[（(][^（）()]{1,20}[）)]")
+# 项目选址X产业园, 园区位于Y镇: the clause's subject is the noun standing for a name
+_SITE = re.compile(r"\s*(?:已|将|计划|拟|最终)?(选址|位于|坐落于|落户|落地)(?:于|在)?")
 
 
 def _agent_cue(text: str, org: Mention) -> tuple[str, int] | None:
-    """(predicate, end) when an approving or building verb follows ``org`` (over a
-    bracketed short name: 英德市交通建设投资有限公司（以下简称“英德交投”）负责建设)."""
+    """(predicate, end) when an approving, building or operating verb follows ``org``
+    (over a bracketed short name: 英德市交通建设投资有限公司（以下简称“英德交投”）负责建设)."""
     pos = org.end
     bracket = _SHORT_NAME.match(text, pos)
     if bracket:
         pos = bracket.end()
-    for cues, pred in ((_APPROVE, "approvedBy"), (_BUILDS, "builds")):
+    for cues, pred in ((_APPROVE, "approvedBy"), (_BUILDS, "builds"), (_RUNS, "operates")):
         cue = next((c for c in cues if text.startswith(c, pos)), None)
         if cue:
             return pred, pos + len(cue)
     return None
 
 
-def _relation(pred: str, org: Mention, works: Mention, sentence: int) -> Relation:
+def _relation(pred: str, org: Mention, works: str, sentence: int) -> Relation:
     if pred == "approvedBy":
-        return Relation(works.entity, pred, org.entity, sentence, "批复")
-    return Relation(org.entity, pred, works.entity, sentence, "承建")
+        return Relation(works, pred, org.entity, sentence, "批复")
+    return Relation(org.entity, pred, works, sentence, "承建" if pred == "builds" else "运营")
 
 
 def agent_works(ex: Extraction) -> list[Relation]:
-    """X承建的Y; 项目/工程 … X批复 / X负责建设 about the works that open the sentence."""
+    """X承建的Y, X运营的Y; in a clause opening with 项目/工程 (the works that open the
+    sentence or the one before) or with 园区/该公司 … (what ``subjects.antecedent``
+    finds), and in the clauses after it: X批复 / X负责建设 / 由X运营 and 选址/位于 Y."""
     text = ex.article.text
     out, before = [], None
     for s in ex.article.sentences:
         ms = top_level(m for m in ex.mentions if m.sentence == s.index)
         opener = sentence_opener(text, s.start, ms)
         opens = opener if opener is not None and opener.kind == "Project" else None
-        antecedent, before = opens or before, opens
-        carried = False  # a clause opening with 项目/工程, and the clauses after it
+        works, before = opens or before, opens
+        subject = None  # what a clause's 项目/园区 … stands for, carried to the clauses after it
         for clause in CLAUSE.finditer(text, s.start, s.end):
-            carried = carried or bool(_THIS_WORKS.match(text, clause.start()))
-            for org in (m for m in ms if clause.start() <= m.start < clause.end()):
-                found = _agent_cue(text, org) if org.kind in _ORGS else None
-                if found is None:
-                    continue
-                pred, end = found
-                named = mention_at(ms, end + 1, WORKS) if text.startswith("的", end) else None
-                works = named or (antecedent if carried else None)
-                if works is not None:
-                    out.append(_relation(pred, org, works, s.index))
+            lead = clause.start()
+            word = _THIS_WORKS.match(text, lead)
+            if word and not _opens_name(ms, word):
+                lead = word.end()
+                subject = works.entity if works is not None else None
+                subject = subject or antecedent(ex, s.index, lead, ("Project",))
+            else:
+                noun, at = anaphor_at(text, lead)
+                if noun is not None and not any(m.start <= at < m.end for m in ms):
+                    lead = at + len(noun)
+                    subject = antecedent(ex, s.index, at, ANAPHORS[noun])
+            out += _clause_agents(text, ms, clause, subject, s.index)
+            site = _SITE.match(text, lead)
+            host = _host_at(ms, site.end()) if site and subject else None
+            if host is not None and host.entity != subject:
+                out.append(Relation(subject, "locatedIn", host.entity, s.index, site.group(1)))
+    return out
+
+
+def _opens_name(ms: list[Mention], word: re.Match) -> bool:
+    """项目/工程 at the clause start is the head of a name (工程建设指挥部), not an anaphor."""
+    return any(m.start <= word.end() - 1 < m.end for m in ms)
+
+
+def _clause_agents(text, ms, clause, subject: str | None, sentence: int) -> list[Relation]:
+    """X批复 / X负责建设 / X运营 in the clause: of the works named after 的, else of
+    the clause's subject."""
+    out = []
+    for org in (m for m in ms if clause.start() <= m.start < clause.end()):
+        found = _agent_cue(text, org) if org.kind in _ORGS else None
+        if found is None:
+            continue
+        pred, end = found
+        named = mention_at(ms, end + 1, WORKS) if text.startswith("的", end) else None
+        works = named.entity if named is not None else subject
+        if works is not None and works != org.entity:
+            out.append(_relation(pred, org, works, sentence))
     return out
 
 

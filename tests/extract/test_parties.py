@@ -68,3 +68,22 @@ def test_a_document_is_issued_by_the_organ_before_the_verb(make_article):
         ("阳春市推动制造业高质量发展若干措施", "阳春市人民政府"),
         ("阳春市重点项目建设实施方案", "阳春市发展和改革局"),
     }
+
+
+def test_works_two_places_build_together_lie_in_both(make_article):
+    text = "禅城区与佛山市三水区共建的智能装备产业合作园已引进项目9个。"
+    ex = extract(make_article(text))
+    assert facts(ex, "cooperatesWith") == {("禅城区", "三水区")}
+    assert facts(ex, "locatedIn") >= {
+        ("智能装备产业合作园", "禅城区"),
+        ("智能装备产业合作园", "三水区"),
+    }
+
+
+def test_a_company_rewarded_under_a_policy_benefits_from_it(make_article):
+    text = (
+        "为支持企业上市，高要区出台《高要区推动企业上市扶持办法》，对上市企业给予最高600万元"
+        "奖励，广东粤海精工股份有限公司获得的首笔奖励资金200万元已拨付。"
+    )
+    ex = extract(make_article(text))
+    assert facts(ex, "benefitsFrom") == {("广东粤海精工股份有限公司", "高要区推动企业上市扶持办法")}

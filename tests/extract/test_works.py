@@ -126,3 +126,27 @@ def test_works_built_right_after_the_town_named_after_zai(make_article):
     ex = extract(make_article(text))
     assert ("用户侧储能电站", "罗镜镇") in facts(ex, "locatedIn")
     assert ("广东华驰储能科技有限公司", "用户侧储能电站") in facts(ex, "investsIn")
+
+
+def test_the_park_a_clause_opens_with_is_run_by_the_company(make_article):
+    text = (
+        "怀集县冷坑镇建设的南药加工产业园首期已投入使用。"
+        "产业园由广东德康药业有限公司运营，带动农户900户。"
+    )
+    ex = extract(make_article(text))
+    assert facts(ex, "operates") == {("广东德康药业有限公司", "南药加工产业园")}
+
+
+def test_the_site_of_the_project_a_clause_opens_with(make_article):
+    text = (
+        "雷州市将投资建设年产2万吨海产品冷链加工项目，项目总投资3.6亿元，"
+        "选址雷州经济开发区，明年建成。"
+    )
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("海产品冷链加工项目", "雷州经济开发区") in located
+
+
+def test_a_company_with_plants_in_a_place_is_there(make_article):
+    text = "阳江华美五金有限公司追加投资3亿元，华美五金在阳春已有2家工厂。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("阳江华美五金有限公司", "阳春市") in located

@@ -1,0 +1,41 @@
+"""Who carries out a programme (kg.extract.relations' agent cues), on sentences of our own."""
+
+from __future__ import annotations
+
+from relation_facts import facts
+
+from kg.extract import extract
+
+
+def test_places_listed_before_tuijin_each_carry_out_the_slogan(make_article):
+    text = "梅县区松口镇、隆文镇推进“一村一品”，分别发展柚子、茶叶产业。"
+    ex = extract(make_article(text))
+    assert facts(ex, "implements") == {("松口镇", "一村一品"), ("隆文镇", "一村一品")}
+
+
+def test_a_programme_taken_as_the_lever(make_article):
+    ex = extract(make_article("和平县将以“百千万工程”为总抓手，加快补齐县域发展短板。"))
+    assert facts(ex, "implements") == {("和平县", "百千万工程")}
+
+
+def test_an_organ_whose_spokesman_announces_the_programme(make_article):
+    text = "连平县商务局相关负责人表示，下半年将开展“消费提振月”专项行动。"
+    ex = extract(make_article(text))
+    assert facts(ex, "implements") == {("连平县商务局", "“消费提振月”专项行动")}
+
+
+def test_a_place_the_spokesman_names_carries_it_out(make_article):
+    text = "化州市农业农村局负责人表示，化州将继续实施“百千万工程”。"
+    ex = extract(make_article(text))
+    assert facts(ex, "implements") == {("化州市", "百千万工程")}
+
+
+def test_tuijin_governs_only_the_name_right_after_it(make_article):
+    # the pilot is what 发展 governs; 推进 is too common a verb to reach past it
+    ex = extract(make_article("阳西县加快推进发展新型农村集体经济专项改革试点。"))
+    assert facts(ex, "implements") == set()
+
+
+def test_a_programme_inside_an_events_name_is_carried_out_by_no_one(make_article):
+    ex = extract(make_article("广东全省推进“百千万工程”促进区域协调发展现场会在化州市召开。"))
+    assert facts(ex, "implements") == set()
