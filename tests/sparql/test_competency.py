@@ -178,7 +178,7 @@ def test_events(seed_store):
     found = rows(seed_store, "events")
     assert has(found, event="现场会", heldIn="茂名市", date="2023-11-16",
                about="百县千镇万村高质量发展工程")  # fmt: skip
-    assert has(found, event="博盈特焊上市", participant="博盈特焊")
+    assert has(found, event="博盈特焊上市", participants="博盈特焊")
 
 
 def test_most_mentioned(seed_store):
