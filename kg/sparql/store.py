@@ -5,9 +5,9 @@ orders of magnitude faster than rdflib's engine (bench/sparql.py), and it loads
 Turtle some fifteen times faster. Measured here on a generated graph of about
 a million triples (2 cores): loading ``kg.ttl`` into an in-memory store takes
 3-5 s (a whole ``kg query`` call about 5 s); a persistent (RocksDB) store,
-85 MB written in 6.5 s, opens read-only in 0.01 s, but the named questions run
-1-4x slower in it (median 197 ms against 71 ms: scans and hash joins cost more
-there; ``bench/sparql.py --persistent``).
+85 MB written in 6.2 s, opens read-only in 0.01-0.02 s, but the named
+questions run 1-4x slower in it (median 205 ms against 72 ms: scans and hash
+joins cost more there; ``bench/sparql.py --persistent``).
 
 So the default is an in-memory store loaded from the built file: nothing to
 keep in step with ``kg.ttl``, and the fastest queries; ``kg serve`` pays the
