@@ -8,7 +8,9 @@
 - **Venues**: E在P举行/召开/举办 holds the event in the last place after 在
   (在深圳市福田区举行: 福田区).
 - **Participants**: X参加/出席/参与/亮相 E, and X在E上(表示…) take part in E,
-  with the names coordinated with X (A、B和C).
+  with the names coordinated with X (A、B和C); works and companies listed in a
+  sentence opening with 当天/现场 (the one event named before) or 其中/签约项目中/
+  此次签约的 (the one event of the sentence right before) take part in it.
 - **Topics**: an event is about the programme named right before it in its
   clause (推进“百千万工程”促进…现场会), or after it behind 围绕/聚焦/部署.
 """
@@ -200,27 +202,77 @@ def topic_relations(ex: Extraction) -> list[Relation]:
 
 
 ON_THE_DAY = re.compile(r"(?:当天|当日|现场|活动现场|仪式现场)")
-_STARTED = ("动工", "开工", "签约", "投产", "竣工", "揭牌")
+# openings that list what took part in the event of the sentence before
+_LISTED = re.compile(
+    r"(?:其中|(?:此次|本次|当天)?签约(?:的)?项目(?:中|包括|有)|(?:此次|本次)(?:签约|开工|动工)的)"
+)
+_STARTED = ("动工", "开工", "签约", "签订", "签署", "投产", "竣工", "揭牌")
+_TAKERS = ("Project", "Company")
+# between a company and its works: 的, or an output figure (年产2万吨)
+_OWNER_GAP = re.compile(
+    r"的?(?:(?:年产|年处理|年加工|日处理|年出栏|年产能)[0-9.一二三四五六七八九十百千万亿两]+"
+    r"[^\s,，;；。、的]{0,6})?"
+)
 
 
 def day_relations(ex: Extraction) -> list[Relation]:
     """当天共有5个项目同步动工，包括A项目、B项目: a sentence opening with 当天/现场, when
-    one event only is named before it, lists the works started or signed at that event."""
+    one event only is named before it, lists the works started or signed at that event;
+    so does one opening with 其中/签约项目中/此次签约的 right after a sentence naming one
+    event (…集中签约仪式举行。签约项目中，A项目…；B公司…), over the sentences its ；
+    strings on. The works and companies named take part in the event."""
     text = ex.article.text
+    sentences = ex.article.sentences
     out = []
-    for sentence in ex.article.sentences:
-        opening = ON_THE_DAY.match(text, sentence.start + _lead_space(sentence.text))
-        if opening is None or not any(w in sentence.text for w in _STARTED):
+    for sentence in sentences:
+        lead = sentence.start + _lead_space(sentence.text)
+        event = _event_before(ex, sentence.index, ON_THE_DAY.match(text, lead) is not None)
+        if event is None:
             continue
+        name = next(m.text for m in ex.mentions if m.entity == event)
+        if not any(w in sentence.text or w in name for w in _STARTED):
+            continue
+        listed = [sentence]
+        while listed[-1].text.rstrip().endswith((";", "；")) and listed[-1].index + 1 < len(
+            sentences
+        ):
+            listed.append(sentences[listed[-1].index + 1])
+        for s in listed:
+            out += _takers(ex, s.index, event)
+    return out
+
+
+def _event_before(ex: Extraction, index: int, on_the_day: bool) -> str | None:
+    """The event a sentence opening with 当天/现场 or 其中/签约项目中 is about."""
+    sentence = ex.article.sentences[index]
+    lead = sentence.start + _lead_space(sentence.text)
+    if on_the_day:
         events = {m.entity for m in ex.mentions if m.kind == "Event" and m.end <= sentence.start}
-        if len(events) != 1:
+    elif _LISTED.match(ex.article.text, lead) and index > 0:
+        events = {m.entity for m in ex.mentions if m.kind == "Event" and m.sentence == index - 1}
+    else:
+        return None
+    return next(iter(events)) if len(events) == 1 else None
+
+
+def _takers(ex: Extraction, index: int, event: str) -> list[Relation]:
+    """The top-level works and companies of a sentence, but for a company that only
+    names the owner of the works right after it (X公司年产…Y项目: the works take part)."""
+    text = ex.article.text
+    ms = top_level(m for m in ex.mentions if m.sentence == index)
+    out = []
+    for i, m in enumerate(ms):
+        if m.kind not in _TAKERS or m.entity == event:
             continue
-        (event,) = events
-        inside = [m for m in ex.mentions if m.sentence == sentence.index]
-        for m in inside:
-            outer = any(x.start <= m.start and m.end <= x.end and x != m for x in inside)
-            if m.kind == "Project" and not outer:
-                out.append(Relation(m.entity, "participatesIn", event, sentence.index, "当天"))
+        after = ms[i + 1] if i + 1 < len(ms) else None
+        if (
+            m.kind == "Company"
+            and after is not None
+            and after.kind in ("Project", "Park")
+            and _OWNER_GAP.fullmatch(text, m.end, after.start)
+        ):
+            continue
+        out.append(Relation(m.entity, "participatesIn", event, index, "当天"))
     return out
 
 

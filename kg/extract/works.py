@@ -17,6 +17,11 @@
   项目 or 工程 (or a later clause of its sentence), X批复/立项/核准 (approvedBy) and
   X负责建设/承建 (builds) are about the works that open this sentence or the one
   before (G240线…工程起于…。项目已获省交通运输厅批复…).
+- **One company over a clause chain** (X公司计划投资12亿元，在T建设Y项目; X将在T投资
+  12亿元，建设Y): a company opening a sentence whose first clause invests invests in
+  the works built in a later clause of the sentence that names no one before its
+  verb, up to a clause naming another company; the works lie in the place after 在
+  in the first clause when their own clause names none.
 - **Coordinated places** share what the last of them carries out
   (A、B、C三镇也将实施Y: each implements Y).
 """
@@ -355,6 +360,56 @@ def share_with_coordinated(ex: Extraction, found: list[Relation]) -> list[Relati
     return out
 
 
+_CHAIN_VERBS = ("投资建设", "建设", "新建", "扩建", "兴建", "打造", "布局")
+
+
+def chained_works(ex: Extraction) -> list[Relation]:
+    """X公司计划投资N亿元，在T建设Y / X将在T投资N亿元，建设Y: X invests in Y (in T)."""
+    text = ex.article.text
+    out = []
+    for sentence in ex.article.sentences:
+        ms = top_level(m for m in ex.mentions if m.sentence == sentence.index)
+        clauses = list(CLAUSE.finditer(text, sentence.start, sentence.end))
+        if not clauses:
+            continue
+        first = clauses[0]
+        lead = first.start() + len(first.group()) - len(first.group().lstrip())
+        company = mention_at(ms, lead, {"Company"})
+        invest = text.find("投资", company.end, first.end()) if company else -1
+        if invest < 0 or any(company.end <= m.start < invest and m.kind not in PLACES for m in ms):
+            continue
+        zai = text.rfind("在", company.end, invest)
+        places = [m for m in ms if zai >= 0 and zai < m.start and m.end <= invest]
+        site = places[-1] if places and places[-1].kind in PLACES | {"Park"} else None
+        for clause in clauses[1:]:
+            inside = [m for m in ms if clause.start() <= m.start and m.end <= clause.end()]
+            if any(m.kind == "Company" and m.entity != company.entity for m in inside):
+                break
+            works = _chain_works(text, clause, inside)
+            if works is None:
+                continue
+            out.append(Relation(company.entity, "investsIn", works.entity, works.sentence, "接续"))
+            if site is not None and not any(m.kind in PLACES for m in inside):
+                out.append(Relation(works.entity, "locatedIn", site.entity, works.sentence, "接续"))
+    return out
+
+
+def _chain_works(text: str, clause: re.Match, ms: list[Mention]) -> Mention | None:
+    """The works a clause builds when it names no one but a place after 在 before its
+    verb (在T建设Y, 建设Y)."""
+    body = clause.group()
+    verb = min((body.find(v) for v in _CHAIN_VERBS if v in body), default=-1)
+    if verb < 0:
+        return None
+    at = clause.start() + verb
+    before = [m for m in ms if m.start < at]
+    if any(m.kind not in PLACES | {"Park"} for m in before):
+        return None
+    if before and "在" not in text[clause.start() : before[0].start]:
+        return None
+    return next((m for m in ms if m.start >= at and m.kind in WORKS), None)
+
+
 def works_relations(ex: Extraction) -> list[Relation]:
     """Companies' and places' works, X落户Y, and 园区内的 X."""
     return (
@@ -365,4 +420,5 @@ def works_relations(ex: Extraction) -> list[Relation]:
         + settled(ex)
         + inside_named(ex)
         + agent_works(ex)
+        + chained_works(ex)
     )

@@ -116,3 +116,48 @@ def test_on_the_day_needs_one_event_before_it(make_article):
         "当天共有4个项目签约，包括高州绿源食品加工项目等。"
     )
     assert facts(extract(make_article(text)), "participatesIn") == set()
+
+
+def test_signed_works_listed_after_the_event_of_the_sentence_before(make_article):
+    text = (
+        "5月8日，罗定市第二季度重点项目集中签约仪式在罗城街道举行。"
+        "签约项目中，罗定华森木业加工项目总投资5亿元；"
+        "广东云岭新材料有限公司将建设高分子材料生产线。"
+    )
+    ex = extract(make_article(text))
+    ceremony = "罗定市第二季度重点项目集中签约仪式"
+    taking_part = {s for s, o in facts(ex, "participatesIn") if o == ceremony}
+    assert {"罗定华森木业加工项目", "广东云岭新材料有限公司"} <= taking_part
+
+
+@pytest.mark.parametrize("opening", ["其中，", "此次签约的", "签约的项目包括"])
+def test_list_openings_after_a_ceremony(make_article, opening):
+    text = (
+        "9月2日，新兴县招商引资项目集中签约仪式在新城镇举行。"
+        f"{opening}新兴禾丰饲料项目、广东南江农业发展有限公司均为产业项目。"
+    )
+    ex = extract(make_article(text))
+    ceremony = "新兴县招商引资项目集中签约仪式"
+    assert {s for s, o in facts(ex, "participatesIn") if o == ceremony} >= {
+        "新兴禾丰饲料项目",
+        "广东南江农业发展有限公司",
+    }
+
+
+def test_a_list_opening_needs_the_event_in_the_sentence_right_before(make_article):
+    text = (
+        "9月2日，新兴县招商引资项目集中签约仪式在新城镇举行。全县工业投资增长12%。"
+        "其中，新兴禾丰饲料项目完成投资3亿元。"
+    )
+    assert facts(extract(make_article(text)), "participatesIn") == set()
+
+
+def test_a_company_naming_the_owner_of_started_works_is_no_taker(make_article):
+    text = (
+        "3月8日，紫金县工业园区项目集中动工仪式在临江镇举行。"
+        "当天共有3个项目动工，包括河源恒泰新材料有限公司年产2万吨特种纸项目等。"
+    )
+    ex = extract(make_article(text))
+    taking_part = {s for s, _ in facts(ex, "participatesIn")}
+    assert "特种纸项目" in taking_part
+    assert "河源恒泰新材料有限公司" not in taking_part

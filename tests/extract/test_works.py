@@ -150,3 +150,32 @@ def test_a_company_with_plants_in_a_place_is_there(make_article):
     text = "阳江华美五金有限公司追加投资3亿元，华美五金在阳春已有2家工厂。"
     located = facts(extract(make_article(text)), "locatedIn")
     assert ("阳江华美五金有限公司", "阳春市") in located
+
+
+def test_a_company_investing_then_building_in_a_place(make_article):
+    text = "广东恒瑞纸业有限公司计划投资12亿元，在封开县江口街道建设高档生活用纸项目。"
+    ex = extract(make_article(text))
+    assert ("广东恒瑞纸业有限公司", "高档生活用纸项目") in facts(ex, "investsIn")
+    assert ("高档生活用纸项目", "江口街道") in facts(ex, "locatedIn")
+
+
+def test_a_company_investing_in_a_place_then_building(make_article):
+    text = "广东恒瑞纸业有限公司将在封开县江口街道投资12亿元，建设高档生活用纸项目。"
+    ex = extract(make_article(text))
+    assert ("广东恒瑞纸业有限公司", "高档生活用纸项目") in facts(ex, "investsIn")
+    assert ("高档生活用纸项目", "江口街道") in facts(ex, "locatedIn")
+
+
+def test_another_company_between_breaks_the_chain(make_article):
+    text = (
+        "广东恒瑞纸业有限公司计划投资12亿元，与广东盛源物流有限公司合作，"
+        "在江口街道建设智慧物流园项目。"
+    )
+    invests = facts(extract(make_article(text)), "investsIn")
+    assert ("广东恒瑞纸业有限公司", "智慧物流园项目") not in invests
+
+
+def test_a_chain_needs_the_company_to_open_the_sentence(make_article):
+    text = "据介绍，广东恒瑞纸业有限公司计划投资12亿元，江口街道将建设高档生活用纸项目。"
+    invests = facts(extract(make_article(text)), "investsIn")
+    assert ("广东恒瑞纸业有限公司", "高档生活用纸项目") not in invests
