@@ -15,7 +15,9 @@ time expression. They are then cleaned with the word lists of
 Counts (个, 家, 人 ...) measure the noun after them when one follows
 (25支招商小组 -> 招商小组; 22个县(市、区) -> 县(市、区)); other figures take the
 words after them only when nothing usable stands before (or what stands
-before is a bare verb or ends in 的).
+before is a bare verb or ends in 的). A duration after a spend word (用五年时间推动…,
+从签约到动工仅用了四个月) measures the words after it (past 时间), else the span
+before the spend word (从A到B), else 用时.
 """
 
 from __future__ import annotations
@@ -179,6 +181,7 @@ def measure_of(
     bounds: tuple[int, int],
     fence: Fences,
     counted: bool,
+    duration: bool = False,
 ) -> str | None:
     """What the figure at ``span`` measures, not reaching past a ``fence``."""
     start, end = span
@@ -186,6 +189,10 @@ def measure_of(
     raw_before = text[floor:start].strip()
     before = clean_before(raw_before)
     ceiling = min(_clause_end(text, end, bounds[1]), _fence_after(fence, end))
+    if duration:
+        spent = _time_spent_on(text, raw_before, end, ceiling)
+        if spent is not None:
+            return spent
     after = clean_after(text[end:ceiling]) if end < ceiling else ""
     if counted and after:
         return after
@@ -194,17 +201,57 @@ def measure_of(
     return after or before or None
 
 
+_TIME = "时间"
+_SPENT = "用时"
+_QUOTES = re.compile("[“”‘’\"'《》]")
+_ONLY = ("仅仅", "仅", "只", "才", "共", "累计")
+_FROM_TO = re.compile(r"从?([^从到至]+[到至][^从到至]+)$")
+
+
+def _time_spent_on(text: str, before: str, end: int, ceiling: int) -> str | None:
+    """用五年时间推动…, 从签约到动工仅用了四个多月: a duration spent on something
+    measures what it is spent on: the words after it (past 时间) in its clause, else
+    the span before the spend word (从A到B), else 用时. None when no spend word stands right
+    before the figure (a one-character 用 or 花 also needs 时间 after it)."""
+    spend = next((w for w in _spend_words() if before.endswith(w)), None)
+    timed = text.startswith(_TIME, end)
+    if spend is None or (len(spend) == 1 and not timed):
+        return None
+    start = end + len(_TIME) if timed else end
+    if text.startswith("的", start):
+        start += 1
+    seg = text[start:ceiling] if start < ceiling else ""
+    quote = _QUOTES.search(seg)
+    seg = _strip_lead(seg[: quote.start() if quote else len(seg)].strip())
+    if len(seg) > 1:
+        return seg
+    head = before.removesuffix(spend).rstrip()
+    for word in _ONLY:
+        head = head.removesuffix(word)
+    head = clean_before(head)
+    # 从签约到动工: the span the time was spent on (not a subject: 佛冈县用两年时间，)
+    span = _FROM_TO.search(head)
+    return span.group(1) if span else _SPENT
+
+
+@cache
+def _spend_words() -> tuple[str, ...]:
+    return tuple(sorted(quantity_words()["spend"], key=len, reverse=True))
+
+
 def rank_measure_of(text: str, start: int, bounds: tuple[int, int], fence: Fences) -> str | None:
-    """What a rank ranks: the words before the rank verb (数量居江门第二 -> 数量).
+    """What a rank ranks: the words before the rank or reach verb (数量居江门第二 -> 数量,
+    综合得分位列前三 -> 综合得分).
 
     The list ranked in (在全国镇域经济500强中排名) stands in for a missing measure.
     """
     words = quantity_words()
     floor = max(_clause_start(text, start, bounds[0]), _fence_before(fence, start))
     seg = text[floor:start].strip()
-    verb = max((seg.rfind(v) for v in words["rank"] if v in seg), default=-1)
-    if verb >= 0:
-        seg = seg[:verb]
+    # the last rank or reach verb, read longest first (位列, not its 列; 拿, 夺得)
+    verbs = list(_words("rank", "reach").finditer(seg))
+    if verbs:
+        seg = seg[: verbs[-1].start()]
     for scope in words["scope"]:
         seg = seg.removesuffix(scope)
     # 在全国…500强中排名: the list ranked in; otherwise drop the subject word (全县…)

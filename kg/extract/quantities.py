@@ -12,8 +12,9 @@ phone numbers, 500强), and a unit without a number neither (亿元以上项目)
 - Ranges 3至5亿元 and 3亿元至5亿元 give value 3 and ``upper`` 5. Qualifiers before (约, 超, 近,
   不足 ...) or after (以上, 左右, 余, 多) are stored in a normal form and are
   part of the span; link verbs (达, 共, 为) are not.
-- Ranks: 排名344位, 第344位, 居江门第二, 全省第一, and 首位 or 榜首 after a rank
-  verb (居揭阳各县首位) have kind 'rank' and unit 位.
+- Ranks: 排名344位, 第344位, 居江门第二, 全省第一, 拿第一, and 首位 or 榜首 after a
+  rank verb (居揭阳各县首位) have kind 'rank' and unit 位. A top N after a rank or
+  reach verb (位列前三, 跻身全省前十强) is rank N with the qualifier 以内.
 - Ordinals with a counter of ``quantity_words.tsv`` (成为全市第5家上市企业) are
   counts: 5 家, the span holding the 第. Others (第一批, 第三次会议) are no figure.
 - Durations: 年 after a number that is not a calendar year (建设周期2年, 连续十一年),
@@ -189,23 +190,50 @@ def _plain_number(text: str, start: int, end: int) -> bool:
     return token != "一" and bool(_DIGIT_WORDS & set(token))
 
 
-def _rank(text: str, m: re.Match[str], bounds: tuple[int, int]) -> tuple[int, int] | None:
-    """Span of a rank at ``m`` (第344位, 排名344位, 居江门第二), or None."""
+def _rank(
+    text: str, m: re.Match[str], bounds: tuple[int, int]
+) -> tuple[int, int, str | None] | None:
+    """Span and qualifier of a rank at ``m`` (第344位, 排名344位, 居江门第二, 位列前三), or None."""
     start, end = m.span()
     after = text[end : end + 1]
-    verbs = quantity_words()["rank"]
+    words = quantity_words()
+    verbs = words["rank"]
     if text[start - 1 : start] == "第":
         if after in ("位", "名"):
-            return start - 1, end + 1
+            return start - 1, end + 1, None
         if end >= bounds[1] or after in CLAUSE_END:
             clause = text[bounds[0] : start - 1]
-            cues = verbs.keys() | quantity_words()["scope"].keys()
+            cues = verbs.keys() | words["scope"].keys() | words["reach"].keys()
             if any(cue in clause[-12:] for cue in cues):
-                return start - 1, end
+                return start - 1, end, None
         return None
     if after in ("位", "名") and any(text.endswith(v, 0, start) for v in verbs):
-        return start, end + 1
-    return None
+        return start, end + 1, None
+    return _top_n(text, m, bounds)
+
+
+# 前三名, 前十强 and what may follow a top-N rank to close it: 行列, 之列
+_TOP_N_TAIL = re.compile(r"[名位强]?(?:行列|之列)?")
+_TOP_N_REACH = 12
+
+
+def _top_n(text: str, m: re.Match[str], bounds: tuple[int, int]) -> tuple[int, int, str] | None:
+    """位列前三, 排名全省前五, 跻身前十强: a top-N rank after a rank or reach verb in its
+    clause, closing the clause (前三季度, 前5个月 are no ranks)."""
+    start, end = m.span()
+    words = quantity_words()
+    word = next((w for w in words["top_n"] if text.endswith(w, 0, start)), None)
+    if word is None:
+        return None
+    floor = max(bounds[0], start - len(word) - _TOP_N_REACH)
+    clause = text[floor : start - len(word)]
+    clause = clause[max(clause.rfind(p) for p in CLAUSE_END) + 1 :]
+    if not any(v in clause for v in words["rank"].keys() | words["reach"].keys()):
+        return None
+    close = _TOP_N_TAIL.match(text, end).end()
+    if close < bounds[1] and text[close] not in CLAUSE_END:
+        return None
+    return start - len(word), close, words["top_n"][word]
 
 
 def _figure(text: str, m: re.Match[str], where: _Where, floor: int) -> _Raw | None:
@@ -302,7 +330,8 @@ def _one(text: str, m: re.Match[str], where: _Where, floor: int) -> _Raw | None:
     rank = _rank(text, m, where.bounds)
     if rank is not None:
         value = parse_number(m.group())
-        return None if value is None else _Raw(*rank, rank[1], *where, value, None, None, None)
+        first, last, hedge = rank
+        return None if value is None else _Raw(first, last, last, *where, value, None, None, hedge)
     if text[m.start() - 1 : m.start()] == "第":
         return _ordinal(text, m, where)
     return _percent_words(text, m, where) or _figure(text, m, where, floor)
@@ -394,7 +423,9 @@ def find_quantities(article: Article, periods: tuple[Period, ...]) -> tuple[Quan
             unit, kind = raw.unit.unit, raw.unit.quantity_kind
             base = to_base(raw.value, unit)
             counted = raw.unit.kind in ("count", "people")
-            measure = measure_of(text, (raw.start, raw.unit_end), bounds, fence, counted)
+            duration = raw.unit.kind == "time"
+            span = (raw.start, raw.unit_end)
+            measure = measure_of(text, span, bounds, fence, counted, duration)
         out.append(
             Quantity(
                 text=text[raw.start : raw.end],

@@ -46,6 +46,9 @@ _ROLES = {
     "scope",
     "top",
     "ordinal",
+    "reach",
+    "top_n",
+    "spend",
 }
 _PLACES = Decimal("0.000001")
 

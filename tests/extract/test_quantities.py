@@ -139,6 +139,66 @@ def test_ranks(make_article, text, surface, value):
     assert (q.text, q.kind, q.value, q.unit, q.base_value) == (surface, "rank", value, "位", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "measure"),
+    [
+        ("在全市营商环境评价中，石角镇综合得分位列前三。", "前三", 3, "石角镇综合得分"),
+        ("龙门县工业投资增速排名全省前五名。", "前五名", 5, "龙门县工业投资增速"),
+        ("龙门县连续两年跻身全国县域旅游前十强，游客量稳步增长。", "前十强", 10, None),
+        ("连州市农产品出口额进入全省前十行列。", "前十行列", 10, "连州市农产品出口额"),
+    ],
+)
+def test_a_top_n_is_a_rank_within_n(make_article, text, surface, value, measure):
+    q = [q for q in figures(make_article, text)[0] if q.kind == "rank"]
+    assert [(r.text, r.value, r.unit, r.qualifier) for r in q] == [(surface, value, "位", "以内")]
+    assert q[0].measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全县前三季度新增企业12家。", "前5个月，全县新增企业12家。", "村民排队领取前三天的物资。"],
+)
+def test_first_months_and_days_are_no_top_n(make_article, text):
+    assert [q.text for q in figures(make_article, text)[0] if q.kind == "rank"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure"),
+    [
+        ("在全市乡村振兴技能大赛中，麻榨镇代表队夺得第一。", "第一", "麻榨镇代表队"),
+        ("永汉镇在全市茶艺比赛中拿第一，", "第一", "全市茶艺比赛"),
+        ("龙华镇选手获得第一名。", "第一名", "龙华镇选手"),
+    ],
+)
+def test_winning_first_place_is_rank_one(make_article, text, surface, measure):
+    q = [q for q in figures(make_article, text)[0] if q.kind == "rank"]
+    assert [(r.text, r.value, r.measure) for r in q] == [(surface, 1, measure)]
+
+
+def test_a_rank_verb_is_cut_whole_from_the_measure(make_article):
+    q = one(make_article, "河源市民营经济增加值位列全省第5位。")
+    assert q.measure == "河源市民营经济增加值"
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("佛冈县用五年时间推动全县农村公路提档升级。", "推动全县农村公路提档升级"),
+        ("南澳大桥历时两年建成通车。", "建成通车"),
+        ("瑞丰纸业从签约到投产只用了五个月，", "签约到投产"),
+        ("佛冈县用两年时间，", "用时"),
+        ("港口花了三个月时间完成清淤。", "完成清淤"),
+    ],
+)
+def test_time_spent_measures_what_it_is_spent_on(make_article, text, measure):
+    assert one(make_article, text).measure == measure
+
+
+def test_a_duration_after_another_use_keeps_its_measure(make_article):
+    # 使用 is no spend word: the 用 at its end needs 时间 after the figure
+    assert one(make_article, "园区污水处理厂已使用8年，").measure == "园区污水处理厂已使用"
+
+
 def test_ordinals_are_counts_not_ranks(make_article):
     # 第二个 was dropped; the gold counts 成为普宁市第5家上市企业 as 5 家
     found, _ = figures(make_article, "打造开平第二个全国千强镇,第一批项目已开工。")
