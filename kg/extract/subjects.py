@@ -21,7 +21,8 @@ In order, the first that applies:
    opening clause that names nothing (其中，配套方面，) and past a place before 的
    (A镇至B镇的X大道全长…);
 9. what the sentence builds, signs, opens or brings in (投资15亿元建设智能小家电生产基地,
-   引进X公司Y项目);
+   引进X公司Y项目); after a company in the clause (rule 2), what the figure's clause or,
+   for money invested, the next clause builds (X公司计划投资15亿元，在A镇建设Y);
 10. whatever else the sentence opens with (a company, a town, an organ that acts:
    农业农村局联合…推广…，带动…; not one that speaks: …负责人表示);
 11. the company, project, park or event the paragraph's previous sentence opened with;
@@ -134,8 +135,10 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
             before = [m for m in before if m.end <= nearest.start]
             continue
         if nearest.kind == "Company":
-            # X公司投资15亿元建设Y: the money is Y's, not the investor's
-            return _built_object(ex, q, after_only=True) or nearest.entity
+            # X公司投资15亿元建设Y: the money is Y's, not the investor's; so it is
+            # when the next clause builds Y (X公司计划投资15亿元，在A镇建设Y)
+            invested = _invested(q)
+            return _built_object(ex, q, after_only=True, next_clause=invested) or nearest.entity
         return nearest.entity
     return None
 
@@ -273,16 +276,22 @@ def _paragraph_topic(ex: Extraction, q: Quantity) -> str | None:
     )
 
 
-def _built_object(ex: Extraction, q: Quantity, after_only: bool = False) -> str | None:
+def _built_object(
+    ex: Extraction, q: Quantity, after_only: bool = False, next_clause: bool = False
+) -> str | None:
     """The project, park or road a verb of building or signing governs in the sentence,
-    before the figure or in its clause (with ``after_only``, in its clause after it):
+    before the figure or in its clause (with ``after_only``, in its clause after it;
+    with ``next_clause`` also in the clause right after one ending with the figure):
     in 收入超过20万元,建成示范带3条 the belts built are no subject of the income."""
     text = ex.article.text
     for m in ex.mentions:
         if m.sentence != q.sentence or m.kind not in WORKS:
             continue
         later = m.start >= q.end
-        if (after_only and not later) or (later and _stops(text[q.end : m.start])):
+        gap = text[q.end : m.start]
+        if next_clause and later and _next_clause_only(ex, q, m, gap):
+            gap = gap.lstrip()[1:]
+        if (after_only and not later) or (later and _stops(gap)):
             continue
         anchor = m.start
         while True:  # 引进X公司覆铜板项目: the verb stands before the company's name
@@ -293,6 +302,34 @@ def _built_object(ex: Extraction, q: Quantity, after_only: bool = False) -> str 
         if _builds(text[max(0, anchor - 8) : anchor]):
             return _top_level_at(ex.mentions, m).entity
     return None
+
+
+# 计划投资, 总投资, 投入: a figure that is money put into works
+_INVESTED = ("投资", "投入")
+_NEXT_CLAUSE_MAX = 16
+
+
+def _invested(q: Quantity) -> bool:
+    """Whether the figure is money invested (its measure says 投资 or 投入)."""
+    return q.unit.endswith("元") and any(w in (q.measure or "") for w in _INVESTED)
+
+
+def _next_clause_only(ex: Extraction, q: Quantity, works: Mention, gap: str) -> bool:
+    """计划投资15亿元，在A镇建设Y: the figure ends its clause, and the next clause, short
+    and naming no company nor holding another figure, leads up to the works."""
+    rest = gap.lstrip()
+    if rest[:1] not in ("，", ",") or _stops(rest[1:]) or len(rest) > _NEXT_CLAUSE_MAX:
+        return False
+    # 建设年产5万吨改性塑料项目: a figure right before the works describes them
+    if any(q.end < o.start < works.start and o.end != works.start for o in ex.quantities):
+        return False
+    return not any(
+        q.end <= c.start
+        and c.end <= works.start
+        and c.kind == "Company"
+        and c.end != works.start  # 引进X公司Y项目: the company names the works
+        for c in ex.mentions
+    )
 
 
 def _builds(head: str) -> bool:

@@ -231,3 +231,39 @@ def test_xian_li_is_the_county_and_shi_li_a_city(make_article):
     )
     assert found[2000] == "阳西县"
     assert found[800] == "阳江市"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        (
+            "广东华拓能源有限公司计划投资15亿元，在汤塘镇建设新型储能电池生产基地。",
+            15,
+            "新型储能电池生产基地",
+        ),
+        (
+            "清远恒安新材料有限公司总投资8亿元，建设年产5万吨改性塑料项目。",
+            8,
+            "改性塑料项目",
+        ),
+    ],
+)
+def test_money_a_company_invests_is_the_works_the_next_clause_builds(
+    make_article, text, value, subject
+):
+    assert _subjects(make_article, text)[value] == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not money invested: the company's revenue stays the company's
+        "广东华拓能源有限公司去年营业收入15亿元，今年在汤塘镇建设新型储能电池生产基地。",
+        # another company between: the works are no longer the investor's next step
+        "广东华拓能源有限公司计划投资15亿元，与广东海拓科技有限公司建设智能装备产业园。",
+        # a further figure in the next clause: it is a clause of its own
+        "广东华拓能源有限公司计划投资15亿元，新增员工300人建设智能装备产业园。",
+    ],
+)
+def test_other_figures_of_a_company_stay_the_companys(make_article, text):
+    assert _subjects(make_article, text)[15] == "广东华拓能源有限公司"
