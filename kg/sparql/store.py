@@ -6,7 +6,7 @@ Turtle some fifteen times faster. Measured here on a generated graph of about
 a million triples (2 cores): loading ``kg.ttl`` into an in-memory store takes
 3-5 s (a whole ``kg query`` call about 5 s); a persistent (RocksDB) store,
 85 MB written in 6.2 s, opens read-only in 0.01-0.02 s, but the named
-questions run 1-4x slower in it (median 205 ms against 72 ms: scans and hash
+questions run 1-4x slower in it (median 196 ms against 70 ms: scans and hash
 joins cost more there; ``bench/sparql.py --persistent``).
 
 So the default is an in-memory store loaded from the built file: nothing to
