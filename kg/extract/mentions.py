@@ -87,8 +87,12 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
         division = gaz.resolve(surface, context)
         if division is None:
             continue
-        # a short name must be a word of its own (新增城镇 does not hold 增城区)
-        if surface != division.name and not (start in bounds and end in bounds):
+        # a short name must be a word of its own (新增城镇 does not hold 增城区); the
+        # end of a route before 段 is one whatever the segmenter joins (周陂至新|江段)
+        route_end = article.text[start - 1 : start] in _ROUTE_MARKS and article.text.startswith(
+            "段", end
+        )
+        if surface != division.name and not (start in bounds and (end in bounds or route_end)):
             continue
         # 华南海工技术研究院 holds no 南海区: 华南 is a word across the name's left edge
         if surface != division.name and _word_across(article.text, start, gaz):
@@ -102,6 +106,9 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
             continue
         resolved.append((start, end, division))
     return _longest_first(resolved)
+
+
+_ROUTE_MARKS = frozenset("至—–-~～")
 
 
 def _word_across(text: str, start: int, gaz: Gazetteer) -> bool:

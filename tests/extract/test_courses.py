@@ -39,3 +39,12 @@ def test_a_course_from_start_through_to_end(make_article):
         ("G324线罗城至双东段", "素龙街道"),
         ("G324线罗城至双东段", "双东街道"),
     }
+
+
+def test_a_route_end_before_duan_is_a_place_though_the_segmenter_joins_it(make_article):
+    """周陂至新江段: jieba cut 新|江段 (江段 is a word), so 新江镇 was not found."""
+    ex = extract(make_article("翁源县S244线周陂至新江段改造工程全长15公里。"))
+    assert facts(ex, "connects") >= {
+        ("S244线周陂至新江段", "周陂镇"),
+        ("S244线周陂至新江段", "新江镇"),
+    }
