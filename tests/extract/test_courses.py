@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from relation_facts import facts
 
 from kg.extract import extract
@@ -48,3 +49,15 @@ def test_a_route_end_before_duan_is_a_place_though_the_segmenter_joins_it(make_a
         ("S244线周陂至新江段", "周陂镇"),
         ("S244线周陂至新江段", "新江镇"),
     }
+
+
+@pytest.mark.parametrize(
+    "works",
+    ["S277线潭水段路面改造工程", "S277线春城至潭水段路面改造工程", "S113线八甲段路基加宽工程"],
+)
+def test_works_on_a_road_section_keep_the_code_whatever_they_do_to_it(make_article, works):
+    """路面改造工程 after a section cut the works to 线潭水段… and lost the road."""
+    ex = extract(make_article(f"阳春市{works}完成投资3000万元。"))
+    names = {e.name for e in ex.entities}
+    assert works in names
+    assert any(name.startswith(works.split("线")[0] + "线") for name in names - {works})
