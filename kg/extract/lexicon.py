@@ -12,7 +12,9 @@ from functools import cache
 from kg.resources import data_file
 
 
-def _rows(name: str) -> list[list[str]]:
+def lexicon_rows(name: str) -> list[list[str]]:
+    """The tab-separated fields of each line of ``data/lexicon/{name}``, without
+    blank lines and comments."""
     path = data_file("lexicon", name)
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -67,20 +69,22 @@ def load_lexicon() -> Lexicon:
     """The lexicons under ``data/lexicon/`` (cached)."""
     suffixes = tuple(
         sorted(
-            (Suffix(r[0], r[1], int(r[2])) for r in _rows("suffixes.tsv")),
+            (Suffix(r[0], r[1], int(r[2])) for r in lexicon_rows("suffixes.tsv")),
             key=lambda s: -len(s.text),
         )
     )
     return Lexicon(
         suffixes=suffixes,
-        boundaries=frozenset(r[0] for r in _rows("boundaries.txt")),
-        not_names=frozenset(r[0] for r in _rows("not_names.txt")),
-        regions=_aliases(_rows("regions.txt")),
-        organs=_aliases(_rows("organs.tsv")),
-        industries=tuple(sorted((r[0] for r in _rows("industries.txt")), key=len, reverse=True)),
-        modifiers=frozenset(r[0] for r in _rows("modifiers.txt")),
-        name_words=tuple(r[0] for r in _rows("name_words.txt")),
-        name_verbs=frozenset(r[0] for r in _rows("name_verbs.txt")),
-        surnames=frozenset("".join(r[0] for r in _rows("surnames.txt"))),
-        titles=tuple(sorted((r[0] for r in _rows("titles.txt")), key=len, reverse=True)),
+        boundaries=frozenset(r[0] for r in lexicon_rows("boundaries.txt")),
+        not_names=frozenset(r[0] for r in lexicon_rows("not_names.txt")),
+        regions=_aliases(lexicon_rows("regions.txt")),
+        organs=_aliases(lexicon_rows("organs.tsv")),
+        industries=tuple(
+            sorted((r[0] for r in lexicon_rows("industries.txt")), key=len, reverse=True)
+        ),
+        modifiers=frozenset(r[0] for r in lexicon_rows("modifiers.txt")),
+        name_words=tuple(r[0] for r in lexicon_rows("name_words.txt")),
+        name_verbs=frozenset(r[0] for r in lexicon_rows("name_verbs.txt")),
+        surnames=frozenset("".join(r[0] for r in lexicon_rows("surnames.txt"))),
+        titles=tuple(sorted((r[0] for r in lexicon_rows("titles.txt")), key=len, reverse=True)),
     )

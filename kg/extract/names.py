@@ -28,8 +28,7 @@ from kg.extract.edges import (
     suffix_name_start,
     tokenizer,
 )
-from kg.extract.lexicon import Lexicon, load_lexicon
-from kg.resources import data_file
+from kg.extract.lexicon import Lexicon, lexicon_rows, load_lexicon
 
 PERSON_TITLES = (
     "董事长",
@@ -316,8 +315,7 @@ def _abbreviation_chars() -> frozenset[str]:
     from kg.extract.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
-    lines = data_file("lexicon", "province_abbreviations.txt").read_text(encoding="utf-8")
-    chars = {line.strip() for line in lines.splitlines() if line.strip()[:1] not in ("", "#")}
+    chars = {row[0] for row in lexicon_rows("province_abbreviations.txt")}
     for d in gaz.divisions.values():
         if d.level in ("Province", "Prefecture") or (d.level == "County" and d.code[:2] == "44"):
             for short in d.short:

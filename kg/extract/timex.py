@@ -41,10 +41,10 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
+from kg.extract.lexicon import lexicon_rows
 from kg.extract.numbers import parse_number
 from kg.extract.pipeline import step
 from kg.records import Article, Extraction, Period, Quantity, Sentence
-from kg.resources import data_file
 
 __all__ = [
     "carry_periods",
@@ -323,10 +323,8 @@ def _first_months(m: re.Match[str], on: dt.date | None) -> _Found | None:
 def _holiday_breaks() -> dict[tuple[int, str], tuple[dt.date, dt.date]]:
     """(year, holiday) → first and last day of the break, from ``holidays.tsv``."""
     breaks = {}
-    for line in data_file("lexicon", "holidays.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            year, name, first, last = (field.strip() for field in line.split("\t"))
-            breaks[int(year), name] = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    for year, name, first, last in lexicon_rows("holidays.tsv"):
+        breaks[int(year), name] = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
     return breaks
 
 

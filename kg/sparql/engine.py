@@ -124,9 +124,10 @@ def run_query(
             "graph: change the articles and run `kg build` again"
         )
     substitutions = {}
+    variables = query_variables(text) if bindings else set()
     for name, term in (bindings or {}).items():
-        if name not in query_variables(text):
-            known = " ".join(f"?{v}" for v in sorted(query_variables(text))) or "none"
+        if name not in variables:
+            known = " ".join(f"?{v}" for v in sorted(variables)) or "none"
             raise UsageError(f"the query has no variable ?{name} to bind; its variables: {known}")
         substitutions[ox.Variable(name)] = term
     try:

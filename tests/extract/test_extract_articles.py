@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
+from relation_facts import facts
+
 from kg.extract import extract
 
 
@@ -14,11 +16,7 @@ def _by_name(ex):
 
 
 def _rel(ex, s_name, pred, o_name) -> bool:
-    names = {e.key: e.name for e in ex.entities}
-    return any(
-        names.get(r.subject) == s_name and r.predicate == pred and names.get(r.object) == o_name
-        for r in ex.relations
-    )
+    return (s_name, o_name) in facts(ex, pred)
 
 
 def test_a_short_name_from_another_province_does_not_hide_a_local_place(make_article):
