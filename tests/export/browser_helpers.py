@@ -47,3 +47,19 @@ def drawn_ids(page) -> set[str]:
 def entity_ids(page) -> set[str]:
     """Return the ids of the entities drawn (cluster nodes left out)."""
     return {i for i in drawn_ids(page) if not i.startswith("kg-cluster:")}
+
+
+def wait_until_centred(page, node_id: str, timeout_ms: int = 5_000) -> None:
+    """Wait until the view is centred on the node: the focus animation has ended.
+
+    The animation takes 300 ms on an idle machine; a fixed wait failed when
+    other work shared the CPU, so this polls the view instead.
+    """
+    page.wait_for_function(
+        """id => {
+            const c = network.getViewPosition(), t = network.getPosition(id);
+            return Math.abs(c.x - t.x) < 1 && Math.abs(c.y - t.y) < 1;
+        }""",
+        arg=node_id,
+        timeout=timeout_ms,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from browser_helpers import click_edge, click_node, node_point
+from browser_helpers import click_edge, click_node, node_point, wait_until_centred
 from html_views import BASE, IMG, SCRIPT, SENTENCES
 
 from kg.export.html import write_html
@@ -71,10 +71,7 @@ def test_search_by_short_name_selects_and_focuses_the_town(small_page):
     assert page.locator("#kg-matches button").first.text_content().startswith("赤坎镇")
     page.press("#kg-search", "Enter")
     assert page.evaluate("network.getSelectedNodes()") == [TOWN]
-    page.wait_for_timeout(600)  # the focus animation takes 300 ms
-    centre = page.evaluate("network.getViewPosition()")
-    target = page.evaluate("id => network.getPosition(id)", TOWN)
-    assert abs(centre["x"] - target["x"]) < 1 and abs(centre["y"] - target["y"]) < 1
+    wait_until_centred(page, TOWN)
     assert page.locator("#kg-panel h2").text_content() == "赤坎镇"
 
 
@@ -101,7 +98,7 @@ def test_hostile_view_runs_nothing_and_shows_the_text(hostile_view, tmp_path, br
     page.fill("#kg-search", "园区<script")
     page.press("#kg-search", "Enter")
     assert page.evaluate("network.getSelectedNodes()") == [BASE + "park/evil"]
-    page.wait_for_timeout(600)  # let the focus animation end before finding the node
+    wait_until_centred(page, BASE + "park/evil")  # the node is found where it is drawn
     page.mouse.move(*node_point(page, BASE + "park/evil"), steps=5)
     page.wait_for_selector(".vis-tooltip", state="visible", timeout=5_000)
     assert SCRIPT in page.locator(".vis-tooltip").text_content()

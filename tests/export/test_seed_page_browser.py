@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_helpers import click_node
+from browser_helpers import click_node, wait_until_centred
 
 from kg.analyse import to_networkx
 from kg.build import build
@@ -76,8 +76,5 @@ def test_searching_zhishan_focuses_zhishan_town(seed_build, seed_page):
     assert page.locator("#kg-matches button").first.text_content().startswith("址山镇")
     page.press("#kg-search", "Enter")
     assert page.evaluate("network.getSelectedNodes()") == [town]
-    page.wait_for_timeout(600)  # the focus animation takes 300 ms
-    centre = page.evaluate("network.getViewPosition()")
-    target = page.evaluate("id => network.getPosition(id)", town)
-    assert abs(centre["x"] - target["x"]) < 1 and abs(centre["y"] - target["y"]) < 1
+    wait_until_centred(page, town)
     assert page.locator("#kg-panel h2").text_content() == "址山镇"
