@@ -11,12 +11,19 @@ from pathlib import Path
 import pyshacl
 import pytest
 from rdf_samples import kaiping_extraction, taishan_extraction
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SH
 
 from kg.errors import KgError
 from kg.model import build_graph, ontology_graph
-from kg.validate import report_lines, shapes_graph, validate
+from kg.validate import (
+    _order,
+    _violations,
+    entailed_types,
+    report_lines,
+    shapes_graph,
+    validate,
+)
 from kg.vocab import KGO_IRI
 
 EXAMPLES = Path(__file__).parent / "shapes"
@@ -110,3 +117,34 @@ def test_broken_shapes_are_a_kg_error(constraint):
     with pytest.raises(KgError, match="SHACL") as caught:
         validate(load(EXAMPLES / "valid" / "EntityShape.ttl"), shapes=shapes)
     assert "\n" not in str(caught.value)
+
+
+def _pyshacl_report(data: Graph) -> tuple:
+    """What the reference engine, pySHACL, reports on ``data`` as kg.validate would."""
+    target = Graph()
+    for graph in (data, ontology_graph(), entailed_types(data, ontology_graph())):
+        for triple in graph:
+            target.add(triple)
+    conforms, results, _ = pyshacl.validate(
+        target, shacl_graph=shapes_graph(), inference="none", allow_warnings=True
+    )
+    return conforms, tuple(sorted(_violations(results, shapes_graph()), key=_order))
+
+
+@pytest.mark.parametrize("path", VALID + INVALID, ids=lambda p: p.stem)
+def test_the_engine_reports_exactly_what_pyshacl_reports(path):
+    data = load(path)
+    ours = validate(data)
+    assert (ours.conforms, ours.violations) == _pyshacl_report(data)
+
+
+def test_the_engine_reports_what_pyshacl_reports_on_a_built_graph_with_faults():
+    graph = build_graph([kaiping_extraction(), taishan_extraction()])
+    entities = sorted(
+        set(graph.subjects(PROV.wasDerivedFrom, None)) & set(graph.subjects(RDFS.label, None))
+    )
+    for subject in entities[:3]:
+        graph.add((subject, RDFS.label, Literal("重复的名字", lang="zh")))
+    ours = validate(graph)
+    assert not ours.conforms
+    assert (ours.conforms, ours.violations) == _pyshacl_report(graph)
