@@ -70,11 +70,10 @@ def validate(
     """Validate ``data`` against ``shapes`` (default: ours) with ``ontology`` (default: kg.ttl).
 
     Raises OntologyError when the shapes do not load, ValidationFailed when
-    pySHACL cannot run; a graph that merely violates the shapes is reported,
+    the engine cannot run; a graph that merely violates the shapes is reported,
     not raised.
     """
     own_shapes = shapes is None
-    shapes = shapes_graph() if shapes is None else shapes
     ontology = ontology_graph() if ontology is None else ontology
     started = time.perf_counter()
     extra = entailed_types(data, ontology)
@@ -90,6 +89,8 @@ def validate(
     try:
         compiled = _compiled_own_shapes() if own_shapes else _compile(shapes)
         conforms, results, _ = compiled.validate(target, allow_warnings=True)
+        # the report's blank shape nodes are those of the graph the shapes were compiled from
+        shapes = compiled.graph
     except KgErrorTypes:
         raise
     except Exception as err:  # the engine raises ValueError, RuntimeError and its own
