@@ -15,14 +15,22 @@ from kg.records import Article, Extraction
 
 
 def default_steps() -> tuple[Step, ...]:
-    """mentions → entities → periods → quantities → relations."""
+    """mentions → entities → periods → quantities → tables → relations."""
     from kg.extract.entities import entities_step
     from kg.extract.mentions import mentions_step
     from kg.extract.quantities import quantities_step
     from kg.extract.relations import relations_step
+    from kg.extract.tables import tables_step
     from kg.extract.timex import periods_step
 
-    return (mentions_step, entities_step, periods_step, quantities_step, relations_step)
+    return (
+        mentions_step,
+        entities_step,
+        periods_step,
+        quantities_step,
+        tables_step,
+        relations_step,
+    )
 
 
 def extract(article: Article, steps: Sequence[Step] | None = None) -> Extraction:
