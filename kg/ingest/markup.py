@@ -28,6 +28,7 @@ _BLOCK = frozenset(
     | {"pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul"}
     | {f"h{level}" for level in range(1, 7)}
 )
+_CELLS = frozenset({"td", "th"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
 _VOID |= {"param", "source", "track", "wbr"}
 _SKIP = frozenset(
@@ -71,6 +72,7 @@ class _PageText(HTMLParser):
         self._line: list[list[str]] = [[], [], []]
         self.headlines: list[str] = []
         self.link_lines: list[str] = []
+        self._row_start: int | None = None  # where the open table row's text begins in parts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = {"class": "", "id": ""} | {k: v or "" for k, v in attrs}
@@ -88,11 +90,23 @@ class _PageText(HTMLParser):
             self._title = []
         else:
             self._break(tag in _BLOCK)
-            self.parts.append("\n" if tag in _BLOCK else " " if tag in ("td", "th") else "")
+            self.parts.append("\n" if tag in _BLOCK else self._cell_gap() if tag in _CELLS else "")
+            if tag == "tr":
+                self._row_start = len(self.parts)
             self._pre += tag == "pre"
             if _sets_apart(tag, attr):
                 self._emphasis.append(tag)
             self._links += tag == "a"
+
+    def _cell_gap(self) -> str:
+        """' | ' between the cells of a table row that stays one line, else a space.
+
+        A data table's cells become ``A | B | C`` (kg.extract.tables reads
+        them); a layout table, whose cells hold paragraphs, gets no bars.
+        """
+        row = self.parts[self._row_start :] if self._row_start is not None else []
+        on_one_line = row and "\n" not in "".join(row)
+        return " | " if on_one_line else " "
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("body", "html"):

@@ -87,3 +87,20 @@ def test_a_column_without_a_unit_and_a_single_line_give_no_table_figures():
     assert not [f for f in found if f[0] == "12"]
     (table,) = find_tables(ex.article.sentences)
     assert table.columns[0].unit is None
+
+
+HTML = """<html><head><title>台山市经济运行</title></head><body><h1>台山市2023年经济运行简况</h1>
+<p>表1 2023年台山市分镇主要指标</p>
+<table><tr><th>镇街</th><th>地区生产总值(亿元)</th><th>增长(%)</th></tr>
+<tr><td>台城街道</td><td>143.80</td><td>-3.5</td></tr>
+<tr><td>大江镇</td><td></td><td>12.0</td></tr></table>
+<table><tr><td><p>左栏写的是园区新闻。</p></td><td><p>右栏写的是招商动态。</p></td></tr></table>
+</body></html>"""
+
+
+def test_an_html_table_is_read_as_a_table_and_a_layout_table_as_text():
+    ex, found = figures(HTML)
+    assert ("143.80", "亿元", "地区生产总值", "台城街道", "2023年") in found
+    assert ("12.0", "%", "增长", "大江镇", "2023年") in found  # the empty cell keeps its column
+    texts = [s.text for s in ex.article.sentences]
+    assert "左栏写的是园区新闻。" in texts and "右栏写的是招商动态。" in texts
