@@ -59,10 +59,11 @@ class Cell:
 
 @dataclass(frozen=True)
 class Column:
-    """What a column of numbers measures, in which unit."""
+    """What a column of numbers measures, in which unit; ``header`` is its header cell."""
 
     measure: str
     unit: str | None
+    header: Cell | None = None
 
 
 @dataclass(frozen=True)
@@ -109,20 +110,20 @@ def _is_data(cells: tuple[Cell, ...]) -> bool:
     return any(_number(c.text) is not None for c in cells[1:])
 
 
-def _column(header: str) -> Column:
+def _column(header: str, cell: Cell | None = None) -> Column:
     """The measure and unit a header cell names: ``地区生产总值(亿元)`` → (地区生产总值, 亿元)."""
     found = _UNIT_IN_BRACKETS.search(header)
     if found and (found.group(1) in units() or found.group(1) == "%"):
-        return Column(header[: found.start()].strip(), found.group(1))
-    return Column(header, None)
+        return Column(header[: found.start()].strip(), found.group(1), cell)
+    return Column(header, None, cell)
 
 
 def _columns(header_rows: list[tuple[Cell, ...]], width: int) -> tuple[Column, ...]:
     """One column per data cell after the row head (see the module docstring)."""
     if not header_rows:
         return ()
-    first = [_column(c.text) for c in header_rows[0][1:] if c.text]
-    extra = [_column(c.text) for row in header_rows[1:] for c in row if c.text]
+    first = [_column(c.text, c) for c in header_rows[0][1:] if c.text]
+    extra = [_column(c.text, c) for row in header_rows[1:] for c in row if c.text]
     if len(first) < width and len(first) + len(extra) == width:
         amount = next((i for i, c in enumerate(first) if c.unit and c.unit != "%"), None)
         if amount is not None:
@@ -167,49 +168,79 @@ def _is_caption(text: str) -> bool:
     return "|" not in text and len(text) <= 60 and bool(_CAPTION.search(text.strip()))
 
 
-def _subject(ex: Extraction, head: Cell, fallback: str | None) -> tuple[str | None, str]:
-    """The row's subject and the prefix its head adds to the measure."""
+def _subject(ex: Extraction, head: Cell, fallback: str | None) -> tuple[str | None, Column]:
+    """The row's subject, and what its head says when it names no entity (measure, unit)."""
     named = [m for m in ex.mentions if m.entity and head.start <= m.start and m.end <= head.end]
     if named:
         widest: Mention = max(named, key=lambda m: (m.end - m.start, -m.start))
-        return widest.entity, ""
+        return widest.entity, Column("", None)
     if head.text in _TOTALS or not head.text:
-        return fallback, ""
-    return fallback, head.text
+        return fallback, Column("", None)
+    return fallback, _column(head.text)
+
+
+def _period_in(ex: Extraction, cell: Cell | None) -> int | None:
+    """The index of the period a cell consists of (``2024年``, ``1-9月``), if it is one."""
+    if cell is None:
+        return None
+    text = _column(cell.text).measure
+    for i, p in enumerate(ex.periods):
+        if cell.start <= p.start and p.end <= cell.end and p.text == text:
+            return i
+    return None
 
 
 def table_quantities(ex: Extraction, table: Table, fallback: str | None) -> list[Quantity]:
-    """Every number cell of the table's data rows that has a column with a unit, as a figure."""
-    period = None
+    """Every number cell of the table's data rows whose column or row gives a unit, as a figure.
+
+    A column headed by a time (``2024年``) is dated by it and measures what the
+    row head says, in the row head's unit (``地区生产总值(亿元) | 300.1 | 320.5``).
+    """
+    caption = None
     if table.caption is not None:
         in_caption = [i for i, p in enumerate(ex.periods) if p.sentence == table.caption.index]
-        period = in_caption[-1] if in_caption else None
+        caption = in_caption[-1] if in_caption else None
     out = []
     for sentence, cells in table.rows:
-        subject, prefix = _subject(ex, cells[0], fallback)
+        subject, head = _subject(ex, cells[0], fallback)
         for cell, column in zip(cells[1:], table.columns, strict=False):
             value = _number(cell.text)
-            if value is None or column.unit is None:
+            dated = _period_in(ex, column.header)
+            if dated is not None:
+                unit, measure, period = head.unit, head.measure, dated
+            else:
+                unit, measure, period = column.unit, head.measure + column.measure, caption
+            if value is None or unit is None:
                 continue
-            unit = units().get(column.unit)
-            base = to_base(value, column.unit)
-            out.append(
-                Quantity(
-                    text=cell.text,
-                    start=cell.start,
-                    end=cell.end,
-                    sentence=sentence.index,
-                    value=value,
-                    unit=column.unit,
-                    kind=unit.quantity_kind if unit else "ratio",
-                    base_value=base[0],
-                    base_unit=base[1],
-                    measure=(prefix + column.measure) or None,
-                    subject=subject,
-                    period=period,
-                )
-            )
+            out.append(_figure(sentence, cell, value, unit, measure, subject, period))
     return out
+
+
+def _figure(
+    sentence: Sentence,
+    cell: Cell,
+    value: Decimal,
+    unit: str,
+    measure: str,
+    subject: str | None,
+    period: int | None,
+) -> Quantity:
+    known = units().get(unit)
+    base = to_base(value, unit)
+    return Quantity(
+        text=cell.text,
+        start=cell.start,
+        end=cell.end,
+        sentence=sentence.index,
+        value=value,
+        unit=unit,
+        kind=known.quantity_kind if known else "ratio",
+        base_value=base[0],
+        base_unit=base[1],
+        measure=measure or None,
+        subject=subject,
+        period=period,
+    )
 
 
 @step("tables", needs={"entities", "quantities", "periods"}, adds={"quantities"})

@@ -104,3 +104,19 @@ def test_an_html_table_is_read_as_a_table_and_a_layout_table_as_text():
     assert ("12.0", "%", "增长", "大江镇", "2023年") in found  # the empty cell keeps its column
     texts = [s.text for s in ex.article.sentences]
     assert "左栏写的是园区新闻。" in texts and "右栏写的是招商动态。" in texts
+
+
+YEARS = """阳春市2024年经济运行简况
+表4 阳春市主要经济指标
+指标 | 2023年 | 2024年 | 增长(%)
+地区生产总值(亿元) | 301.2 | 318.6 | 4.6
+春湾镇 | 20.3 | 21.1 |
+"""
+
+
+def test_columns_headed_by_years_date_the_figures_the_row_head_names():
+    _, found = figures(YEARS)
+    assert ("301.2", "亿元", "地区生产总值", "阳春市", "2023年") in found
+    assert ("318.6", "亿元", "地区生产总值", "阳春市", "2024年") in found
+    assert ("4.6", "%", "地区生产总值增长", "阳春市", None) in [f[:4] + (None,) for f in found]
+    assert not [f for f in found if f[0] in ("20.3", "21.1")]  # no unit for the town's row
