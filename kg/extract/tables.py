@@ -45,7 +45,7 @@ __all__ = ["Table", "find_tables", "tables_step"]
 _CELL_NUMBER = re.compile(r"[-−+]?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
 _UNIT_IN_BRACKETS = re.compile(r"[(（]\s*([^()（）]{1,6}?)\s*[)）]\s*$")
 _TOTALS = frozenset({"全市", "全县", "全区", "全镇", "全省", "合计", "总计", "全域", "全街"})
-_CAPTION = re.compile(r"^(?:附)?表\s*[0-9一二三四五六七八九十]+|表$|情况$|指标$|统计$")
+_CAPTION = re.compile(r"^(?:附)?表\s*[0-9一二三四五六七八九十]+|表$|情况$|指标$|统计$|收入$|收支$")
 
 
 @dataclass(frozen=True)
@@ -157,11 +157,25 @@ def find_tables(sentences: tuple[Sentence, ...]) -> list[Table]:
             continue
         width = max(len(cells) for _, cells in rows) - 1
         first_line = rows[0][0].index - len(header)
-        caption = next(
-            (s for s in sentences if s.index == first_line - 1 and _is_caption(s.text)), None
-        )
-        tables.append(Table(caption, _columns(header, width), rows))
+        before = [s for s in sentences if first_line - 2 <= s.index < first_line]
+        caption = next((s for s in reversed(before) if _is_caption(s.text)), None)
+        unit = next((u for s in before if (u := _table_unit(s.text))), None)
+        columns = _columns(header, width)
+        if unit:
+            columns = tuple(c if c.unit else Column(c.measure, unit, c.header) for c in columns)
+        tables.append(Table(caption, columns, rows))
     return tables
+
+
+_UNIT_LINE = re.compile(r"单位\s*[:：]\s*([^\s,，;；)）]{1,6})")
+
+
+def _table_unit(text: str) -> str | None:
+    """The unit a caption or a line above a table gives all its columns (``单位：亿元``)."""
+    found = _UNIT_LINE.search(text)
+    if found and (found.group(1) in units() or found.group(1) == "%"):
+        return found.group(1)
+    return None
 
 
 def _is_caption(text: str) -> bool:

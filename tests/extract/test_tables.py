@@ -120,3 +120,17 @@ def test_columns_headed_by_years_date_the_figures_the_row_head_names():
     assert ("318.6", "亿元", "地区生产总值", "阳春市", "2024年") in found
     assert ("4.6", "%", "地区生产总值增长", "阳春市", None) in [f[:4] + (None,) for f in found]
     assert not [f for f in found if f[0] in ("20.3", "21.1")]  # no unit for the town's row
+
+
+UNIT_LINE = """新兴县2024年上半年财政收支简况
+表5 2024年上半年新兴县各镇财政收入
+单位：万元
+镇 | 一般公共预算收入 | 税收收入
+六祖镇 | 5230 | 4102
+"""
+
+
+def test_a_unit_line_above_the_table_gives_columns_without_one_their_unit():
+    _, found = figures(UNIT_LINE)
+    assert ("5230", "万元", "一般公共预算收入", "六祖镇", "2024年上半年") in found
+    assert ("4102", "万元", "税收收入", "六祖镇", "2024年上半年") in found
