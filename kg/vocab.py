@@ -54,6 +54,20 @@ class KGO(DefinedNamespace):
     Programme: URIRef
     Event: URIRef
     Person: URIRef
+    NaturalFeature: URIRef
+    River: URIRef
+    Reservoir: URIRef
+    Lake: URIRef
+    Mountain: URIRef
+    Place: URIRef
+    ScenicArea: URIRef
+    HeritageSite: URIRef
+    Station: URIRef
+    Port: URIRef
+    Venue: URIRef
+    Designation: URIRef
+    Report: URIRef
+    Product: URIRef
 
     # Provenance and figures
     Article: URIRef

@@ -56,6 +56,20 @@ CLASS_STYLE: dict[str, tuple[str, str]] = {
     "Programme": ("计划 Programme", "#bcbd22"),
     "Event": ("活动 Event", "#f0c000"),
     "Person": ("人物 Person", "#c51b7d"),
+    "NaturalFeature": ("自然地物 Natural feature", "#2c7fb8"),
+    "River": ("河流 River", "#41b6c4"),
+    "Reservoir": ("水库 Reservoir", "#1d91c0"),
+    "Lake": ("湖泊 Lake", "#7fcdbb"),
+    "Mountain": ("山岭 Mountain", "#8c6d31"),
+    "Place": ("地点 Place", "#9e9ac8"),
+    "ScenicArea": ("景区 Scenic area", "#74c476"),
+    "HeritageSite": ("古迹 Heritage site", "#bd9e39"),
+    "Station": ("站场 Station", "#637939"),
+    "Port": ("港口 Port", "#3182bd"),
+    "Venue": ("场馆 Venue", "#d6616b"),
+    "Designation": ("称号 Designation", "#e7ba52"),
+    "Report": ("报告 Report", "#7b4173"),
+    "Product": ("产品 Product", "#e6550d"),
 }
 OTHER_STYLE = ("其他 Other", "#bdbdbd")
 SIZE_MIN, SIZE_MAX, SIZE_PLAIN = 10.0, 40.0, 16.0
