@@ -1,0 +1,82 @@
+"""The named queries, unchanged, in Apache Jena (Debian's libapache-jena-java, ``arq.sparql``).
+
+Fuseki has no package these machines reach, so Jena's query engine is run
+from the command line over ``kg.ttl`` and its answers compared with the
+embedded store's, as the servers' are in test_push_servers.
+
+Debian's jena-core 4.5.0 moved its bundled Xerces classes to ``xerces.*`` but
+left their message files under ``org/apache/jena/ext/xerces``: the regular
+expression parser then cannot load its messages and Jena stops at start-up
+("internal error" in XSSimpleTypeDecl). A folder holding those files under
+the name the classes look for, first on the class path, mends it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from kg.sparql import named_queries, open_store
+from test_push_servers import embedded, rows
+
+JARS = Path("/usr/share/java")
+INSTALL = "apt-get install libapache-jena-java default-jre-headless (.ci/run installs them)"
+# SLF4J bindings and bridges other packages bring; two of them on the path stop Jena.
+CLASHING = ("log4j-over-slf4j", "slf4j-log4j12", "slf4j-jdk14", "slf4j-jcl", "slf4j-simple",
+            "slf4j-reload4j")  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def jena(tmp_path_factory) -> list[str]:
+    """The command that runs ``arq.sparql``; fails with an install hint when Jena is missing."""
+    java, core = shutil.which("java"), JARS / "jena-core.jar"
+    if java is None or not core.exists():
+        pytest.fail(f"no Java or no Jena jars: {INSTALL}")
+    mended = tmp_path_factory.mktemp("jena-messages")
+    with zipfile.ZipFile(core) as jar:
+        for name in jar.namelist():
+            if name.startswith("org/apache/jena/ext/xerces/") and name.endswith(".properties"):
+                target = mended / "xerces" / name.removeprefix("org/apache/jena/ext/xerces/")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(jar.read(name))
+    jars = [str(j) for j in sorted(JARS.glob("*.jar")) if not j.name.startswith(CLASHING)]
+    quick = ["-XX:TieredStopAtLevel=1", "-Xshare:auto"]  # each run is short: start fast
+    return [java, *quick, "-cp", ":".join([str(mended), *jars]), "arq.sparql"]
+
+
+def run_jena(jena: list[str], data: Path, query: Path) -> list[dict]:
+    done = subprocess.run(
+        [*jena, "--data", str(data), "--query", str(query), "--results=json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, f"{query.name}: {done.stderr[-600:]}"
+    return json.loads(done.stdout)["results"]["bindings"]
+
+
+@pytest.mark.slow
+def test_every_named_query_runs_unchanged_in_jena(jena, two_out):
+    store = open_store(two_out / "kg.ttl")
+    queries = named_queries()
+    folder = two_out.parent / "jena-queries"
+    folder.mkdir(exist_ok=True)
+    files = {}
+    for name, query in queries.items():
+        files[name] = folder / f"{name}.rq"
+        files[name].write_text(query.text, encoding="utf-8")
+    with ThreadPoolExecutor(2) as workers:  # each run starts a JVM (~3 s)
+        answers = dict(zip(files, workers.map(
+            lambda f: run_jena(jena, two_out / "kg.ttl", f), files.values()), strict=True))  # fmt: skip
+    wrong = [
+        name
+        for name, query in queries.items()
+        if rows(answers[name], name) != rows(embedded(store, query.text), name)
+    ]
+    assert not wrong, f"Jena answers differently: {wrong}"
