@@ -21,9 +21,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from test_push_servers import embedded, rows
 
 from kg.sparql import named_queries, open_store
-from test_push_servers import embedded, rows
 
 JARS = Path("/usr/share/java")
 INSTALL = "apt-get install libapache-jena-java default-jre-headless (.ci/run installs them)"
@@ -71,9 +71,12 @@ def test_every_named_query_runs_unchanged_in_jena(jena, two_out):
     for name, query in queries.items():
         files[name] = folder / f"{name}.rq"
         files[name].write_text(query.text, encoding="utf-8")
-    with ThreadPoolExecutor(2) as workers:  # each run starts a JVM (~3 s)
-        answers = dict(zip(files, workers.map(
-            lambda f: run_jena(jena, two_out / "kg.ttl", f), files.values()), strict=True))  # fmt: skip
+
+    def answer(path: Path) -> list[dict]:
+        return run_jena(jena, two_out / "kg.ttl", path)
+
+    with ThreadPoolExecutor(2) as workers:  # each run starts a JVM (~2-3 s)
+        answers = dict(zip(files, workers.map(answer, files.values()), strict=True))
     wrong = [
         name
         for name, query in queries.items()
