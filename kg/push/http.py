@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import http.client
 import os
 import urllib.error
 import urllib.request
@@ -158,8 +159,8 @@ class Client:
             detail = " ".join(err.read().decode("utf-8", "replace").split())[:200]
             offered = ", ".join(err.headers.get_all("WWW-Authenticate") or [])
             return err.code, parse_challenge(offered), detail
-        except (urllib.error.URLError, OSError) as err:
-            reason = getattr(err, "reason", err)
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as err:
+            reason = getattr(err, "reason", err) or type(err).__name__
             raise RemoteError(f"cannot reach {url}: {reason}; is the server running?") from err
 
     def _authorization(self, method: str, url: str) -> str | None:

@@ -22,7 +22,10 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.serve import start_server
 
-pytestmark = pytest.mark.server
+pytestmark = [
+    pytest.mark.server,
+    pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
+]
 
 SELECT = "SELECT ?c WHERE { ?t a kgo:Town ; kgo:divisionCode ?c }"
 CONSTRUCT = "CONSTRUCT WHERE { ?t a kgo:Town ; kgo:divisionCode ?c }"
