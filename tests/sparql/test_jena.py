@@ -24,12 +24,13 @@ import pytest
 from test_push_servers import embedded, rows
 
 from kg.sparql import named_queries, open_store
+from kg.sparql.engine import with_prefixes
 
 JARS = Path("/usr/share/java")
 INSTALL = "apt-get install libapache-jena-java default-jre-headless (.ci/run installs them)"
 # SLF4J bindings and bridges other packages bring; two of them on the path stop Jena.
 CLASHING = ("log4j-over-slf4j", "slf4j-log4j12", "slf4j-jdk14", "slf4j-jcl", "slf4j-simple",
-            "slf4j-reload4j")  # fmt: skip
+            "slf4j-reload4j", "maven3-slf4j-provider")  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -83,3 +84,33 @@ def test_every_named_query_runs_unchanged_in_jena(jena, two_out):
         if rows(answers[name], name) != rows(embedded(store, query.text), name)
     ]
     assert not wrong, f"Jena answers differently: {wrong}"
+
+
+@pytest.mark.slow
+def test_jena_s_remote_client_queries_kg_serve(jena, seed_out, seed_store, tmp_path):
+    # arq.rsparql is Jena's SPARQL Protocol client: its Accept headers, its parsers.
+    import threading
+
+    from kg.serve import start_server
+
+    served = start_server(seed_out / "kg.ttl", port=0)
+    threading.Thread(target=served.serve_forever, daemon=True).start()
+    query = named_queries()["park-companies"].text
+    files = {"select": query, "construct": with_prefixes("CONSTRUCT WHERE { ?t a kgo:Town }")}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    rsparql = [*jena[:-1], "arq.rsparql", "--service", served.url + "sparql", "--query"]
+    try:
+        select, construct = (subprocess.run([*rsparql, str(tmp_path / name)], text=True,
+                             capture_output=True, timeout=120) for name in files)  # fmt: skip
+    finally:
+        served.shutdown()
+        served.close()
+    assert select.returncode == 0, select.stderr[-600:]
+    table = [line for line in select.stdout.splitlines() if line.startswith("|")][1:]
+    ours = embedded(seed_store, query)  # rsparql prints a text table (it has no --results)
+    assert len(table) == len(ours)
+    for row, binding in zip(table, ours, strict=True):  # in the query's order
+        assert f'"{binding["company"]["value"]}"@zh' in row
+    assert construct.returncode == 0, construct.stderr[-600:]
+    assert construct.stdout.count("kgo:Town") >= 8
