@@ -81,9 +81,10 @@ def _labels(index: Index, node: object) -> tuple[str, str | None]:
     """The zh label (or the IRI's tail) and the en or pinyin label (or None)."""
     by_lang = {}
     for label in sorted(index.get(node, {}).get(RDFS.label, []), key=str):
-        by_lang.setdefault(getattr(label, "language", None) or "", str(label))
+        # tags in lower case: kg.ttl (pyoxigraph) lowers them, rdflib keeps them as made
+        by_lang.setdefault((getattr(label, "language", None) or "").lower(), str(label))
     zh = by_lang.get("zh") or next(iter(by_lang.values()), None) or str(node).rsplit("/", 1)[-1]
-    return zh, by_lang.get("en") or by_lang.get("zh-Latn-pinyin")
+    return zh, by_lang.get("en") or by_lang.get("zh-latn-pinyin")
 
 
 def _article(index: Index, sentence: object) -> tuple[str | None, dict]:

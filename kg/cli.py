@@ -20,8 +20,8 @@ EXAMPLES = {
     "query": "kg query 'SELECT ?s WHERE { ?s a kgo:County }'",
     "validate": "kg validate out/kg.ttl",
     "stats": "kg stats out/kg.ttl",
-    "serve": "kg serve --port 7878   # then open http://127.0.0.1:7878/query",
-    "push": "kg push --endpoint http://localhost:7878 --store-type oxigraph",
+    "serve": "kg serve --port 8877   # then open http://127.0.0.1:8877/query",
+    "push": "kg push --endpoint http://127.0.0.1:7878 --store-type oxigraph",
     "eval": "kg eval tests/eval/gold --graph out/kg.ttl",
 }
 
@@ -119,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
 def _serve_and_push_parsers(command) -> None:
     s = command("serve", "Serve the graph: a read-only SPARQL endpoint and the browser pages.")
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
-    s.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    s.add_argument("--port", type=int, default=8877, help="port (default: 8877)")
     s.add_argument("--graph", type=Path, default=Path("out/kg.ttl"), help="graph file or store")
     s.add_argument("--timeout", type=float, default=10.0, help="seconds per query (default: 10)")
     s.add_argument("--limit", type=int, default=10000, help="rows per answer (default: 10000)")

@@ -163,15 +163,18 @@ def article_iri(base: str, article_id: str) -> URIRef:
 
 
 def _decimal(value: Decimal) -> Literal:
-    """An xsd:decimal literal in canonical form, which Turtle writes and reads back unchanged.
+    """An xsd:decimal literal in its XSD 1.1 canonical form (no ".0" on whole numbers).
 
-    >>> [str(_decimal(Decimal(d))) for d in ("3.50", "3.5E8", "-0")]
-    ['3.5', '350000000.0', '0.0']
+    Stores that keep numbers by value (Oxigraph, Virtuoso) give this form back,
+    so kg.ttl, kg.trig (written from such a store) and a server hold one term.
+
+    >>> [str(_decimal(Decimal(d))) for d in ("3.50", "3.5E8", "-0", "344.0")]
+    ['3.5', '350000000', '0', '344']
     """
     if not value.is_finite():
         raise ExtractionContractError(f"quantity value {value} is not a finite number")
     text = format(value.normalize(), "f") if value else "0"
-    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+    return Literal(text, datatype=XSD.decimal)
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:

@@ -53,7 +53,7 @@ def test_quantities_are_attributes_with_their_period_and_sentence(view):
     assert investment == {
         "value": "3.5",
         "unit": "亿元",
-        "normalized_value": "350000000.0",
+        "normalized_value": "350000000",
         "normalized_unit": "元",
         "measure": "完成投资",
         "qualifier": None,

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import UsageError
@@ -21,13 +22,33 @@ from kg.export.files import write_atomic
 from kg.export.store import write_store
 from kg.export.summary import VIEW_BUDGET
 from kg.export.trig import write_trig
+from kg.sparql.engine import PREFIXES
+from kg.sparql.store import graph_quads
 
 Exporter = Callable[[Graph, nx.MultiDiGraph, Path], Path]
 
 
 def write_turtle(graph: Graph, view: nx.MultiDiGraph, path: Path) -> Path:
-    """Turtle with the ontology, instances and provenance (deterministic)."""
-    return write_atomic(path, graph.serialize(format="turtle"))
+    """Turtle with the ontology, instances and provenance (sorted, so deterministic).
+
+    pyoxigraph writes it, as it writes kg.trig: rdflib's writer turns
+    ``"344"^^xsd:decimal`` into the shorthand ``344.0``, another term than the
+    one kg.trig, the store and the servers hold.
+    """
+    prefixes = {p: iri for p, iri in PREFIXES.items() if p != "kg"}  # IRIs with "/" stay whole
+    triples = sorted((q.triple for q in graph_quads(graph)), key=_order)
+    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+    # A blank line after the prefixes and after each subject: literals are written on one
+    # line (newlines escaped), so a line ending in " ." ends a statement.
+    lines = [ln + "\n" if ln.endswith(" .") and not ln.startswith("@prefix") else ln
+             for ln in text.split("\n")]  # fmt: skip
+    head = sum(ln.startswith("@prefix") for ln in lines)
+    lines.insert(head, "")
+    return write_atomic(path, "\n".join(lines).rstrip("\n") + "\n")
+
+
+def _order(triple: ox.Triple) -> tuple[str, str, str]:
+    return (str(triple.subject), str(triple.predicate), str(triple.object))
 
 
 def write_jsonld(graph: Graph, view: nx.MultiDiGraph, path: Path) -> Path:

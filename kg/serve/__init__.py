@@ -151,7 +151,7 @@ def start_server(
     graph: Path,
     *,
     host: str = "127.0.0.1",
-    port: int = 7878,
+    port: int = 8877,  # not a triple store's default (tests/sparql/test_serve_formats.py)
     timeout: float = 10.0,
     limit: int = 10000,
     workers: int = 2,

@@ -13,30 +13,63 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.sparql.engine import is_update, run_query
-from kg.sparql.results import GRAPH_FORMATS, format_answer, media_type, output_format
+from kg.sparql.engine import first_keyword, is_update, run_query
+from kg.sparql.results import format_answer, media_type, output_format
 
-# Media types a client may ask for, and the result format each gives.
-SOLUTION_MEDIA = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "application/sparql-results+xml": "xml",
-    "application/xml": "xml",
-    "text/xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-    "text/plain": "table",
+# Media types a client may ask for: the format a SELECT/ASK and a CONSTRUCT/DESCRIBE
+# answer gets (None: not for that kind). The first of each kind is the default, and the
+# first a wildcard (text/*, application/*) matches.
+MEDIA: dict[str, tuple[str | None, str | None]] = {
+    "application/sparql-results+json": ("json", None),
+    "text/turtle": (None, "turtle"),
+    "application/json": ("json", "jsonld"),
+    "application/sparql-results+xml": ("xml", None),
+    "application/xml": ("xml", "rdfxml"),
+    "text/csv": ("csv", None),
+    "text/tab-separated-values": ("tsv", None),
+    "text/plain": ("table", "ntriples"),
+    "text/xml": ("xml", "rdfxml"),
+    "application/turtle": (None, "turtle"),
+    "application/x-turtle": (None, "turtle"),
+    "text/n3": (None, "turtle"),  # Turtle is N3 (SPARQLWrapper's N3 asks for these)
+    "text/rdf+n3": (None, "turtle"),
+    "application/n3": (None, "turtle"),
+    "application/n-triples": (None, "ntriples"),
+    "application/rdf+xml": (None, "rdfxml"),
+    "application/ld+json": (None, "jsonld"),
+    "application/x-json+ld": (None, "jsonld"),
 }
-GRAPH_MEDIA = {
-    "text/turtle": "turtle",
-    "application/x-turtle": "turtle",
-    "application/n-triples": "ntriples",
-    "text/plain": "ntriples",
-    "application/rdf+xml": "rdfxml",
-    "application/ld+json": "jsonld",
+# Names accepted in a format, output or results parameter (SPARQLWrapper sends all three,
+# with its names: json, xml, csv, tsv, turtle, n3, rdf+xml, json-ld). A graph asked for
+# in json or xml comes as JSON-LD or RDF/XML, as SPARQLWrapper expects.
+FORMAT_NAMES: dict[str, tuple[str | None, str | None]] = {
+    "json": ("json", "jsonld"),
+    "xml": ("xml", "rdfxml"),
+    "csv": ("csv", None),
+    "tsv": ("tsv", None),
+    "table": ("table", None),
+    "text": ("table", "ntriples"),
+    "turtle": (None, "turtle"),
+    "ttl": (None, "turtle"),
+    "n3": (None, "turtle"),
+    "ntriples": (None, "ntriples"),
+    "nt": (None, "ntriples"),
+    "rdfxml": (None, "rdfxml"),
+    "rdf+xml": (None, "rdfxml"),
+    "jsonld": (None, "jsonld"),
+    "json-ld": (None, "jsonld"),
 }
-# Short names accepted in a ``format`` (or ``output``) parameter.
-FORMAT_NAMES = {"json", "xml", "csv", "tsv", "table", *GRAPH_FORMATS, "ttl", "nt"}
+FORMAT_PARAMETERS = ("format", "output", "results")
+GRAPH_FORMS = {"CONSTRUCT", "DESCRIBE"}
+OFFERED = (
+    "SELECT and ASK answer in JSON, XML, CSV, TSV or text; CONSTRUCT and DESCRIBE in "
+    "Turtle, N-Triples, RDF/XML or JSON-LD"
+)
+GRAPH_PARAMETERS = ("default-graph-uri", "named-graph-uri")
+ONE_GRAPH = (
+    "kg serve holds one graph, queried as the default graph: leave out default-graph-uri "
+    "and named-graph-uri (and FROM) and the query runs over all of it"
+)
 READ_ONLY = (
     "kg serve is read-only: SPARQL Update is refused. The graph is rebuilt from the "
     "articles with `kg build`; use `kg push` to fill a server that accepts updates."
@@ -72,16 +105,37 @@ def text_reply(status: int, message: str) -> Reply:
     return Reply(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
 
 
-def negotiate(accept: str | None) -> tuple[str, str]:
-    """(solution format, graph format) best matching an Accept header; JSON and Turtle by default.
+def negotiate(accept: str | None, graph: bool = False) -> str | None:
+    """The format best matching an Accept header for a graph or a solutions answer;
+    None when nothing acceptable is offered. No header, or ``*/*``: JSON and Turtle.
 
     >>> negotiate("text/csv;q=0.5, application/sparql-results+xml")
-    ('xml', 'turtle')
-    >>> negotiate("application/n-triples, */*;q=0.1")
-    ('json', 'ntriples')
+    'xml'
+    >>> negotiate("application/n-triples, */*;q=0.1", graph=True)
+    'ntriples'
+    >>> negotiate("text/turtle") is None, negotiate("text/*", graph=True)
+    (True, 'turtle')
     """
+    if not accept or not accept.strip():
+        return _default(graph)
+    for media in _ranked(accept):
+        if media == "*/*":
+            return _default(graph)
+        for known, formats in MEDIA.items():
+            matches = known == media or (media.endswith("/*") and known.startswith(media[:-1]))
+            if matches and formats[graph] is not None:
+                return formats[graph]
+    return None
+
+
+def _default(graph: bool) -> str:
+    return "turtle" if graph else "json"
+
+
+def _ranked(accept: str) -> list[str]:
+    """The media ranges of an Accept header, most wanted first, q=0 left out."""
     ranked = []
-    for position, item in enumerate((accept or "").split(",")):
+    for position, item in enumerate(accept.split(",")):
         media, *params = (part.strip() for part in item.split(";"))
         quality = 1.0
         for param in params:
@@ -93,31 +147,33 @@ def negotiate(accept: str | None) -> tuple[str, str]:
                     quality = 0.0
         if media and quality > 0:
             ranked.append((-quality, position, media.lower()))
-    ranked.sort()
-    solution = next((SOLUTION_MEDIA[m] for _, _, m in ranked if m in SOLUTION_MEDIA), "json")
-    graph = next((GRAPH_MEDIA[m] for _, _, m in ranked if m in GRAPH_MEDIA), "turtle")
-    return solution, graph
+    return [media for _, _, media in sorted(ranked)]
+
+
+def _asked_format(params: dict[str, list[str]], graph: bool) -> str | Reply | None:
+    """The format named by format/output/results parameters; None when none is given."""
+    values = [v.strip().lower() for p in FORMAT_PARAMETERS for v in params.get(p, []) if v.strip()]
+    values = [v for v in values if v != "*/*"]
+    if not values:
+        return None
+    for value in values:
+        media = "/" in value  # SPARQLWrapper sends a media type beside some names
+        formats = MEDIA.get(value.split(";")[0].strip()) if media else FORMAT_NAMES.get(value)
+        if formats is None and not media:
+            known = ", ".join(FORMAT_NAMES)
+            return text_reply(400, f"unknown format {value!r}; known: {known}")
+        if formats is not None and formats[graph] is not None:
+            return formats[graph]
+    return text_reply(406, f"cannot answer this query in {', '.join(values)}: {OFFERED}")
 
 
 def parse_request(
     method: str, query_string: str, content_type: str | None, body: bytes, accept: str | None
 ) -> QueryRequest | Reply:
-    """The query a GET or POST asks for, or the Reply that refuses it (400, 403, 415)."""
-    params = parse_qs(query_string, keep_blank_values=True)
-    media = (content_type or "").split(";")[0].strip().lower()
-    if method == "POST":
-        if media == "application/sparql-update":
-            return text_reply(403, READ_ONLY)
-        if media == "application/sparql-query":
-            params.setdefault("query", []).append(_decode(body))
-        elif media == "application/x-www-form-urlencoded":
-            for name, values in parse_qs(_decode(body), keep_blank_values=True).items():
-                params.setdefault(name, []).extend(values)
-        else:
-            given = media or "no Content-Type"
-            return text_reply(
-                415, f"POST a query as application/sparql-query or form-encoded, not {given}"
-            )
+    """The query a GET or POST asks for, or the Reply that refuses it (400, 403, 406, 415)."""
+    params = _parameters(method, query_string, content_type, body)
+    if isinstance(params, Reply):
+        return params
     if "update" in params:
         return text_reply(403, READ_ONLY)
     queries = params.get("query", [])
@@ -125,17 +181,41 @@ def parse_request(
         return text_reply(400, "give exactly one SPARQL query (the query parameter or body)")
     if is_update(queries[0]):
         return text_reply(403, READ_ONLY)
-    solution, graph = negotiate(accept)
-    wanted = (params.get("format") or params.get("output") or [""])[0].lower()
-    wanted = {"ttl": "turtle", "nt": "ntriples"}.get(wanted, wanted)
-    if wanted and wanted not in FORMAT_NAMES:
-        known = ", ".join(sorted(FORMAT_NAMES))
-        return text_reply(400, f"unknown format {wanted!r}; known: {known}")
-    if wanted in GRAPH_FORMATS:
-        graph = wanted
-    elif wanted:
-        solution = wanted
-    return QueryRequest(queries[0], solution, graph)
+    if any(v.strip() for name in GRAPH_PARAMETERS for v in params.get(name, [])):
+        return text_reply(400, ONE_GRAPH)
+    graph = first_keyword(queries[0]) in GRAPH_FORMS
+    chosen = _asked_format(params, graph)
+    if isinstance(chosen, Reply):
+        return chosen
+    chosen = chosen or negotiate(accept, graph)
+    if chosen is None:
+        return text_reply(406, f"nothing in the Accept header ({accept}) fits: {OFFERED}")
+    if graph:
+        return QueryRequest(queries[0], graph_format=chosen)
+    return QueryRequest(queries[0], solution_format=chosen)
+
+
+def _parameters(
+    method: str, query_string: str, content_type: str | None, body: bytes
+) -> dict[str, list[str]] | Reply:
+    """The request's parameters, from the URL and a POST body; a Reply refusing the body."""
+    params = parse_qs(query_string, keep_blank_values=True)
+    if method != "POST":
+        return params
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media == "application/sparql-update":
+        return text_reply(403, READ_ONLY)
+    if media == "application/sparql-query":
+        params.setdefault("query", []).append(_decode(body))
+    elif media == "application/x-www-form-urlencoded":
+        for name, values in parse_qs(_decode(body), keep_blank_values=True).items():
+            params.setdefault(name, []).extend(values)
+    else:
+        given = media or "no Content-Type"
+        return text_reply(
+            415, f"POST a query as application/sparql-query or form-encoded, not {given}"
+        )
+    return params
 
 
 def _decode(body: bytes) -> str:
@@ -158,9 +238,9 @@ def answer(store: ox.Store, request: QueryRequest, limit: int) -> Reply:
 
 
 __all__ = [
-    "GRAPH_MEDIA",
+    "FORMAT_NAMES",
+    "MEDIA",
     "READ_ONLY",
-    "SOLUTION_MEDIA",
     "QueryRequest",
     "Reply",
     "answer",

@@ -1,4 +1,4 @@
-"""Fixtures for the SPARQL tests: the seed built once per session, and a real Oxigraph server.
+"""Fixtures for the SPARQL tests: the seed built once per session, real Oxigraph and Virtuoso.
 
 Everything that reaches the graph through SPARQL is tested here: the embedded
 store (kg.sparql), the named queries, ``kg serve`` and ``kg push``.
@@ -6,21 +6,17 @@ store (kg.sparql), the named queries, ``kg serve`` and ``kg push``.
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from servers import Server, free_port, start, stop
 
 from kg.build import build
 from kg.sparql import open_store
+
+__all__ = ["free_port"]  # tests import it from here
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "articles"
@@ -49,46 +45,37 @@ def two_out(tmp_path_factory) -> Path:
     return out
 
 
-def free_port() -> int:
-    """A localhost port that nothing listens on (at the moment of asking)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+@pytest.fixture(scope="session")
+def oxigraph(tmp_path_factory) -> Iterator[Server]:
+    """A real Oxigraph server, started once per session by the README's commands."""
+    server, process = start("oxigraph", tmp_path_factory.mktemp("oxigraph"))
+    try:
+        yield server
+    finally:
+        stop(process)
 
 
-def oxigraph_binary() -> str:
-    """The ``oxigraph`` server binary the PyPI package installs; fails when it is missing."""
-    beside = Path(sys.executable).parent / "oxigraph"
-    found = str(beside) if beside.exists() else shutil.which("oxigraph")
-    if found is None:
-        pytest.fail("no oxigraph binary: pip install oxigraph (it is in the dev extras)")
-    return found
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory) -> Iterator[Server]:
+    """A real Virtuoso (Debian's virtuoso-opensource), started once per session by the
+    README's commands: a new database, account dba/dba. Fails (never skips) without it."""
+    server, process = start("virtuoso", tmp_path_factory.mktemp("virtuoso"))
+    try:
+        yield server
+    finally:
+        stop(process)
 
 
 @pytest.fixture
-def oxigraph_server(tmp_path) -> Iterator[str]:
-    """Base URL of a real Oxigraph server on a free port, queries over the union of graphs."""
-    port = free_port()
-    command = [oxigraph_binary(), "serve", "--location", str(tmp_path / "store"),
-               "--bind", f"127.0.0.1:{port}", "--union-default-graph"]  # fmt: skip
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, server)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(10)
+def oxigraph_server(oxigraph) -> str:
+    """Base URL of the session's Oxigraph server, emptied of what earlier tests pushed;
+    it queries over the union of its graphs."""
+    oxigraph.clear()
+    return oxigraph.endpoint
 
 
-def _wait_until_up(url: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"oxigraph serve exited: {server.stderr.read().decode()[:500]}")
-        try:
-            with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1):
-                return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.1)
-    pytest.fail(f"oxigraph serve did not answer at {url} within 20 s")
+@pytest.fixture
+def virtuoso_server(virtuoso) -> Server:
+    """The session's Virtuoso, emptied of what earlier tests pushed."""
+    virtuoso.clear()
+    return virtuoso

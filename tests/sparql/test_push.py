@@ -15,7 +15,7 @@ import kg.push
 from kg.cli import main
 from kg.errors import RemoteError, UsageError
 from kg.push import credentials_from, push, read_graphs, target
-from kg.sparql import named_queries, named_query, open_store, run_query
+from kg.sparql import open_store
 from kg.sparql.engine import with_prefixes
 from kg.sparql.results import term_dict
 
@@ -61,20 +61,6 @@ def test_the_build_writes_one_named_graph_per_article(two_out):
     whole = open_store(two_out / "kg.ttl")
     union = {t for triples in graphs.values() for t in triples}
     assert len(union) == len(whole)  # the named graphs hold exactly the built graph
-
-
-@pytest.mark.server
-def test_push_fills_oxigraph_and_its_answers_equal_the_embedded_store(
-    oxigraph_server, seed_out, seed_store
-):
-    report = push(seed_out / "kg.trig", oxigraph_server, store_type="oxigraph")
-    assert report.method == "graph store"
-    assert dict(report.graphs) == graph_sizes(oxigraph_server)
-    assert report.triples == len(seed_store)
-    for name in named_queries():
-        ours = as_bindings(run_query(seed_store, named_query(name)))
-        theirs = remote(oxigraph_server, named_query(name))["results"]["bindings"]
-        assert sorted(theirs, key=_key) == sorted(ours, key=_key), name
 
 
 @pytest.mark.server

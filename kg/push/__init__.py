@@ -10,7 +10,12 @@ them ``PREFIX article/{id}`` and ``PREFIX ontology`` instead.
 
 Credentials, when the server wants them, come from KG_PUSH_USER and
 KG_PUSH_PASSWORD (HTTP basic, or digest when the server asks for it, as
-Virtuoso's ``-auth`` endpoints do). Only the standard library speaks HTTP here.
+Virtuoso's ``-auth`` endpoints do); ``kg.push.http`` keeps them working across
+requests. Only the standard library speaks HTTP here.
+
+A push that fails says in one line what the server now holds: which graphs
+went, which did not, and that pushing again is safe (each graph is replaced
+whole, so a repeat neither duplicates nor leaves a half-written graph behind).
 """
 
 from __future__ import annotations
@@ -18,10 +23,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-import urllib.error
-import urllib.request
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -29,6 +32,7 @@ from urllib.parse import quote, urlencode
 import pyoxigraph as ox
 
 from kg.errors import RemoteError, UsageError
+from kg.push.http import GSP_MISSING, PASSWORD_VARIABLE, USER_VARIABLE, Client, Send
 from kg.sparql.engine import PREFIXES
 from kg.sparql.store import read_quads
 from kg.vocab import ONTOLOGY_IRI
@@ -42,9 +46,11 @@ STORE_TYPES = {
     "virtuoso": ("sparql-graph-crud-auth", "sparql-auth", "sparql"),
     "generic": ("", "", ""),
 }
-GSP_MISSING = {404, 405, 415, 501}  # statuses that say "no Graph Store Protocol here"
-INSERT_CHUNK = 20000  # triples per INSERT DATA request
-USER_VARIABLE, PASSWORD_VARIABLE = "KG_PUSH_USER", "KG_PUSH_PASSWORD"
+# Triples per INSERT DATA request. Virtuoso 7.2 turns each request into SQL, about
+# seven lines a triple, and refuses more than 10,000 lines: 1,420 of the seed's
+# triples went in one request, 1,430 did not. Half of that leaves room for triples
+# that cost more; tests/sparql/test_push_servers.py sends the seed through it.
+INSERT_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -117,52 +123,12 @@ def read_graphs(path: Path, prefix: str | None = None) -> dict[str | None, list[
     return dict(graphs)
 
 
-def _opener(url: str, credentials: tuple[str, str] | None) -> urllib.request.OpenerDirector:
-    if credentials is None:
-        return urllib.request.build_opener()
-    passwords = urllib.request.HTTPPasswordMgrWithPriorAuth()
-    passwords.add_password(None, url, *credentials)
-    return urllib.request.build_opener(
-        urllib.request.HTTPBasicAuthHandler(passwords),
-        urllib.request.HTTPDigestAuthHandler(passwords),
-    )
-
-
 def credentials_from(environ: Mapping[str, str]) -> tuple[str, str] | None:
     """(user, password) from KG_PUSH_USER and KG_PUSH_PASSWORD, or None when unset."""
     user, password = environ.get(USER_VARIABLE), environ.get(PASSWORD_VARIABLE)
     if not user:
         return None
     return user, password or ""
-
-
-Send = Callable[[str, str, bytes, str], int]
-
-
-def http_sender(opener: urllib.request.OpenerDirector, timeout: float) -> Send:
-    """A function sending one request and returning its status; RemoteError when unreachable."""
-
-    def send(method: str, url: str, body: bytes, content_type: str) -> int:
-        request = urllib.request.Request(url, data=body, method=method)
-        request.add_header("Content-Type", content_type)
-        try:
-            with opener.open(request, timeout=timeout) as response:
-                return response.status
-        except urllib.error.HTTPError as err:
-            detail = " ".join(err.read().decode("utf-8", "replace").split())[:200]
-            if err.code in GSP_MISSING:
-                return err.code
-            if err.code in (401, 403):
-                raise RemoteError(
-                    f"{url} refused the push ({err.code}): set {USER_VARIABLE} and "
-                    f"{PASSWORD_VARIABLE} to an account that may write. {detail}"
-                ) from err
-            raise RemoteError(f"{url} answered {err.code}: {detail or err.reason}") from err
-        except (urllib.error.URLError, OSError) as err:
-            reason = getattr(err, "reason", err)
-            raise RemoteError(f"cannot reach {url}: {reason}; is the server running?") from err
-
-    return send
 
 
 def _gsp_url(store: str, name: str | None) -> str:
@@ -178,19 +144,51 @@ def _put(send: Send, store: str, name: str | None, triples: list[ox.Triple]) -> 
     return status not in GSP_MISSING
 
 
-def _update(send: Send, url: str, name: str | None, triples: list[ox.Triple]) -> None:
-    """Replace one graph with SPARQL Update: DROP SILENT, then INSERT DATA in chunks."""
+def chunks(triples: list[ox.Triple], size: int) -> Iterator[list[ox.Triple]]:
+    """``triples`` in runs of ``size``; those naming blank nodes all in the first run.
+
+    Blank node labels are scoped to one Update request, so a blank node split
+    across two requests would become two nodes.
+
+    >>> p, b = ox.NamedNode("http://e/p"), ox.BlankNode("b")
+    >>> t = [ox.Triple(ox.NamedNode(f"http://e/{i}"), p, b if i < 3 else p) for i in range(8)]
+    >>> [len(c) for c in chunks(t, 2)], [len(c) for c in chunks([], 2)]
+    ([3, 2, 2, 1], [0])
+    """
+    blank = [t for t in triples if _has_blank(t)]
+    plain = [t for t in triples if not _has_blank(t)]
+    first = max(size - len(blank), 0)
+    yield blank + plain[:first]
+    for start in range(first, len(plain), size):
+        yield plain[start : start + size]
+
+
+def _has_blank(triple: ox.Triple) -> bool:
+    return isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode)
+
+
+def _update(send: Send, url: str, name: str | None, triples: list[ox.Triple]) -> int:
+    """Replace one graph with SPARQL Update: DROP SILENT, then INSERT DATA in chunks.
+
+    Returns the triples sent; a RemoteError raised midway carries how many in ``sent``.
+    """
     graph = "DEFAULT" if name is None else f"GRAPH <{name}>"
-    for start in range(0, max(len(triples), 1), INSERT_CHUNK):
-        chunk = triples[start : start + INSERT_CHUNK]
+    sent = 0
+    for chunk in chunks(triples, INSERT_CHUNK):
         data = ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
         inner = data if name is None else f"GRAPH <{name}> {{\n{data}}}"
         text = f"INSERT DATA {{\n{inner}}}" if chunk else ""
-        if start == 0:
+        if not sent:
             text = f"DROP SILENT {graph} ;\n{text}" if text else f"DROP SILENT {graph}"
-        status = send("POST", url, text.encode("utf-8"), "application/sparql-update")
+        try:
+            status = send("POST", url, text.encode("utf-8"), "application/sparql-update")
+        except RemoteError as err:
+            err.sent = sent
+            raise
         if status in GSP_MISSING:
             raise RemoteError(f"{url} takes no SPARQL Update ({status}); check --endpoint")
+        sent += len(chunk)
+    return sent
 
 
 def push(
@@ -206,10 +204,9 @@ def push(
 ) -> PushReport:
     """Send every graph of the file at ``path`` to the server; see the module docstring."""
     where = target(endpoint, store_type, update_endpoint)
-    graphs = read_graphs(Path(path), prefix)
-    send = send or http_sender(_opener(where.graph_store, credentials), timeout)
+    ordered = sorted(read_graphs(Path(path), prefix).items(), key=_key)
+    send = send or Client(credentials, timeout).send
     started, method = time.perf_counter(), "graph store"
-    ordered = sorted(graphs.items(), key=_key)
     for done, (name, triples) in enumerate(ordered):
         try:
             if method == "graph store" and not _put(send, where.graph_store, name, triples):
@@ -218,15 +215,24 @@ def push(
             if method == "update":
                 _update(send, where.update, name, triples)
         except RemoteError as err:
-            if done:  # say what the server now holds: each graph is replaced whole
-                raise RemoteError(
-                    f"{err} ({done} of {len(ordered)} graphs were pushed before this; "
-                    "pushing again replaces them, so it is safe to repeat)"
-                ) from err
-            raise
+            raise RemoteError(_stopped(str(err), ordered, done, getattr(err, "sent", 0))) from err
         log.info("pushed %s (%d triples)", name or "the default graph", len(triples))
-    counts = tuple((name or "default", len(t)) for name, t in sorted(graphs.items(), key=_key))
+    counts = tuple((name or "default", len(t)) for name, t in ordered)
     return PushReport(counts, method, time.perf_counter() - started, where)
+
+
+def _stopped(cause: str, ordered: list, done: int, sent: int) -> str:
+    """One line: why the push stopped, which graphs the server has, and that repeating is safe."""
+    name, triples = ordered[done]
+    failed = f"<{name}>" if name else "the default graph"
+    partly = f" ({sent} of its {len(triples)} triples went)" if sent else ""
+    rest = len(ordered) - done - 1
+    after = f" nor the {rest} after it" if rest else ""
+    pushed = f"{done} of {len(ordered)} graphs were pushed" if done else "no graph was pushed"
+    return (
+        f"{cause.rstrip('. ')}; {pushed}, not {failed}{partly}{after}; pushing again "
+        "replaces each graph whole, so it is safe to repeat"
+    )
 
 
 def _key(item: tuple[str | None, list]) -> str:
@@ -242,9 +248,9 @@ __all__ = [
     "STORE_TYPES",
     "PushReport",
     "Target",
+    "chunks",
     "credentials_from",
     "graph_name",
-    "http_sender",
     "push",
     "push_from_environment",
     "read_graphs",
