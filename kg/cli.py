@@ -211,7 +211,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"wrote {fmt:8} {path}")
     html = dict(report.outputs).get("html")
     if html:
-        print(f"open file://{Path(html).resolve()} in a browser")
+        print(f"open {Path(html).absolute().as_uri()} in a browser")
     return report.exit_code
 
 

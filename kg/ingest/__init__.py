@@ -46,7 +46,8 @@ MAX_BYTES = 50_000_000
 
 
 def read_article(path: Path, max_bytes: int = MAX_BYTES) -> Article:
-    """The article in the file at ``path``: UTF-8 (± BOM), GB18030 or Big5 text or HTML.
+    """The article in the file at ``path``: UTF-8 (± BOM), UTF-16 (with its BOM),
+    GB18030 or Big5 text or HTML.
 
     The file is refused unread when it is not a regular file (a FIFO would
     block, a device never ends) or is bigger than ``max_bytes``.
@@ -54,7 +55,7 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> Article:
     path = Path(path)
     data = _read_bounded(path, max_bytes)
     sha256 = hashlib.sha256(data).hexdigest()
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path} looks like a binary file: expected UTF-8 text or HTML")
     text, encoding = decode(data, str(path))
     del data

@@ -5,8 +5,10 @@ single-byte and CJK code page, and for the three encodings Chinese pages
 actually come in, strict decodes with a plausibility check decide as well and
 in a fraction of the time, without a dependency. The order and the check:
 
-1. UTF-8 (a BOM dropped). UTF-8's byte patterns are strict: GBK or Big5 text
-   of any length practically never decodes as UTF-8.
+1. UTF-16 when the file starts with its byte-order mark; then UTF-8 (a BOM
+   dropped; a character cut off at the very end is dropped too, as a
+   truncated download leaves it). UTF-8's byte patterns are strict: GBK or
+   Big5 text of any length practically never decodes as UTF-8.
 2. GB18030 and Big5 (cp950, Microsoft's Big5 with its extensions). Every Big5
    double byte is also a valid GBK one, and much GBK text decodes as Big5,
    so both are tried strictly and the one whose Han characters are more often
@@ -35,10 +37,17 @@ _ODD = re.compile(r"[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\ue000-\uf8ff\ufe30-
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """(text, encoding name) of ``data``; InputError naming ``name`` when no
     encoding reads it plausibly."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16 BOM: Windows Notepad's "Unicode"
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError as err:
         utf8_error = err
+        if err.start >= len(data) - 3 and "end of data" in err.reason:
+            return data[: err.start].decode("utf-8-sig"), "UTF-8"  # cut mid-character at the end
     scored = []
     for codec, label in (("gb18030", "GB18030"), ("cp950", "Big5")):
         try:
