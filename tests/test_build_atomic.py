@@ -31,7 +31,7 @@ OUTPUTS = ("kg.ttl", "kg.trig", "kg.jsonld", "kg.graphml", "kg.html")
 def output_set(out: Path) -> str:
     """The article id every output of ``out`` is about; fails when they differ."""
     current = os.readlink(out / CURRENT)
-    assert re.fullmatch(rf"{BUILDS}/[0-9T]+-\d+", current), current
+    assert re.fullmatch(rf"{BUILDS}/[0-9T]+-\d+-[0-9a-f]{{6}}", current), current
     found = set()
     for name in OUTPUTS:
         path = out / name
@@ -159,3 +159,12 @@ def test_every_output_is_written_through_a_temporary_file(tmp_path, monkeypatch)
     written = [p for p in opened if p.is_relative_to(out)]
     assert len(written) >= len(OUTPUTS)
     assert all(re.fullmatch(r"\..+\.tmp", p.name) for p in written), written
+
+
+def test_two_builds_of_one_process_in_one_second_get_their_own_folders(tmp_path):
+    from kg.export.generations import Staging
+
+    first, second = Staging(tmp_path / "out"), Staging(tmp_path / "out")
+    assert first.name != second.name and first.folder != second.folder
+    first.abort()
+    second.abort()

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import secrets
 import shutil
 import time
 from pathlib import Path
@@ -46,7 +47,8 @@ class Staging:
             self.out.mkdir(parents=True, exist_ok=True)
             (self.out / BUILDS).mkdir(exist_ok=True)
             clean_leftovers(self.out)
-            self.name = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+            # Unique even for two builds of one process in one second.
+            self.name = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
             self.folder = self.out / BUILDS / f"{self.name}.partial-{os.getpid()}"
             self.folder.mkdir()
         except OSError as err:
