@@ -17,7 +17,7 @@ import pytest
 
 from kg.build import build
 from kg.cli import main
-from kg.export.generations import BUILDS, CURRENT
+from kg.export.generations import BUILDS, CURRENT, LOCK
 
 ROOT = Path(__file__).resolve().parent.parent
 # Two inputs whose builds are told apart by their article ids.
@@ -132,7 +132,7 @@ def test_an_output_folder_of_plain_files_is_taken_over(tmp_path):
         shutil.copy(tmp_path / "first" / name, plain / name)  # as earlier kg versions wrote
     assert build([INPUTS["heshan-2023-11-16"]], plain).exit_code == 0
     assert output_set(plain) == "heshan-2023-11-16"
-    assert sorted(p.name for p in plain.iterdir()) == sorted([BUILDS, CURRENT, *OUTPUTS])
+    assert sorted(p.name for p in plain.iterdir()) == sorted([BUILDS, CURRENT, LOCK, *OUTPUTS])
 
 
 def test_every_output_is_written_through_a_temporary_file(tmp_path, monkeypatch):
@@ -168,3 +168,17 @@ def test_two_builds_of_one_process_in_one_second_get_their_own_folders(tmp_path)
     assert first.name != second.name and first.folder != second.folder
     first.abort()
     second.abort()
+
+
+def test_without_symbolic_links_outputs_are_renamed_in_one_by_one(tmp_path, monkeypatch, caplog):
+    import kg.export.generations as generations
+
+    monkeypatch.setattr(generations, "_links_work", lambda out: False)
+    out = tmp_path / "out"
+    for article in ("xinhui-2024-01-18", "heshan-2023-11-16"):
+        assert build([INPUTS[article]], out).exit_code == 0
+    for name in OUTPUTS:
+        assert (out / name).is_file() and not (out / name).is_symlink()
+        assert "heshan-2023-11-16" in (out / name).read_text(encoding="utf-8")
+    assert list((out / BUILDS).iterdir()) == []
+    assert "no symbolic links" in caplog.text

@@ -16,10 +16,13 @@ replaced by its link (same contents either way).
 
 What a killed build leaves (a ``.partial`` folder, a temporary link, a
 ``.*.tmp`` file of the old per-file scheme) is removed by the next build.
+On a file system without symbolic links (FAT, exFAT) the outputs are renamed
+into place one by one instead, with a warning: atomic per file only.
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import re
@@ -34,8 +37,9 @@ log = logging.getLogger(__name__)
 
 BUILDS = ".kg-builds"
 CURRENT = ".kg-current"
+LOCK = ".kg-lock"
 _PARTIAL = re.compile(r".+\.partial-(\d+)")
-_LEFTOVER = re.compile(r"\..+\.(tmp|new-\d+|old-\d+|link-\d+)")
+_LEFTOVER = re.compile(r"\..+\.(?:tmp|(?:new|old|link)-(\d+))")
 
 
 class Staging:
@@ -57,16 +61,25 @@ class Staging:
             ) from err
 
     def commit(self) -> list[str]:
-        """Switch the staged outputs in as the current set; the names now in OUT."""
+        """Switch the staged outputs in as the current set; the names now in OUT.
+
+        Builds into one folder at the same time switch in turn (a lock), so one
+        never removes the set another is switching to.
+        """
         try:
-            _adopt_plain_outputs(self.out)
-            final = self.out / BUILDS / self.name
-            self.folder.rename(final)
-            names = sorted(p.name for p in final.iterdir())
-            for name in names:
-                _link(self.out / name, f"{CURRENT}/{name}")  # dangles until the switch
-            _link(self.out / CURRENT, f"{BUILDS}/{self.name}")  # the switch
-            _forget_others(self.out, keep=self.name, names=set(names))
+            with (self.out / LOCK).open("a") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                final = self.out / BUILDS / self.name
+                self.folder.rename(final)
+                names = sorted(p.name for p in final.iterdir())
+                if not _links_work(self.out):
+                    _move_in(final, self.out)
+                    return names
+                _adopt_plain_outputs(self.out)
+                for name in names:
+                    _link(self.out / name, f"{CURRENT}/{name}")  # dangles until the switch
+                _link(self.out / CURRENT, f"{BUILDS}/{self.name}")  # the switch
+                _forget_others(self.out, keep=self.name, names=set(names))
         except OSError as err:
             raise OutputError(f"cannot switch in the new outputs in {self.out}: {err}") from err
         return names
@@ -83,12 +96,11 @@ def clean_leftovers(out: Path) -> list[Path]:
     candidates = list(builds.iterdir()) if builds.is_dir() else []
     candidates += [p for p in out.iterdir() if _LEFTOVER.fullmatch(p.name)]
     for path in candidates:
-        partial = _PARTIAL.fullmatch(path.name)
-        if partial and _alive(int(partial.group(1))):
-            continue  # another build is writing it now
-        if partial or _LEFTOVER.fullmatch(path.name):
-            _remove(path)
-            removed.append(path)
+        found = _PARTIAL.fullmatch(path.name) or _LEFTOVER.fullmatch(path.name)
+        if not found or (found.group(1) and _alive(int(found.group(1)))):
+            continue  # not a leftover, or another build is writing it now
+        _remove(path)
+        removed.append(path)
     if removed:
         log.info("removed %d leftover(s) of interrupted builds in %s", len(removed), out)
     return removed
@@ -116,6 +128,29 @@ def _link(path: Path, target: str) -> None:
     fresh.unlink(missing_ok=True)
     fresh.symlink_to(target)
     os.replace(fresh, path)
+
+
+def _links_work(out: Path) -> bool:
+    """Whether the file system of ``out`` holds symbolic links (FAT and exFAT do not)."""
+    probe = out / f".kg-probe.link-{os.getpid()}"
+    try:
+        probe.unlink(missing_ok=True)
+        probe.symlink_to(BUILDS)
+    except OSError:
+        return False
+    probe.unlink()
+    return True
+
+
+def _move_in(final: Path, out: Path) -> None:
+    """Without links: rename each output into ``out`` (atomic per file, not per set)."""
+    log.warning("%s holds no symbolic links: outputs are replaced one by one", out)
+    for path in sorted(final.iterdir()):
+        target = out / path.name
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        os.replace(path, target)
+    shutil.rmtree(final, ignore_errors=True)
 
 
 def _adopt_plain_outputs(out: Path) -> None:
