@@ -91,13 +91,8 @@ def _parser() -> argparse.ArgumentParser:
         help="also write OUT/kg.oxigraph, a persistent Oxigraph store that kg query and "
         "kg serve open at once (--graph OUT/kg.oxigraph): for corpora of millions of triples",
     )
-    b.add_argument(
-        "--max-size",
-        type=_positive(float),
-        default=None,
-        metavar="MB",
-        help="refuse article files bigger than this, unread (default: 50)",
-    )
+    b.add_argument("--max-size", type=_positive(float), default=None, metavar="MB",
+                   help="refuse article files bigger than this, unread (default: 50)")  # fmt: skip
 
     q = command(
         "query",
@@ -117,19 +112,10 @@ def _parser() -> argparse.ArgumentParser:
         help="SELECT/ASK: table (default), csv, tsv, json, xml; CONSTRUCT/DESCRIBE: Turtle",
     )
     q.add_argument("--limit", type=_positive(int), default=None, help="keep at most N rows")
-    q.add_argument(
-        "--timeout",
-        type=_positive(float),
-        default=60.0,
-        help="stop the query after this many seconds (default: 60)",
-    )
-    q.add_argument(
-        "--allow-service",
-        action="append",
-        default=[],
-        metavar="URL",
-        help="let SERVICE clauses query this endpoint (refused by default); repeatable",
-    )
+    q.add_argument("--timeout", type=_positive(float), default=60.0,
+                   help="stop the query after this many seconds (default: 60)")  # fmt: skip
+    q.add_argument("--allow-service", action="append", default=[], metavar="URL",
+                   help="let SERVICE clauses query this endpoint (refused by default)")  # fmt: skip
     q.add_argument(
         "--bind",
         action="append",
@@ -274,14 +260,8 @@ def _cmd_query(args: argparse.Namespace) -> int:
     bindings = dict(parse_binding(b) for b in args.bind)
     text = named_query(args.name) if args.name else _query_text(args.query)
     store = open_store(args.graph)
-    answer = run_query(
-        store,
-        text,
-        limit=args.limit,
-        bindings=bindings,
-        allow_service=args.allow_service,
-        timeout=args.timeout,
-    )
+    answer = run_query(store, text, limit=args.limit, bindings=bindings,
+                       allow_service=args.allow_service, timeout=args.timeout)  # fmt: skip
     print(format_answer(answer, args.format), end="")
     if not len(answer) and answer.kind != "ask":
         for name, term in bindings.items():
