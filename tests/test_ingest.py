@@ -523,3 +523,42 @@ def test_a_morning_paper_is_a_newspaper():
         "  廉江市新签约项目18个。\n"
     )
     assert parse_article(raw, "x.txt", "0" * 64).meta.newspaper == "港城晨报"
+
+
+def test_more_lines_than_an_article_has_are_refused(tmp_path):
+    path = tmp_path / "log.txt"
+    path.write_text("ab\n" * 300_000, encoding="utf-8")  # took minutes and GBs per million
+    with pytest.raises(InputError, match="300,000 lines, more than an article's 100,000"):
+        read_article(path)
+
+
+def test_a_flood_of_newlines_around_a_sentence_leaves_the_sentence(tmp_path):
+    path = tmp_path / "newlines.txt"
+    path.write_bytes(b"\n" * 5_000_000 + "台山市新增企业12家。".encode() + b"\r\n" * 1000)
+    assert read_article(path).text == "台山市新增企业12家。"
+
+
+def _normalise_line_by_line(text: str) -> str:
+    """normalise_text as it was before blank runs were collapsed by a regex first."""
+    import unicodedata
+
+    from kg.ingest.text import _INVISIBLE
+
+    lines = []
+    for raw in text.splitlines():
+        line = " ".join(unicodedata.normalize("NFKC", _INVISIBLE.sub("", raw)).split())
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(
+    st.text(
+        alphabet=st.sampled_from(["\n", "\r", " ", "\t", "\u3000", "a", "台", "\u2028", "\x0c"])
+    )
+)
+def test_collapsing_blank_runs_first_changes_no_result(text):
+    assert normalise_text(text) == _normalise_line_by_line(text)

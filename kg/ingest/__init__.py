@@ -22,7 +22,7 @@ from kg.errors import InputError
 from kg.ingest.decode import decode
 from kg.ingest.markup import html_to_text, looks_like_html
 from kg.ingest.page import page_meta, split_page
-from kg.ingest.text import normalise_text, segment, split_sentences
+from kg.ingest.text import collapse_blank_runs, normalise_text, segment, split_sentences
 from kg.records import Article
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -43,6 +43,9 @@ HTML_SUFFIXES = (".html", ".htm")
 # The biggest article file read: far above any real article (the longest
 # newspaper pages are a few hundred kB), far below what fills a laptop's memory.
 MAX_BYTES = 50_000_000
+# The most paragraphs an article may have: a long report has a few thousand;
+# millions of short lines cost minutes and gigabytes in the page-furniture rules.
+MAX_LINES = 100_000
 
 
 def read_article(path: Path, max_bytes: int = MAX_BYTES) -> Article:
@@ -118,6 +121,12 @@ def parse_article(
     hints: dict[str, str] = {}
     if html or (html is None and looks_like_html(raw_text)):
         raw_text, hints = html_to_text(raw_text)
+    raw_text = collapse_blank_runs(raw_text)
+    if (breaks := raw_text.count("\n")) > 2 * MAX_LINES:  # a blank line between paragraphs
+        raise InputError(
+            f"{source_path} has {breaks:,} lines, more than an article's {MAX_LINES:,} "
+            "paragraphs: not an article (a list or a log?)"
+        )
         hints = {k: v for k, v in ((k, normalise_text(v)) for k, v in hints.items()) if v}
     lines = [line for line in normalise_text(raw_text).split("\n") if line]
     layout = split_page(lines, hints)
