@@ -78,6 +78,7 @@ class SparqlServer(HTTPServer):
         self.idle_timeout = idle_timeout
         self.hosts = frozenset(LOCAL_NAMES) | {address[0].lower()}
         self._pending: queue.Queue = queue.Queue(maxsize=QUEUED)
+        self._threads = threads
         for n in range(threads):
             threading.Thread(target=self._connections, name=f"kg-http-{n}", daemon=True).start()
 
@@ -96,8 +97,8 @@ class SparqlServer(HTTPServer):
             self.shutdown_request(request)
 
     def _connections(self) -> None:
-        while True:
-            request, client_address = self._pending.get()
+        while (item := self._pending.get()) is not None:
+            request, client_address = item
             try:
                 self.finish_request(request, client_address)
             except Exception:  # noqa: BLE001 - one connection must not stop the thread
@@ -116,8 +117,13 @@ class SparqlServer(HTTPServer):
             log.error("request from %s failed: %s: %s", client_address[0], type(err).__name__, err)
 
     def close(self) -> None:
-        """Stop answering and stop the workers."""
+        """Stop answering, the connection threads and the workers."""
         self.server_close()
+        for _ in range(self._threads):
+            try:
+                self._pending.put_nowait(None)  # each thread ends when it reaches one
+            except queue.Full:  # daemon threads: they end with the process
+                break
         self.pool.close()
 
 
