@@ -10,10 +10,10 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kg.errors import KgError, UsageError
+from kg.errors import InputError, KgError, UsageError
 
 EXAMPLES = {
     "build": "kg build data/articles --out out",
@@ -27,8 +27,25 @@ EXAMPLES = {
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2
-        raise UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+    def error(self, message: str) -> None:  # one line, exit 2; main adds the "kg: "
+        command = self.prog.removeprefix("kg").strip()
+        raise UsageError(f"{command + ': ' if command else ''}{message} (see {self.prog} --help)")
+
+
+def _positive(kind: type) -> Callable[[str], int | float]:
+    """An argparse type: a number of ``kind`` above zero."""
+
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"{text} is not above zero")
+        return value
+
+    parse.__name__ = f"positive {kind.__name__}"
+    return parse
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
         help="also write OUT/kg.oxigraph, a persistent Oxigraph store that kg query and "
         "kg serve open at once (--graph OUT/kg.oxigraph): for corpora of millions of triples",
     )
+    b.add_argument("--max-size", type=_positive(float), default=None, metavar="MB",
+                   help="refuse article files bigger than this, unread (default: 50)")  # fmt: skip
 
     q = command(
         "query",
@@ -92,7 +111,11 @@ def _parser() -> argparse.ArgumentParser:
         default="table",
         help="SELECT/ASK: table (default), csv, tsv, json, xml; CONSTRUCT/DESCRIBE: Turtle",
     )
-    q.add_argument("--limit", type=int, default=None, help="keep at most N rows")
+    q.add_argument("--limit", type=_positive(int), default=None, help="keep at most N rows")
+    q.add_argument("--timeout", type=_positive(float), default=60.0,
+                   help="stop the query after this many seconds (default: 60)")  # fmt: skip
+    q.add_argument("--allow-service", action="append", default=[], metavar="URL",
+                   help="let SERVICE clauses query this endpoint (refused by default)")  # fmt: skip
     q.add_argument(
         "--bind",
         action="append",
@@ -121,12 +144,17 @@ def _serve_and_push_parsers(command) -> None:
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     s.add_argument("--port", type=int, default=8877, help="port (default: 8877)")
     s.add_argument("--graph", type=Path, default=Path("out/kg.ttl"), help="graph file or store")
-    s.add_argument("--timeout", type=float, default=10.0, help="seconds per query (default: 10)")
-    s.add_argument("--limit", type=int, default=10000, help="rows per answer (default: 10000)")
-    s.add_argument("--workers", type=int, default=2, help="query processes (default: 2)")
+    s.add_argument("--timeout", type=_positive(float), default=10.0,
+                   help="seconds per query (default: 10)")  # fmt: skip
+    s.add_argument("--limit", type=_positive(int), default=10000,
+                   help="rows per answer (default: 10000)")  # fmt: skip
+    s.add_argument("--workers", type=_positive(int), default=2,
+                   help="query processes (default: 2)")  # fmt: skip
     s.add_argument(
         "--allow-origin", default="", help="CORS origin allowed to query (default: none)"
     )
+    s.add_argument("--allow-service", action="append", default=[], metavar="URL",
+                   help="let SERVICE clauses query this endpoint (refused by default)")  # fmt: skip
 
     p = command("push", "Send the built graph to a SPARQL server, one named graph per article.")
     p.add_argument("source", nargs="?", type=Path, default=Path("out/kg.trig"),
@@ -151,9 +179,12 @@ def _cmd_build(args: argparse.Namespace) -> int:
         base=args.base or DEFAULT_BASE,
         view_budget=args.view_budget,
         formats=DEFAULT_FORMATS + (("oxigraph",) if args.store else ()),
+        max_bytes=int(args.max_size * 1_000_000) if args.max_size else None,
     )
     for path, reason in report.failures:
         print(f"kg: skipped {path}: {reason}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"kg: warning: {warning}", file=sys.stderr)
     m = report.metrics
     print(
         f"built {len(report.articles)} article(s): {report.triples} triples, "
@@ -166,7 +197,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"wrote {fmt:8} {path}")
     html = dict(report.outputs).get("html")
     if html:
-        print(f"open file://{Path(html).resolve()} in a browser")
+        print(f"open {Path(html).absolute().as_uri()} in a browser")
     return report.exit_code
 
 
@@ -191,11 +222,11 @@ def _query_text(arg: str) -> str:
     path = Path(arg)
     if arg.endswith(".rq") or _is_file(path):
         if not _is_file(path):
-            raise UsageError(f"kg query: no query file {arg}")
+            raise UsageError(f"query: no query file {arg}")
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
-            raise UsageError(f"kg query: cannot read {arg}: {err}") from err
+            raise UsageError(f"query: cannot read {arg}: {err}") from err
     return arg
 
 
@@ -225,11 +256,12 @@ def _cmd_query(args: argparse.Namespace) -> int:
                 print(f"{'':24}   --bind {name}=…  {about}")
         return 0
     if bool(args.query) == bool(args.name):
-        raise UsageError("kg query: give a query (text or .rq file) or --name NAME, not both")
+        raise UsageError("query: give a query (text or .rq file) or --name NAME, not both")
     bindings = dict(parse_binding(b) for b in args.bind)
     text = named_query(args.name) if args.name else _query_text(args.query)
     store = open_store(args.graph)
-    answer = run_query(store, text, limit=args.limit, bindings=bindings)
+    answer = run_query(store, text, limit=args.limit, bindings=bindings,
+                       allow_service=args.allow_service, timeout=args.timeout)  # fmt: skip
     print(format_answer(answer, args.format), end="")
     if not len(answer) and answer.kind != "ask":
         for name, term in bindings.items():
@@ -245,7 +277,10 @@ def _cmd_query(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from kg.validate import validate
 
-    report = validate(_load(args.graph))
+    graph = _load(args.graph)
+    if not len(graph):
+        raise InputError(f"{args.graph} holds no triples: nothing to validate; run `kg build`")
+    report = validate(graph)
     _print_violations(report)
     return 0 if report.conforms else 1
 
@@ -275,6 +310,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         limit=args.limit,
         workers=args.workers,
         allow_origin=args.allow_origin,
+        allow_service=tuple(args.allow_service),
     )
     print(f"serving {args.graph} at {server.url}")
     print(f"  SPARQL endpoint {server.url}sparql, query page {server.url}query; Ctrl-C stops")

@@ -38,6 +38,10 @@ class QueryError(KgError):
     exit_code = 2
 
 
+class FederationRefused(QueryError):
+    """A query asks another server (SERVICE) and federation is not allowed for it."""
+
+
 class ValidationFailed(KgError):
     """The graph violates the SHACL shapes."""
 

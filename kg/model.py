@@ -297,6 +297,8 @@ def _article_triples(x: Extraction, art: URIRef) -> list[Triple]:
         (RDF.type, KGO.Article),
         (DCTERMS.identifier, Literal(x.article.id)),
         (KGO.sourceFile, Literal(Path(meta.source_path).name)),
+        *((KGO.sourceFile, Literal(Path(other).name)) for other in meta.also_from),
+        (KGO.encoding, Literal(meta.encoding)),
         (KGO.sha256, Literal(meta.sha256)),
         (DCTERMS.title, _lit(meta.title)),
         (DCTERMS.publisher, _lit(meta.newspaper)),

@@ -43,6 +43,8 @@ class ArticleMeta:
     date: dt.date | None = None
     author: str | None = None
     word_count: int | None = None
+    encoding: str = "UTF-8"  # what the file was decoded from
+    also_from: tuple[str, ...] = ()  # other files holding the same article
 
 
 @dataclass(frozen=True)

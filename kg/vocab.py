@@ -120,6 +120,7 @@ class KGO(DefinedNamespace):
     page: URIRef
     wordCount: URIRef
     sourceFile: URIRef
+    encoding: URIRef
     sha256: URIRef
     normalizedValue: URIRef
     normalizedUpperValue: URIRef

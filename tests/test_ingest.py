@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import doctest
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -287,14 +288,67 @@ def test_headerless_text_has_no_title():
 # ---------------------------------------------------------------- errors
 
 
-def test_not_utf8_is_an_input_error_naming_the_file(tmp_path):
-    path = tmp_path / "taishan-gbk.txt"
-    path.write_bytes("台山市新增企业12家。".encode("gb18030"))
+TRADITIONAL = "臺山市政府今年投資五億元，在廣海鎮建設新的工業園區，預計明年六月完成。"
+SIMPLIFIED = "台山市政府今年投资五亿元，在广海镇建设新的工业园区，预计明年六月完成。"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "label"),
+    [
+        (SIMPLIFIED, "utf-8", "UTF-8"),
+        (SIMPLIFIED, "utf-8-sig", "UTF-8"),
+        (SIMPLIFIED, "gb18030", "GB18030"),
+        (SIMPLIFIED, "gbk", "GB18030"),
+        (TRADITIONAL, "big5", "Big5"),
+        (TRADITIONAL, "gb18030", "GB18030"),
+        (TRADITIONAL, "utf-8", "UTF-8"),
+    ],
+)
+def test_gb18030_and_big5_are_detected_decoded_and_recorded(tmp_path, text, codec, label):
+    path = tmp_path / "taishan.txt"
+    path.write_bytes(text.encode(codec))
+    article = read_article(path)
+    assert article.text == normalise_text(text)
+    assert article.meta.encoding == label
+
+
+def test_big5_is_not_read_as_gbk_mojibake(tmp_path):
+    # Every Big5 byte pair is also valid GBK: the old hint led to mojibake built with exit 0.
+    path = tmp_path / "short.txt"
+    path.write_bytes("廣海鎮新增企業十二家。".encode("big5"))
+    assert read_article(path).text == "廣海鎮新增企業十二家。"
+
+
+def test_undecodable_text_is_an_input_error_naming_the_file(tmp_path):
+    path = tmp_path / "taishan-latin1.txt"
+    path.write_bytes("Café ".encode("latin-1") * 3 + bytes(range(0x80, 0xA0)))
     with pytest.raises(InputError) as err:
         read_article(path)
     message = str(err.value)
     assert str(path) in message and "UTF-8" in message and "iconv" in message
     assert "\n" not in message
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: no data on disk, and reading it would take long
+        handle.truncate(3_000_000_000)
+    with pytest.raises(InputError, match="over the 50 MB limit"):
+        read_article(path)
+    with pytest.raises(InputError, match="over the 0.001 MB limit"):
+        read_article(path, max_bytes=1000)
+
+
+def test_a_fifo_is_skipped_without_blocking(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    with pytest.raises(InputError, match="a FIFO, not a file"):
+        read_article(path)
+
+
+def test_a_device_is_skipped():
+    with pytest.raises(InputError, match="a character device, not a file"):
+        read_article(Path("/dev/zero"))
 
 
 def test_binary_file_is_an_input_error(tmp_path):
@@ -333,8 +387,11 @@ def test_no_body_is_an_input_error(tmp_path, content, reason):
     [
         ("data/heshan-2023-11-16.txt", "heshan-2023-11-16"),
         ("Kaiping News 2024_05.HTML", "kaiping-news-2024-05"),
-        ("台山Ｎｅｗｓ.txt", "news"),
-        ("台山新闻.txt", "article-abcdef0123"),
+        ("台山Ｎｅｗｓ.txt", "tai-shan-news"),
+        ("台山新闻.txt", "tai-shan-xin-wen"),
+        ("鹤山新闻2023.txt", "he-shan-xin-wen-2023"),
+        ("台山新闻2023.txt", "tai-shan-xin-wen-2023"),
+        ("——.txt", "article-abcdef0123"),
     ],
 )
 def test_article_id(path, expected):
@@ -466,3 +523,42 @@ def test_a_morning_paper_is_a_newspaper():
         "  廉江市新签约项目18个。\n"
     )
     assert parse_article(raw, "x.txt", "0" * 64).meta.newspaper == "港城晨报"
+
+
+def test_more_lines_than_an_article_has_are_refused(tmp_path):
+    path = tmp_path / "log.txt"
+    path.write_text("ab\n" * 300_000, encoding="utf-8")  # took minutes and GBs per million
+    with pytest.raises(InputError, match="300,000 lines, more than an article's 100,000"):
+        read_article(path)
+
+
+def test_a_flood_of_newlines_around_a_sentence_leaves_the_sentence(tmp_path):
+    path = tmp_path / "newlines.txt"
+    path.write_bytes(b"\n" * 5_000_000 + "台山市新增企业12家。".encode() + b"\r\n" * 1000)
+    assert read_article(path).text == "台山市新增企业12家。"
+
+
+def _normalise_line_by_line(text: str) -> str:
+    """normalise_text as it was before blank runs were collapsed by a regex first."""
+    import unicodedata
+
+    from kg.ingest.text import _INVISIBLE
+
+    lines = []
+    for raw in text.splitlines():
+        line = " ".join(unicodedata.normalize("NFKC", _INVISIBLE.sub("", raw)).split())
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(
+    st.text(
+        alphabet=st.sampled_from(["\n", "\r", " ", "\t", "\u3000", "a", "台", "\u2028", "\x0c"])
+    )
+)
+def test_collapsing_blank_runs_first_changes_no_result(text):
+    assert normalise_text(text) == _normalise_line_by_line(text)

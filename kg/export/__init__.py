@@ -10,6 +10,7 @@ plugin registry does.
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,11 +62,29 @@ def write_graphml(graph: Graph, view: nx.MultiDiGraph, path: Path) -> Path:
     """GraphML of the entity network for Gephi and yEd (scalar attributes only)."""
     flat = nx.MultiDiGraph()
     for node, data in view.nodes(data=True):
-        flat.add_node(node, **{k: v for k, v in data.items() if isinstance(v, str | int | float)})
+        scalars = {k: _xml_safe(v) for k, v in data.items() if isinstance(v, str | int | float)}
+        flat.add_node(node, **scalars)
     for u, v, key, data in view.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=key, **{k: x for k, x in data.items() if isinstance(x, str)})
+        flat.add_edge(
+            u, v, key=key, **{k: _xml_safe(x) for k, x in data.items() if isinstance(x, str)}
+        )
     lines = "\n".join(nx.generate_graphml(flat)) + "\n"
+    for mark in (_CR_MARK, _CR_MARK.replace("\ue000", "&#57344;")):  # as is, or escaped
+        lines = lines.replace(mark, "&#13;")
     return write_atomic(path, lines)
+
+
+# networkx's writer turns CR into LF (as XML readers would); a character reference
+# survives both, so CRs are marked before writing and the marks replaced after.
+_CR_MARK = "\ue000kg-cr\ue000"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value: object) -> object:
+    """``value`` with CRs marked and the characters XML 1.0 cannot hold replaced by U+FFFD."""
+    if not isinstance(value, str):
+        return value
+    return _NOT_XML.sub("\ufffd", value).replace("\r", _CR_MARK)
 
 
 def write_html_page(

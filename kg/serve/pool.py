@@ -45,8 +45,17 @@ class Worker:
 class QueryPool:
     """Worker processes answering queries under a time limit and a result limit."""
 
-    def __init__(self, graph: Path, *, size: int = 2, timeout: float = 10.0, limit: int = 10000):
+    def __init__(
+        self,
+        graph: Path,
+        *,
+        size: int = 2,
+        timeout: float = 10.0,
+        limit: int = 10000,
+        allow_service: tuple[str, ...] = (),
+    ):
         self.graph, self.size, self.timeout, self.limit = Path(graph), size, timeout, limit
+        self.allow_service = tuple(allow_service)
         self.triples = 0
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
@@ -69,7 +78,7 @@ class QueryPool:
         ours, theirs = socket.socketpair()
         with theirs:
             command = [sys.executable, "-m", "kg.serve.worker", str(theirs.fileno()),
-                       str(self.graph), str(self.limit)]  # fmt: skip
+                       str(self.graph), str(self.limit), *self.allow_service]  # fmt: skip
             process = subprocess.Popen(
                 command, pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL
             )

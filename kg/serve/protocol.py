@@ -12,7 +12,7 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import FederationRefused, QueryError
 from kg.sparql.engine import first_keyword, is_update, run_query
 from kg.sparql.results import format_answer, media_type, output_format
 
@@ -222,10 +222,15 @@ def _decode(body: bytes) -> str:
     return body.decode("utf-8", errors="replace")
 
 
-def answer(store: ox.Store, request: QueryRequest, limit: int) -> Reply:
-    """Run the request's query and write its answer; 400 for a query that does not parse."""
+def answer(
+    store: ox.Store, request: QueryRequest, limit: int, allow_service: tuple[str, ...] = ()
+) -> Reply:
+    """Run the request's query and write its answer; 400 for a query that does not parse,
+    403 for a SERVICE clause to an endpoint not in ``allow_service``."""
     try:
-        result = run_query(store, request.text, limit=limit)
+        result = run_query(store, request.text, limit=limit, allow_service=allow_service)
+    except FederationRefused as err:
+        return text_reply(403, str(err))
     except QueryError as err:
         return text_reply(400, str(err))
     wanted = request.graph_format if result.kind == "graph" else request.solution_format

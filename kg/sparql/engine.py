@@ -9,7 +9,8 @@ SPARQL Update is refused before it reaches the engine.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Union
 
@@ -17,6 +18,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, UsageError
 from kg.resources import query_files
+from kg.sparql.federation import check_federation
 from kg.sparql.store import has_named_graphs
 from kg.vocab import DEFAULT_BASE
 from kg.vocab import PREFIXES as VOCAB_PREFIXES
@@ -109,6 +111,8 @@ def run_query(
     *,
     limit: int | None = None,
     bindings: Mapping[str, Term] | None = None,
+    allow_service: Iterable[str] = (),
+    timeout: float | None = None,
 ) -> Answer:
     """Run a read-only query; QueryError for updates and syntax errors (with the position).
 
@@ -116,13 +120,16 @@ def run_query(
     ``bindings`` give variables a value before the query runs (SEP-0007
     substitution, done by the engine, so it plans with the value: a question
     about one place reads that place's triples, not the whole graph).
-    UsageError for a variable the query does not have.
+    UsageError for a variable the query does not have. A SERVICE clause is
+    refused (FederationRefused) unless its endpoint is in ``allow_service``.
+    With ``timeout``, QueryError once it has run that many seconds (see ``_bounded``).
     """
     if is_update(text):
         raise QueryError(
             f"this is a SPARQL Update ({first_keyword(text)}); kg only queries the built "
             "graph: change the articles and run `kg build` again"
         )
+    check_federation(text, PREFIXES, allow_service)
     substitutions = {}
     variables = query_variables(text) if bindings else set()
     for name, term in (bindings or {}).items():
@@ -130,7 +137,7 @@ def run_query(
             known = " ".join(f"?{v}" for v in sorted(variables)) or "none"
             raise UsageError(f"the query has no variable ?{name} to bind; its variables: {known}")
         substitutions[ox.Variable(name)] = term
-    try:
+    def evaluate() -> Answer:
         result = store.query(
             text,
             prefixes=PREFIXES,
@@ -138,6 +145,9 @@ def run_query(
             substitutions=substitutions or None,
         )
         return _answer(result, limit)
+
+    try:
+        return _bounded(evaluate, timeout)
     except SyntaxError as err:
         raise QueryError(syntax_message(str(err))) from err
     except (OSError, ValueError, RuntimeError) as err:
@@ -145,6 +155,34 @@ def run_query(
         if substitutions and "SELECT projection" in message:
             raise UsageError(f"only variables the query selects can be bound ({message})") from err
         raise QueryError(f"query failed: {message[:300]}") from err
+
+
+def _bounded(evaluate: Callable[[], Answer], timeout: float | None) -> Answer:
+    """``evaluate()`` run in a thread the caller waits on, so Ctrl-C (KeyboardInterrupt)
+    and the time limit reach the caller while the query runs: pyoxigraph releases the
+    GIL while it evaluates, but cannot be cancelled, so a stopped query's thread is
+    left to the process's exit (a daemon). QueryError at the limit."""
+    if timeout is None:
+        return evaluate()
+    box: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            box["answer"] = evaluate()
+        except BaseException as err:  # noqa: BLE001 - handed to the waiting caller
+            box["error"] = err
+
+    thread = threading.Thread(target=work, name="kg-query", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise QueryError(
+            f"query stopped: it ran past the {timeout:g} s time limit (--timeout sets it); "
+            "narrow it down or add LIMIT"
+        )
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["answer"]  # type: ignore[return-value]
 
 
 def query_variables(text: str) -> set[str]:
