@@ -2,26 +2,25 @@
 
 ``extract(article)`` runs ``default_steps()`` (see ``kg.extract.pipeline`` for
 the step contract). No RDF here: the model turns the records into triples.
-The steps are imported on first use, so importing one extract module does not
-load the segmenter and the gazetteer.
+Importing a module loads no data: the segmenter, the gazetteer and the
+lexicons load on first use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.extract.entities import entities_step
+from kg.extract.mentions import mentions_step
 from kg.extract.pipeline import Step, run_steps
+from kg.extract.quantities import quantities_step
+from kg.extract.relations import relations_step
+from kg.extract.timex import periods_step
 from kg.records import Article, Extraction
 
 
 def default_steps() -> tuple[Step, ...]:
     """mentions → entities → periods → quantities → relations."""
-    from kg.extract.entities import entities_step
-    from kg.extract.mentions import mentions_step
-    from kg.extract.quantities import quantities_step
-    from kg.extract.relations import relations_step
-    from kg.extract.timex import periods_step
-
     return (mentions_step, entities_step, periods_step, quantities_step, relations_step)
 
 

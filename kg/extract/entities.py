@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from kg.extract.companies import company_core
 from kg.extract.events import event_short_forms
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_lexicon
@@ -62,27 +63,6 @@ def canonical_names(mentions: tuple[Mention, ...]) -> dict[tuple[str, str], str]
 
 # kinds whose later mentions drop the front of the name (博罗县罗浮新材料产业园二期项目 → 二期项目)
 _TAIL_NAMED = ("Park", "Project", "Region")
-_REGISTERED = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团")
-
-
-def company_core(name: str) -> str | None:
-    """The trade name inside a registered company name, as articles shorten it.
-
-    >>> company_core("惠州晟博膜科技有限公司")
-    '晟博膜科技'
-    >>> company_core("广东省华信集团") is None  # two characters are too ambiguous
-    True
-    """
-    tail = next((t for t in _REGISTERED if name.endswith(t)), None)
-    if tail is None:
-        return None
-    core = name[: -len(tail)]
-    gaz = load_gazetteer()
-    for size in range(min(len(core) - 2, 6), 1, -1):
-        if gaz.candidates(core[:size]):
-            core = core[size:]
-            break
-    return core if len(core) >= 3 else None
 
 
 def canonical_map(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:

@@ -21,9 +21,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from kg.extract.candidates import Candidate
 from kg.extract.clauses import clause_around, find_all, top_level
 from kg.extract.lexicon import Lexicon
-from kg.extract.names import Candidate
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 PLACES = set(DIVISION_KINDS) | {"Region"}

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from kg.extract.candidates import Candidate
+from kg.extract.companies import company_core
 from kg.extract.edges import PUNCT, clause_floor, name_start
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import Lexicon
-from kg.extract.names import Candidate
 
 # a phase or a works verb between the brand and 项目 (海澄重工二期项目, 立新…扩产项目)
 _WORKS_AFTER = re.compile(
@@ -30,8 +32,6 @@ _GENERIC_TAIL = ("科技", "实业", "发展", "控股", "投资", "股份")
 def brands(text: str, cands: Iterable[Candidate]) -> set[str]:
     """Trade names of the companies among ``cands`` (core and core without 科技 …),
     and brand + industry short names."""
-    from kg.extract.entities import company_core  # entities builds on the mentions step
-
     out: set[str] = set()
     for c in cands:
         if c.kind != "Company":
@@ -83,8 +83,6 @@ def route_end_candidates(
     routes: Iterable[Candidate], text: str, places: list[tuple[int, int]], lex: Lexicon
 ) -> Iterator[Candidate]:
     """The ends of a named route (A—B旅游公路) that are no divisions: places (Region)."""
-    from kg.extract.gazetteer import load_gazetteer
-
     gaz = load_gazetteer()
     for road in routes:
         m = None

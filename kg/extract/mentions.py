@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kg.extract.candidates import Candidate
+from kg.extract.edges import tokenizer
 from kg.extract.gazetteer import Division, Gazetteer, load_gazetteer
 from kg.extract.lexicon import load_lexicon
-from kg.extract.names import Candidate, add_words, choose, find_candidates, word_boundaries
+from kg.extract.names import add_words, choose, find_candidates, word_boundaries
 from kg.extract.pipeline import step
 from kg.records import Article, Extraction, Mention
 
@@ -114,8 +116,6 @@ _ROUTE_MARKS = frozenset("至—–-~～")
 def _word_across(text: str, start: int, gaz: Gazetteer) -> bool:
     """A dictionary word that is no division name ends inside the name at ``start``
     (华|南海: 华南)."""
-    from kg.extract.edges import tokenizer
-
     _, tags = tokenizer()
     word = text[start - 1 : start + 1] if start > 0 else ""
     return len(word) == 2 and tags.get(word) == "ns" and word not in gaz.names

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 
+from kg.extract.candidates import Candidate
 from kg.extract.edges import (
     FUNCTION_CHARS,
     OPEN_Q,
@@ -28,7 +28,11 @@ from kg.extract.edges import (
     suffix_name_start,
     tokenizer,
 )
+from kg.extract.events import session_candidates
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import Lexicon, lexicon_rows, load_lexicon
+from kg.extract.marked import brand_works_candidates, listed_sight_candidates, route_end_candidates
+from kg.extract.selection import title_candidates
 
 PERSON_TITLES = (
     "董事长",
@@ -63,17 +67,6 @@ _ROUTE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,8}?)(?P<sep>至|—|－|–)(?P<b>
 _ROAD_WORDS = ("全线", "提升改造", "通车", "公路", "道路", "改线", "扩建", "线")
 # road kinds a route names before them (A至B快速路, A至B高速): they end the far place
 _ROAD_KINDS = ("快速路", "快速通道", "高速", "大道", "干线")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A recognised span with its class; ``canonical`` overrides the surface."""
-
-    start: int
-    end: int
-    kind: str
-    source: str
-    canonical: str | None = None
 
 
 def add_words(lines: list[str]) -> None:
@@ -312,8 +305,6 @@ def expressway_candidates(text: str) -> Iterator[Candidate]:
 def _abbreviation_chars() -> frozenset[str]:
     """Characters expressway names are made of: those of the short names of provinces
     and prefectures, of Guangdong's counties, and the one-character province names."""
-    from kg.extract.gazetteer import load_gazetteer
-
     gaz = load_gazetteer()
     chars = {row[0] for row in lexicon_rows("province_abbreviations.txt")}
     for d in gaz.divisions.values():
@@ -530,15 +521,6 @@ def person_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
 
 def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list[Candidate]:
     """All non-division candidates in ``text``; ``places`` are division spans."""
-    # these build on this module's Candidate and name walk
-    from kg.extract.events import session_candidates
-    from kg.extract.marked import (
-        brand_works_candidates,
-        listed_sight_candidates,
-        route_end_candidates,
-    )
-    from kg.extract.selection import title_candidates
-
     lex = load_lexicon()
     place_ends = {e for _, e in places}
     joins = frozenset(e for e in place_ends if text.startswith(("—", "－"), e))

@@ -21,6 +21,7 @@ import re
 
 from kg.extract.clauses import CLAUSE, find_all, inside, top_level
 from kg.extract.courses import road_relations
+from kg.extract.dating import carry_periods
 from kg.extract.events import event_relations
 from kg.extract.listings import listing_relations
 from kg.extract.members import member_relations
@@ -28,7 +29,6 @@ from kg.extract.parties import party_relations
 from kg.extract.pipeline import step
 from kg.extract.selection import selection_relations
 from kg.extract.subjects import PLACES, SUBJECT_KINDS, assign_subjects, main_place
-from kg.extract.timex import carry_periods
 from kg.extract.works import share_with_coordinated, works_relations
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 

@@ -26,9 +26,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg.extract.candidates import Candidate
 from kg.extract.clauses import clause_around, top_level
 from kg.extract.lexicon import Lexicon, load_lexicon
-from kg.extract.names import Candidate
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 CUES = (

@@ -44,10 +44,9 @@ from typing import NamedTuple
 from kg.extract.lexicon import lexicon_rows
 from kg.extract.numbers import parse_number
 from kg.extract.pipeline import step
-from kg.records import Article, Extraction, Period, Quantity, Sentence
+from kg.records import Article, Extraction, Period, Sentence
 
 __all__ = [
-    "carry_periods",
     "find_periods",
     "periods_step",
     "quoted_spans",
@@ -554,11 +553,3 @@ def find_periods(article: Article) -> tuple[Period, ...]:
 def periods_step(extraction: Extraction) -> Extraction:
     """Add the article's time expressions as ``periods``."""
     return extraction.evolve(periods=find_periods(extraction.article))
-
-
-def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
-    """Figures without a period of their own take the one their statement carries:
-    ``kg.extract.dating.carry_periods`` (named here too for its callers)."""
-    from kg.extract.dating import carry_periods as carry
-
-    return carry(ex, quantities)

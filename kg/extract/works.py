@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.clauses import CLAUSE, top_level
-from kg.extract.entities import company_core
+from kg.extract.companies import company_core
 from kg.extract.lexicon import load_lexicon
 from kg.extract.subjects import ANAPHORS, anaphor_at, antecedent
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
