@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg.extract.spans import uncovered
 from kg.records import Mention
 
 CLAUSE_MARKS = ",，;；。!！?？:："
@@ -23,8 +24,7 @@ def inside(inner: Mention, outer: Mention) -> bool:
 
 def top_level(mentions: Iterable[Mention]) -> list[Mention]:
     """The mentions inside no other of them, in text order."""
-    ms = list(mentions)
-    return sorted((m for m in ms if not any(inside(m, x) for x in ms)), key=lambda m: m.start)
+    return sorted(uncovered(mentions), key=lambda m: m.start)
 
 
 def clause_around(text: str, at: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.clauses import top_level
+from kg.extract.spans import in_sentence
 from kg.extract.works import PLACES, mention_at, sentence_opener
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
@@ -86,7 +87,7 @@ def courses(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for s in ex.article.sentences:
-        ms = top_level(m for m in ex.mentions if m.sentence == s.index)
+        ms = top_level(in_sentence(ex.mentions, s.index))
         opener = sentence_opener(text, s.start, ms)
         if opener is None or opener.kind not in ("Road", "Project"):
             continue

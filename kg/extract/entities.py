@@ -24,11 +24,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from kg.extract.companies import company_core
+from kg.extract.doc import doc_of
 from kg.extract.events import event_short_forms
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import DIVISION_PREFIX, division_key
 from kg.extract.pipeline import step
+from kg.extract.spans import covering
 from kg.extract.units import units
 from kg.records import DIVISION_KINDS, Entity, Extraction, Mention
 
@@ -176,24 +178,36 @@ def _short_mentions(ex: Extraction, canon: dict[tuple[str, str], str]) -> list[M
     """Further mentions of short names standing alone (隆基 after 隆基硅能源, a declared
     简称, a company's trade name), longest first, never inside another mention."""
     text = ex.article.text
-    covered = [(m.start, m.end) for m in ex.mentions]
+    added: dict[int, list[int]] = defaultdict(list)  # start -> ends of the spans added
     shorts = sorted(
         ((k, s) for (k, s), t in canon.items() if k not in DIVISION_KINDS and s != t),
         key=lambda ks: (-len(ks[1]), ks),
     )
+    longest = len(shorts[0][1]) if shorts else 0
     extra = []
     for kind, short in shorts:
         pos = text.find(short)
         while pos >= 0:
             span = (pos, pos + len(short))
-            if not any(a <= span[0] and span[1] <= b for a, b in covered):
-                sentence = ex.article.sentence_at(pos)
+            if not _covered(ex.mentions, added, longest, span):
+                sentence = doc_of(ex.article).sentence_at(pos)
                 extra.append(
                     Mention(short, *span, sentence.index if sentence else -1, kind, "alias")
                 )
-                covered.append(span)
+                added[span[0]].append(span[1])
             pos = text.find(short, pos + 1)
     return extra
+
+
+def _covered(
+    mentions: tuple[Mention, ...], added: dict[int, list[int]], longest: int, span: tuple[int, int]
+) -> bool:
+    """Whether a mention or an added span holds ``span`` (an added span is a short
+    name, so one holding ``span`` starts at most ``longest`` before its end)."""
+    start, end = span
+    if covering(mentions, start, end):
+        return True
+    return any(e >= end for s in range(end - longest, start + 1) for e in added.get(s, ()))
 
 
 @step("entities", needs={"mentions"}, adds={"entities", "mentions"})

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from kg.extract.candidates import Candidate
 from kg.extract.clauses import clause_around, find_all, top_level
 from kg.extract.lexicon import Lexicon
+from kg.extract.spans import in_sentence, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 PLACES = set(DIVISION_KINDS) | {"Region"}
@@ -109,7 +110,7 @@ def _clauses(ex: Extraction) -> list[tuple[int, int, list[Mention]]]:
             spans.add((lo, clause_around(text, e.end)[1]))
     out = []
     for lo, hi in sorted(spans):
-        out.append((lo, hi, top_level(m for m in ex.mentions if lo <= m.start and m.end <= hi)))
+        out.append((lo, hi, top_level(within(ex.mentions, lo, hi))))
     return out
 
 
@@ -259,7 +260,7 @@ def _takers(ex: Extraction, index: int, event: str) -> list[Relation]:
     """The top-level works and companies of a sentence, but for a company that only
     names the owner of the works right after it (X公司年产…Y项目: the works take part)."""
     text = ex.article.text
-    ms = top_level(m for m in ex.mentions if m.sentence == index)
+    ms = top_level(in_sentence(ex.mentions, index))
     out = []
     for i, m in enumerate(ms):
         if m.kind not in _TAKERS or m.entity == event:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.clauses import clause_around, find_all, top_level
+from kg.extract.doc import doc_of
 from kg.extract.members import chain_end
 from kg.extract.subjects import antecedent
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
@@ -51,7 +52,7 @@ def _proceeds(ex: Extraction, ms: list[Mention], listed: list[Relation]) -> list
     out = []
     for word in _PROCEEDS:
         for at in find_all(text, word, 0, len(text)):
-            sentence = ex.article.sentence_at(at)
+            sentence = doc_of(ex.article).sentence_at(at)
             if sentence is None:
                 continue
             before = [r.subject for r in listed if r.sentence <= sentence.index]

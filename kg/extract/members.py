@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.clauses import CLAUSE, top_level
+from kg.extract.doc import doc_of
+from kg.extract.spans import within
 from kg.extract.subjects import antecedent
 from kg.records import Extraction, Quantity, Relation
 
@@ -64,7 +66,7 @@ def _among(ex: Extraction) -> list[Relation]:
         if host is None:
             continue
         scope_end = chain_end(ex, clause.start())
-        ms = top_level(m for m in ex.mentions if among.end() <= m.start and m.end <= scope_end)
+        ms = top_level(within(ex.mentions, among.end(), scope_end))
         for m in ms:
             if m.entity == host:
                 continue
@@ -87,7 +89,7 @@ def _gathered(ex: Extraction) -> list[Relation]:
     for park in ms:
         if park.kind != "Park" or text[park.start - len(_RELY) : park.start] != _RELY:
             continue
-        end = ex.article.sentence_at(park.start).end
+        end = doc_of(ex.article).sentence_at(park.start).end
         verbs = [text.find(v, park.end, end) for v in _GATHER]
         verb = min((v for v in verbs if v >= 0), default=-1)
         if verb < 0:
@@ -104,7 +106,7 @@ def _gathered(ex: Extraction) -> list[Relation]:
 def _counting_park(ex: Extraction, at: int) -> str | None:
     """The park whose count of companies or projects comes last before ``at``, in its
     sentence or the sentence before (same paragraph)."""
-    sentence = ex.article.sentence_at(at)
+    sentence = doc_of(ex.article).sentence_at(at)
     if sentence is None:
         return None
     first = sentence.index
@@ -134,7 +136,7 @@ def _counts_members(text: str, q: Quantity) -> bool:
 def chain_end(ex: Extraction, at: int) -> int:
     """Where the sentence holding ``at`` ends, over the sentences a ； joins to it."""
     sentences = ex.article.sentences
-    current = ex.article.sentence_at(at)
+    current = doc_of(ex.article).sentence_at(at)
     while (
         current.index + 1 < len(sentences)
         and current.text.rstrip().endswith(_SEMICOLONS)

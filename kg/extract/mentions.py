@@ -7,14 +7,17 @@ unambiguously, its title); a name that does not resolve stays unlinked.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from kg.extract.candidates import Candidate
+from kg.extract.doc import doc_of
 from kg.extract.edges import tokenizer
 from kg.extract.gazetteer import Division, Gazetteer, load_gazetteer
 from kg.extract.lexicon import load_lexicon
 from kg.extract.names import add_words, choose, find_candidates, word_boundaries
 from kg.extract.pipeline import step
+from kg.extract.spans import SpanIndex
 from kg.records import Article, Extraction, Mention
 
 DIVISION_PREFIX = "div:"
@@ -135,16 +138,24 @@ def _town_near_home(
 
 
 def _longest_first(spans: list[tuple[int, int, Division]]) -> list[tuple[int, int, Division]]:
+    """The longest spans first, each kept when it overlaps none kept before.
+
+    The kept spans do not overlap, so sorted by (start, end) their ends rise too:
+    a span overlaps one of them exactly when the last one starting before its end
+    ends after its start (one bisection instead of a look at every kept span)."""
     chosen: list[tuple[int, int, Division]] = []
+    kept: list[tuple[int, int]] = []
     for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
-        if all(span[1] <= c[0] or c[1] <= span[0] for c in chosen):
-            chosen.append(span)
+        before = bisect.bisect_left(kept, (span[1], -1)) - 1
+        if before >= 0 and kept[before][1] > span[0]:
+            continue
+        bisect.insort(kept, (span[0], span[1]))
+        chosen.append(span)
     return sorted(chosen, key=lambda s: s[0])
 
 
 def _sentence_of(article: Article, offset: int) -> int:
-    sentence = article.sentence_at(offset)
-    return sentence.index if sentence else -1
+    return doc_of(article).sentence_index(offset)
 
 
 @step("mentions", adds={"mentions"})
@@ -166,40 +177,44 @@ def mentions_step(ex: Extraction) -> Extraction:
         for s, e, d in divisions
     ]
     places = [(s, e) for s, e, _ in divisions]
+    exact = set(places)
     top, nested = choose(find_candidates(article.text, places))
     for c in top + nested:
-        if _overlaps_division_exactly(c, divisions):
+        if (c.start, c.end) in exact:
             continue
         mentions.append(_mention(article, c))
-    mentions = [m for m in mentions if not _trade_name_place(m, top, divisions)]
+    companies = SpanIndex([c for c in top if c.kind == "Company"])
+    by_start = {s: (e, d) for s, e, d in divisions}
+    mentions = [m for m in mentions if not _trade_name_place(m, companies, by_start)]
     mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
     return ex.evolve(mentions=tuple(mentions))
 
 
-def _trade_name_place(m: Mention, top: list[Candidate], divisions: list) -> bool:
+def _trade_name_place(m: Mention, companies: SpanIndex, divisions: dict) -> bool:
     """A place's short name inside a company name, after the places the name opens
-    with, is the trade name (广东海丰渔业科技有限公司 is not in 海丰县)."""
-    if m.source != "gazetteer" or m.text == _full_name(m, divisions):
+    with, is the trade name (广东海丰渔业科技有限公司 is not in 海丰县).
+
+    ``companies`` indexes the company candidates; ``divisions`` maps each division
+    span's start to its (end, division) (the spans do not overlap)."""
+    if m.source != "gazetteer":
         return False
-    for c in top:
-        if c.kind == "Company" and c.start <= m.start and m.end <= c.end:
-            leading = c.start
-            for s, e, d in sorted(divisions):
-                # the chain goes on with prefectures and full names (广东省江门市,
-                # 惠州博罗县), not with a county's short name (广东|海丰渔业)
-                full = e - s == len(d.name)
-                if s == leading and (s == c.start or d.level == "Prefecture" or full):
-                    leading = e
-            return m.start >= leading
-    return False
-
-
-def _full_name(m: Mention, divisions: list) -> str | None:
-    return next((d.name for s, e, d in divisions if s == m.start and e == m.end), None)
-
-
-def _overlaps_division_exactly(c: Candidate, divisions: list) -> bool:
-    return any(s == c.start and e == c.end for s, e, _ in divisions)
+    end, division = divisions.get(m.start, (None, None))
+    if end == m.end and m.text == division.name:
+        return False
+    holding = companies.covering(m.start, m.end)
+    if not holding:
+        return False
+    c = holding[0]
+    leading = c.start
+    # the chain goes on with prefectures and full names (广东省江门市,
+    # 惠州博罗县), not with a county's short name (广东|海丰渔业)
+    while leading in divisions:
+        e, d = divisions[leading]
+        full = e - leading == len(d.name)
+        if not (leading == c.start or d.level == "Prefecture" or full):
+            break
+        leading = e
+    return m.start >= leading
 
 
 def _mention(article: Article, c: Candidate) -> Mention:

@@ -11,9 +11,10 @@ names the text marks otherwise are in ``kg/extract/marked.py``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract.candidates import Candidate
 from kg.extract.edges import (
@@ -123,14 +124,19 @@ def _headed(text: str, start: int, end: int, places: list[tuple[int, int]]) -> b
     return bool(YEAR.match(text, start)) or any(s == start for s, _ in places)
 
 
-def word_boundaries(text: str) -> set[int]:
-    """Offsets where the segmenter puts a word boundary (0 and len(text) included)."""
+@lru_cache(maxsize=2)
+def word_boundaries(text: str) -> frozenset[int]:
+    """Offsets where the segmenter puts a word boundary (0 and len(text) included).
+
+    The article is segmented once: the division resolver and the expressway
+    recogniser ask for the same text (the segmenter's words do not change
+    between them)."""
     jieba, _ = tokenizer()
     bounds, pos = {0}, 0
     for token in jieba.cut(text, HMM=False):
         pos += len(token)
         bounds.add(pos)
-    return bounds
+    return frozenset(bounds)
 
 
 def _ends_inside_word(text: str, end: int) -> bool:
@@ -479,20 +485,27 @@ def choose(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     order = sorted(by_span.values(), key=lambda c: (-(c.end - c.start), c.start, c.kind))
     top: list[Candidate] = []
     nested: list[Candidate] = []
+    # top spans never overlap, so sorted by start their ends rise too: the ones a
+    # candidate overlaps are a run found by bisection
+    starts: list[int] = []
+    ends: list[int] = []
+    top_ends: set[tuple[int, str]] = set()
     for c in order:
-        crossing = False
-        inside = False
-        for t in top:
-            if t.start <= c.start and c.end <= t.end:
-                inside = True
-            elif c.start < t.end and t.start < c.end:
-                crossing = True
-                break
-        if crossing:
+        lo, hi = bisect.bisect_right(ends, c.start), bisect.bisect_left(starts, c.end)
+        overlapping = range(lo, hi)
+        if any(not (starts[i] <= c.start and c.end <= ends[i]) for i in overlapping):
+            continue  # crossing a top span
+        inside = len(overlapping) > 0
+        if inside and (c.end, c.kind) in top_ends:
             continue
-        if inside and any(t.end == c.end and t.kind == c.kind for t in top):
+        if inside:
+            nested.append(c)
             continue
-        (nested if inside else top).append(c)
+        top.append(c)
+        at = bisect.bisect_left(starts, c.start)
+        starts.insert(at, c.start)
+        ends.insert(at, c.end)
+        top_ends.add((c.end, c.kind))
     return sorted(top, key=lambda c: c.start), sorted(nested, key=lambda c: c.start)
 
 

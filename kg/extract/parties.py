@@ -25,6 +25,7 @@ import re
 
 from kg.extract.clauses import CLAUSE, top_level
 from kg.extract.names import PERSON_TITLES
+from kg.extract.spans import within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 PLACES = set(DIVISION_KINDS) | {"Region"}
@@ -51,7 +52,7 @@ _TITLES = tuple(sorted(PERSON_TITLES, key=len, reverse=True))
 def _spans(pattern: re.Pattern, text: str, ms: tuple[Mention, ...]):
     """(start, end, top-level mentions inside) for each match of ``pattern``."""
     for span in pattern.finditer(text):
-        inside = [m for m in ms if span.start() <= m.start and m.end <= span.end()]
+        inside = within(ms, span.start(), span.end())
         yield span.start(), span.end(), top_level(inside)
 
 

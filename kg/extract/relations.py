@@ -22,12 +22,14 @@ import re
 from kg.extract.clauses import CLAUSE, find_all, inside, top_level
 from kg.extract.courses import road_relations
 from kg.extract.dating import carry_periods
+from kg.extract.doc import doc_of
 from kg.extract.events import event_relations
 from kg.extract.listings import listing_relations
 from kg.extract.members import member_relations
 from kg.extract.parties import party_relations
 from kg.extract.pipeline import step
 from kg.extract.selection import selection_relations
+from kg.extract.spans import in_sentence, uncovered, within
 from kg.extract.subjects import PLACES, SUBJECT_KINDS, assign_subjects, main_place
 from kg.extract.works import share_with_coordinated, works_relations
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
@@ -76,8 +78,12 @@ def nesting_relations(mentions: tuple[Mention, ...]) -> list[Relation]:
     """Relations between a name and the names inside it (direct nesting only)."""
     out = []
     for outer in mentions:
-        inner = [m for m in mentions if inside(m, outer) and m.entity != outer.entity]
-        direct = [m for m in inner if not any(inside(m, x) for x in inner if x is not m)]
+        inner = [
+            m
+            for m in within(mentions, outer.start, outer.end)
+            if inside(m, outer) and m.entity != outer.entity
+        ]
+        direct = uncovered(inner)
         for m in direct:
             found = _nesting_predicate(m, outer)
             if found:
@@ -102,7 +108,7 @@ def route_relations(ex: Extraction) -> list[Relation]:
     (太平至六祖旅游公路, 车岗镇至水台镇农村公路提质改造工程)."""
     out = []
     for road in ex.mentions:
-        inner = [m for m in ex.mentions if inside(m, road)]
+        inner = [m for m in within(ex.mentions, road.start, road.end) if inside(m, road)]
         if road.kind == "Project" and any(m.kind == "Road" for m in inner):
             continue  # the road section inside the works carries the ends
         if road.kind not in ("Road", "Project"):
@@ -134,7 +140,7 @@ def cue_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for clause in CLAUSE.finditer(text):
-        inside = [m for m in ex.mentions if clause.start() <= m.start and m.end <= clause.end()]
+        inside = within(ex.mentions, clause.start(), clause.end())
         ms = top_level(inside)
         for cue, (subj_kinds, obj_kinds, pred, subj_left) in CUES.items():
             for at in find_all(text, cue, clause.start(), clause.end()):
@@ -197,9 +203,7 @@ def agent_relations(ex: Extraction, fallback: str | None) -> list[Relation]:
     text = ex.article.text
     out = []
     for clause in CLAUSE.finditer(text):
-        ms = top_level(
-            [m for m in ex.mentions if clause.start() <= m.start and m.end <= clause.end()]
-        )
+        ms = top_level(within(ex.mentions, clause.start(), clause.end()))
         for at, cue, obj, pred in _agent_cues(text, clause, ms):
             agent = next((m.entity for m in reversed(ms) if m.end <= at and m.kind in PLACES), None)
             agent = agent or _speaker(ex, clause.start(), at, fallback)
@@ -237,10 +241,10 @@ def _speaker(ex: Extraction, clause_start: int, at: int, fallback: str | None) -
     """The organ or organisation that opens the sentence and speaks before the clause
     (X局负责人表示，…); the main place when the clause says 全县/全市 or none speaks."""
     text = ex.article.text
-    sentence = ex.article.sentence_at(clause_start)
+    sentence = doc_of(ex.article).sentence_at(clause_start)
     if sentence is None or any(w in text[clause_start:at] for w in _WHOLE):
         return fallback
-    ms = top_level(m for m in ex.mentions if m.sentence == sentence.index)
+    ms = top_level(in_sentence(ex.mentions, sentence.index))
     opener = next(iter(ms), None)
     if (
         opener is not None
@@ -263,9 +267,7 @@ def site_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for clause in CLAUSE.finditer(text):
-        ms = top_level(
-            [m for m in ex.mentions if clause.start() <= m.start and m.end <= clause.end()]
-        )
+        ms = top_level(within(ex.mentions, clause.start(), clause.end()))
         for i, m in enumerate(ms):
             if m.kind not in ("Project", "Park") or m.start == clause.start():
                 continue

@@ -28,7 +28,9 @@ from dataclasses import dataclass
 
 from kg.extract.candidates import Candidate
 from kg.extract.clauses import clause_around, top_level
+from kg.extract.doc import doc_of
 from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.spans import within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 CUES = (
@@ -162,7 +164,7 @@ def _hoped(ex: Extraction, at: int) -> bool:
     """An aspiration before the cue in its sentence, or a denial right before it
     (力争三年内X镇进入…行列, 未入选)."""
     text = ex.article.text
-    sentence = ex.article.sentence_at(at)
+    sentence = doc_of(ex.article).sentence_at(at)
     lo = sentence.start if sentence else max(0, at - 40)
     return any(w in text[lo:at] for w in _HOPES) or any(
         w in text[max(lo, at - 3) : at] for w in _DENIALS
@@ -201,7 +203,7 @@ def _object(ex: Extraction, at: int, cue_end: int, ms: list[Mention]) -> _Found 
 def _context_programme(ex: Extraction, at: int) -> str | None:
     """The programme a bare title belongs to: the nearest one named before it in its
     sentence or the sentence before, in the same paragraph (not a document in 《》)."""
-    sentence = ex.article.sentence_at(at)
+    sentence = doc_of(ex.article).sentence_at(at)
     if sentence is None:
         return None
     lo = sentence.start
@@ -242,11 +244,11 @@ _OPENING = re.compile(r"[\s0-9年月日今去上半全一二三四季度前后�
 
 def _sentence_topic(ex: Extraction, at: int) -> Mention | None:
     """The selectable name the cue's sentence opens with (X产业园…，获评…)."""
-    sentence = ex.article.sentence_at(at)
+    sentence = doc_of(ex.article).sentence_at(at)
     if sentence is None:
         return None
     lead = _OPENING.match(ex.article.text, sentence.start).end()
-    first = top_level([m for m in ex.mentions if sentence.start <= m.start and m.end <= at])
+    first = top_level(within(ex.mentions, sentence.start, at))
     if first and first[0].start == lead and first[0].kind in SELECTABLE:
         return first[0]
     return None
@@ -260,10 +262,10 @@ def selection_relations(ex: Extraction) -> list[Relation]:
         at = text.find(cue)
         while at >= 0:
             lo, hi = clause_around(text, at)
-            ms = top_level([m for m in ex.mentions if lo <= m.start and m.end <= hi])
+            ms = top_level(within(ex.mentions, lo, hi))
             found = _object(ex, at, at + len(cue), ms)
             if found is not None:
-                sentence = ex.article.sentence_at(at)
+                sentence = doc_of(ex.article).sentence_at(at)
                 index = sentence.index if sentence else None
                 for s in _subjects(ex, found, ms):
                     if s.entity and s.entity != found.obj:

@@ -39,6 +39,14 @@ from decimal import Decimal
 
 from kg.extract.clauses import inside
 from kg.extract.events import ON_THE_DAY
+from kg.extract.spans import (
+    covering,
+    ending,
+    first_starting_from,
+    in_sentence,
+    starting,
+    within,
+)
 from kg.records import DIVISION_KINDS, Extraction, Mention, Quantity
 
 PLACES = set(DIVISION_KINDS) | {"Region"}
@@ -105,11 +113,8 @@ def _policy_terms(ex: Extraction, q: Quantity, start: int) -> str | None:
         return None
     policies = [
         m
-        for m in ex.mentions
-        if m.sentence == q.sentence
-        and m.end <= start
-        and m.kind == "Programme"
-        and text[m.start - 1 : m.start] == "《"
+        for m in in_sentence(ex.mentions, q.sentence)
+        if m.end <= start and m.kind == "Programme" and text[m.start - 1 : m.start] == "《"
     ]
     return _top_level_at(ex.mentions, policies[-1]).entity if policies else None
 
@@ -119,10 +124,8 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
     text = ex.article.text
     before = [
         m
-        for m in ex.mentions
-        if start < m.start
-        and m.end <= q.start
-        and m.kind in SUBJECT_KINDS
+        for m in within(ex.mentions, start + 1, q.start)
+        if m.kind in SUBJECT_KINDS
         and not _is_scope(text, m)
         # X等企业7家: X (or a name inside X) is an example, not the subject
         and not text.startswith("等", _top_level_at(ex.mentions, m).end)
@@ -149,8 +152,8 @@ def _total_of(ex: Extraction, q: Quantity, start: int) -> str | None:
         return None
     earlier = [
         m
-        for m in ex.mentions
-        if m.sentence == q.sentence and m.end <= start and m.kind in SUBJECT_KINDS
+        for m in in_sentence(ex.mentions, q.sentence)
+        if m.end <= start and m.kind in SUBJECT_KINDS
     ]
     if not earlier:
         return None
@@ -265,9 +268,7 @@ def _paragraph_topic(ex: Extraction, q: Quantity) -> str | None:
     here, before = sentences[q.sentence], sentences[q.sentence - 1]
     if before.paragraph != here.paragraph:
         return None
-    if any(
-        m.sentence == q.sentence and m.start < q.start and m.kind in PLACES for m in ex.mentions
-    ):
+    if any(m.start < q.start and m.kind in PLACES for m in in_sentence(ex.mentions, q.sentence)):
         return None
     probe = replace(q, sentence=before.index, start=before.end, end=before.end)
     topic = _sentence_topic(ex, probe)
@@ -295,7 +296,7 @@ def _built_object(
             continue
         anchor = m.start
         while True:  # 引进X公司覆铜板项目: the verb stands before the company's name
-            owner = [c for c in ex.mentions if c.end == anchor and c.kind == "Company"]
+            owner = [c for c in ending(ex.mentions, anchor, anchor) if c.kind == "Company"]
             if not owner:
                 break
             anchor = min(c.start for c in owner)
@@ -321,14 +322,12 @@ def _next_clause_only(ex: Extraction, q: Quantity, works: Mention, gap: str) -> 
     if rest[:1] not in ("，", ",") or _stops(rest[1:]) or len(rest) > _NEXT_CLAUSE_MAX:
         return False
     # 建设年产5万吨改性塑料项目: a figure right before the works describes them
-    if any(q.end < o.start < works.start and o.end != works.start for o in ex.quantities):
+    between = starting(ex.quantities, q.end + 1, works.start - 1)
+    if any(q.end < o.start < works.start and o.end != works.start for o in between):
         return False
     return not any(
-        q.end <= c.start
-        and c.end <= works.start
-        and c.kind == "Company"
-        and c.end != works.start  # 引进X公司Y项目: the company names the works
-        for c in ex.mentions
+        c.kind == "Company" and c.end != works.start  # 引进X公司Y项目: the company names the works
+        for c in within(ex.mentions, q.end, works.start)
     )
 
 
@@ -400,10 +399,12 @@ def _sentence_topic(ex: Extraction, q: Quantity) -> Mention | None:
         return None
     text = ex.article.text
     lead = _past_framing(ex, _LEAD.match(text, sentence.start).end(), q.start)
-    first = [m for m in ex.mentions if m.start == lead and m.kind in _TOPIC_KINDS]
+    first = [m for m in starting(ex.mentions, lead, lead) if m.kind in _TOPIC_KINDS]
     # 开平市水口镇是…: the topic is the last of places named one after another
     while first and first[0].kind in DIVISION_KINDS:
-        nxt = [m for m in ex.mentions if m.start == first[0].end and m.kind in DIVISION_KINDS]
+        nxt = [
+            m for m in starting(ex.mentions, first[0].end, first[0].end) if m.kind in DIVISION_KINDS
+        ]
         if not nxt:
             break
         first = nxt
@@ -442,19 +443,19 @@ def _head_after_de(ex: Extraction, place: Mention, limit: int) -> Mention | None
     m = _DE_AFTER_PLACE.match(ex.article.text, place.end)
     if m is None or m.end() >= limit:
         return None
-    after = [x for x in ex.mentions if x.start == m.end() and x.kind in SUBJECT_KINDS]
+    after = [x for x in starting(ex.mentions, m.end(), m.end()) if x.kind in SUBJECT_KINDS]
     return _top_level_at(ex.mentions, after[0]) if after else None
 
 
 def _holding_works(ex: Extraction, q: Quantity) -> str | None:
     """A figure inside the name of works (柘林湾5万吨级通用码头项目) is theirs."""
-    holding = [m for m in ex.mentions if m.start <= q.start and q.end <= m.end and m.kind in WORKS]
+    holding = [m for m in covering(ex.mentions, q.start, q.end) if m.kind in WORKS]
     return _top_level_at(ex.mentions, holding[0]).entity if holding else None
 
 
 def _adjacent_target(ex: Extraction, q: Quantity) -> str | None:
     """A name right after its figure (年产8000万平方米光学膜项目) is what it measures."""
-    after = [m for m in ex.mentions if m.start == q.end and m.kind in SUBJECT_KINDS]
+    after = [m for m in starting(ex.mentions, q.end, q.end) if m.kind in SUBJECT_KINDS]
     return _top_level_at(ex.mentions, after[0]).entity if after else None
 
 
@@ -469,7 +470,7 @@ def _spent_on(ex: Extraction, q: Quantity) -> str | None:
     if verb is None:
         return None
     at = q.end + len(verb)
-    after = [m for m in ex.mentions if m.start == at and m.kind in SUBJECT_KINDS]
+    after = [m for m in starting(ex.mentions, at, at) if m.kind in SUBJECT_KINDS]
     if not after:
         return None
     top = _top_level_at(ex.mentions, after[0])
@@ -480,18 +481,17 @@ def _de_target(ex: Extraction, q: Quantity) -> str | None:
     """The name right after 'figure的' (47公里的碧道工程), if any."""
     if not ex.article.text.startswith("的", q.end):
         return None
-    after = [m for m in ex.mentions if m.start >= q.end and m.kind in SUBJECT_KINDS]
-    if after and after[0].start <= q.end + 4:
-        return _top_level_at(ex.mentions, after[0]).entity
-    return None
+    after = first_starting_from(ex.mentions, q.end, 4, lambda m: m.kind in SUBJECT_KINDS)
+    return _top_level_at(ex.mentions, after).entity if after is not None else None
 
 
 def _last_of_list(ex: Extraction, q: Quantity) -> Quantity:
     """The last figure of a 、-list holding ``q`` (主线长约291公里、支线长约350公里的…)."""
     text = ex.article.text
-    for nxt in ex.quantities:
+    # a gap of at most 8 characters: only figures starting in the next 8 can follow
+    for nxt in starting(ex.quantities, q.end, q.end + 8):
         gap = text[q.end : nxt.start]
-        if nxt.start >= q.end and gap.startswith("、") and len(gap) <= 8 and not _stops(gap):
+        if gap.startswith("、") and len(gap) <= 8 and not _stops(gap):
             return _last_of_list(ex, nxt)
     return q
 
@@ -534,7 +534,7 @@ def _first_of_coordination(ex: Extraction, m: Mention) -> Mention:
     goes to the first of them, as the list's head."""
     text = ex.article.text
     while text[m.start - 1 : m.start] in _JOINS:
-        prev = [x for x in ex.mentions if x.end == m.start - 1 and _alike(x, m)]
+        prev = [x for x in ending(ex.mentions, m.start - 1, m.start - 1) if _alike(x, m)]
         if not prev:
             break
         m = _top_level_at(ex.mentions, prev[0])
@@ -551,5 +551,5 @@ def _alike(a: Mention, b: Mention) -> bool:
 
 def _top_level_at(mentions: tuple[Mention, ...], m: Mention) -> Mention:
     """The outermost mention containing ``m`` (a figure is about 碧道工程, not 碧道)."""
-    outer = [x for x in mentions if inside(m, x)]
+    outer = [x for x in covering(mentions, m.start, m.end) if inside(m, x)]
     return max(outer, key=lambda x: x.end - x.start) if outer else m

@@ -41,6 +41,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
+from kg.extract.doc import doc_of
 from kg.extract.lexicon import lexicon_rows
 from kg.extract.numbers import parse_number
 from kg.extract.pipeline import step
@@ -461,12 +462,9 @@ def sentence_starts(article: Article) -> list[int]:
 
 
 def sentence_of(article: Article, starts: list[int], offset: int) -> Sentence | None:
-    """The sentence holding ``offset``: ``Article.sentence_at`` by bisection over ``starts``."""
-    i = bisect.bisect_right(starts, offset) - 1
-    if i < 0:
-        return None
-    sentence = article.sentences[i]
-    return sentence if sentence.start <= offset < sentence.end else None
+    """The sentence holding ``offset`` (``starts`` is kept for the callers; the Doc
+    of the article has them)."""
+    return doc_of(article).sentence_at(offset)
 
 
 def _candidates(text: str, on: dt.date | None) -> list[_Found]:

@@ -33,6 +33,7 @@ import re
 from kg.extract.clauses import CLAUSE, top_level
 from kg.extract.companies import company_core
 from kg.extract.lexicon import load_lexicon
+from kg.extract.spans import in_sentence
 from kg.extract.subjects import ANAPHORS, anaphor_at, antecedent
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
@@ -299,7 +300,7 @@ def agent_works(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out, before = [], None
     for s in ex.article.sentences:
-        ms = top_level(m for m in ex.mentions if m.sentence == s.index)
+        ms = top_level(in_sentence(ex.mentions, s.index))
         opener = sentence_opener(text, s.start, ms)
         opens = opener if opener is not None and opener.kind == "Project" else None
         works, before = opens or before, opens
@@ -368,7 +369,7 @@ def chained_works(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for sentence in ex.article.sentences:
-        ms = top_level(m for m in ex.mentions if m.sentence == sentence.index)
+        ms = top_level(in_sentence(ex.mentions, sentence.index))
         clauses = list(CLAUSE.finditer(text, sentence.start, sentence.end))
         if not clauses:
             continue
