@@ -10,18 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.extract.dating import figure_periods_step
 from kg.extract.entities import entities_step
 from kg.extract.mentions import mentions_step
 from kg.extract.pipeline import Step, run_steps
 from kg.extract.quantities import quantities_step
 from kg.extract.relations import relations_step
+from kg.extract.subjects import figure_subjects_step
 from kg.extract.timex import periods_step
 from kg.records import Article, Extraction
 
 
 def default_steps() -> tuple[Step, ...]:
-    """mentions → entities → periods → quantities → relations."""
-    return (mentions_step, entities_step, periods_step, quantities_step, relations_step)
+    """mentions → entities → periods → quantities → figure-subjects → figure-periods →
+    relations."""
+    return (
+        mentions_step,
+        entities_step,
+        periods_step,
+        quantities_step,
+        figure_subjects_step,
+        figure_periods_step,
+        relations_step,
+    )
 
 
 def extract(article: Article, steps: Sequence[Step] | None = None) -> Extraction:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.clauses import top_level
+from kg.extract.rules import relation_rule
 from kg.extract.spans import in_sentence
 from kg.extract.works import PLACES, mention_at, sentence_opener
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
@@ -99,6 +100,7 @@ def courses(ex: Extraction) -> list[Relation]:
     return out
 
 
+@relation_rule("roads")
 def road_relations(ex: Extraction) -> list[Relation]:
     """Routes before 的, one-place roads and courses (see the module's docstring)."""
     return route_works(ex) + one_place_roads(ex) + courses(ex)

@@ -29,10 +29,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.pipeline import step
 from kg.extract.timex import spans_of
 from kg.records import Article, Extraction, Period, Quantity
 
-__all__ = ["carry_periods", "compares_with", "dates_an_event"]
+__all__ = ["carry_periods", "compares_with", "dates_an_event", "figure_periods_step"]
 
 # 计划于今年6月开工, 预计2024年二季度投产: a date of a one-off event
 _EVENT_AFTER = re.compile(
@@ -90,6 +91,12 @@ _DAY = re.compile(r"[0-9一二三四五六七八九十]+[日号]$")
 _BALANCE = re.compile(r"余额|[比较]年初")
 _MONTH_END = re.compile(r"(?:月|季度|年)(?:末|底)$")
 _CLAUSE_MARKS = ",，;；:："
+
+
+@step("figure-periods", needs={"quantities", "periods"}, adds={"quantities"})
+def figure_periods_step(ex: Extraction) -> Extraction:
+    """Gives figures without a period the one their statement carries."""
+    return ex.evolve(quantities=carry_periods(ex, ex.quantities))
 
 
 def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from kg.extract.candidates import Candidate
 from kg.extract.clauses import clause_around, find_all, top_level
 from kg.extract.lexicon import Lexicon
+from kg.extract.rules import relation_rule
 from kg.extract.spans import in_sentence, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
@@ -281,6 +282,7 @@ def _lead_space(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
+@relation_rule("events")
 def event_relations(ex: Extraction) -> list[Relation]:
     """Venues, participants and topics of the article's events."""
     return (

@@ -21,6 +21,7 @@ import re
 from kg.extract.clauses import clause_around, find_all, top_level
 from kg.extract.doc import doc_of
 from kg.extract.members import chain_end
+from kg.extract.rules import relation_rule
 from kg.extract.subjects import antecedent
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
@@ -34,6 +35,7 @@ _NUMERAL = "[0-9一二三四五六七八九十百两]+"
 _RANK = re.compile(rf"[^,，。；;]{{0,14}}?(?:第{_NUMERAL}|首位|榜首|前{_NUMERAL})")
 
 
+@relation_rule("listings")
 def listing_relations(ex: Extraction) -> list[Relation]:
     """Companies listed on an exchange and places ranked in a report."""
     ms = top_level(ex.mentions)

@@ -20,6 +20,7 @@ import re
 
 from kg.extract.clauses import CLAUSE, top_level
 from kg.extract.doc import doc_of
+from kg.extract.rules import relation_rule
 from kg.extract.spans import within
 from kg.extract.subjects import antecedent
 from kg.records import Extraction, Quantity, Relation
@@ -31,6 +32,7 @@ _PARTS = ("Town", "Subdistrict", "Village")
 _SEMICOLONS = (";", "；")
 
 
+@relation_rule("members")
 def member_relations(ex: Extraction) -> list[Relation]:
     """A park's members: after 其中 (``ex`` must have its figures' subjects set), and
     the companies gathered relying on it."""

@@ -25,6 +25,7 @@ import re
 
 from kg.extract.clauses import CLAUSE, top_level
 from kg.extract.names import PERSON_TITLES
+from kg.extract.rules import relation_rule
 from kg.extract.spans import within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
@@ -212,6 +213,7 @@ def _past_short_name(text: str, pos: int) -> int:
     return bracket.end() if bracket else pos
 
 
+@relation_rule("agreements")
 def party_relations(ex: Extraction) -> list[Relation]:
     """Cooperation, posts, issuing and benefiting (see the module's docstring)."""
     return (

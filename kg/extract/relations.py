@@ -12,28 +12,27 @@ Selections, events, works and roads, and parties have modules of their own
 (``selection``, ``events``, ``works``, ``courses``, ``parties``); the works and
 anaphora rules there may reach a sentence or two back (项目/工程, 开发区内的X).
 
-The same step sets each figure's subject (``kg.extract.subjects``).
+Every rule registers by name (``kg.extract.rules``); the step runs them in
+``RULE_ORDER``. Figures get their subjects and periods in steps of their own
+before this one (``subjects``, ``dating``), as the members rule reads them.
 """
 
 from __future__ import annotations
 
 import re
 
+from kg.extract import courses, events, listings, members, parties, selection, works
 from kg.extract.clauses import CLAUSE, find_all, inside, top_level
-from kg.extract.courses import road_relations
-from kg.extract.dating import carry_periods
 from kg.extract.doc import doc_of
-from kg.extract.events import event_relations
-from kg.extract.listings import listing_relations
-from kg.extract.members import member_relations
-from kg.extract.parties import party_relations
 from kg.extract.pipeline import step
-from kg.extract.selection import selection_relations
+from kg.extract.rules import relation_rule, rules_in
 from kg.extract.spans import in_sentence, uncovered, within
-from kg.extract.subjects import PLACES, SUBJECT_KINDS, assign_subjects, main_place
-from kg.extract.works import share_with_coordinated, works_relations
+from kg.extract.subjects import PLACES, SUBJECT_KINDS, main_place
+from kg.extract.works import share_with_coordinated
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
+# the modules of the other rules: importing them registers their rules
+RULE_MODULES = (courses, events, listings, members, parties, selection, works)
 HOLDERS = PLACES | {"Park"}
 
 # cue: (subject kinds, object kinds, predicate, subject is left of the cue)
@@ -300,26 +299,38 @@ def _possessive_hosts(text: str, ms: list[Mention]) -> list[Relation]:
     return out
 
 
-@step("relations", needs={"entities", "quantities"}, adds={"relations", "quantities"})
+relation_rule("nesting")(lambda ex: nesting_relations(ex.mentions))
+relation_rule("routes")(route_relations)
+relation_rule("villages")(village_relations)
+relation_rule("cues")(cue_relations)
+relation_rule("sites")(site_relations)
+relation_rule("agents")(lambda ex: agent_relations(ex, main_place(ex)))
+
+# the order the rules run in: the first relation found keeps its evidence
+RULE_ORDER = (
+    "nesting",
+    "routes",
+    "villages",
+    "cues",
+    "sites",
+    "agents",
+    "honours",
+    "events",
+    "works",
+    "roads",
+    "agreements",
+    "listings",
+    "members",
+)
+
+
+@step("relations", needs={"entities", "quantities"}, adds={"relations"})
 def relations_step(ex: Extraction) -> Extraction:
-    """Adds relations from nesting, routes and cue words; sets each figure's subject."""
-    fallback = main_place(ex)
-    quantities = carry_periods(ex, assign_subjects(ex, fallback))
-    found = (
-        nesting_relations(ex.mentions)
-        + route_relations(ex)
-        + village_relations(ex)
-        + cue_relations(ex)
-        + site_relations(ex)
-        + agent_relations(ex, fallback)
-        + selection_relations(ex)
-        + event_relations(ex)
-        + works_relations(ex)
-        + road_relations(ex)
-        + party_relations(ex)
-        + listing_relations(ex)
-        + member_relations(ex.evolve(quantities=quantities))
-    )
+    """Adds the relations every rule of ``RULE_ORDER`` finds, each once; a relation of
+    the first of names coordinated with 、 is shared with the others."""
+    found: list[Relation] = []
+    for _, rule in rules_in(RULE_ORDER):
+        found += rule(ex)
     found += share_with_coordinated(ex, found)
     seen, relations = set(), []
     for r in found:
@@ -327,4 +338,4 @@ def relations_step(ex: Extraction) -> Extraction:
         if r.subject and r.object and r.subject != r.object and key not in seen:
             seen.add(key)
             relations.append(r)
-    return ex.evolve(relations=tuple(relations), quantities=quantities)
+    return ex.evolve(relations=tuple(relations))

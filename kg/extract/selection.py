@@ -30,6 +30,7 @@ from kg.extract.candidates import Candidate
 from kg.extract.clauses import clause_around, top_level
 from kg.extract.doc import doc_of
 from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.rules import relation_rule
 from kg.extract.spans import within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
@@ -254,6 +255,7 @@ def _sentence_topic(ex: Extraction, at: int) -> Mention | None:
     return None
 
 
+@relation_rule("honours")
 def selection_relations(ex: Extraction) -> list[Relation]:
     """subject selectedFor title/programme, for every selection cue with both ends."""
     text = ex.article.text

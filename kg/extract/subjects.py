@@ -39,6 +39,7 @@ from decimal import Decimal
 
 from kg.extract.clauses import inside
 from kg.extract.events import ON_THE_DAY
+from kg.extract.pipeline import step
 from kg.extract.spans import (
     covering,
     ending,
@@ -66,6 +67,12 @@ def assign_subjects(ex: Extraction, fallback: str | None) -> tuple[Quantity, ...
             q = replace(q, subject=quantity_subject(ex, q, fallback, previous))
         out.append(q)
     return tuple(out)
+
+
+@step("figure-subjects", needs={"entities", "quantities"}, adds={"quantities"})
+def figure_subjects_step(ex: Extraction) -> Extraction:
+    """Sets the subject of every figure without one (the article's main place last)."""
+    return ex.evolve(quantities=assign_subjects(ex, main_place(ex)))
 
 
 def main_place(ex: Extraction) -> str | None:

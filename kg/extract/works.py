@@ -33,6 +33,7 @@ import re
 from kg.extract.clauses import CLAUSE, top_level
 from kg.extract.companies import company_core
 from kg.extract.lexicon import load_lexicon
+from kg.extract.rules import relation_rule
 from kg.extract.spans import in_sentence
 from kg.extract.subjects import ANAPHORS, anaphor_at, antecedent
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
@@ -411,6 +412,7 @@ def _chain_works(text: str, clause: re.Match, ms: list[Mention]) -> Mention | No
     return next((m for m in ms if m.start >= at and m.kind in WORKS), None)
 
 
+@relation_rule("works")
 def works_relations(ex: Extraction) -> list[Relation]:
     """Companies' and places' works, X落户Y, and 园区内的 X."""
     return (
