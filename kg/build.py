@@ -1,6 +1,6 @@
 """``kg build`` as a library call: ingest, extract, model, validate, analyse, export.
 
-Sits between the stages and the CLI (DESIGN.md section 2: it uses ``export``
+Sits between the stages and the CLI (docs/architecture.md: it uses ``export``
 and everything below it; only ``cli`` uses it). One bad input does not stop
 the others: its error is recorded and the rest still build.
 """
@@ -20,7 +20,7 @@ from kg.errors import InputError, KgError, UsageError
 from kg.export import get_exporter, run_exporter
 from kg.export.summary import VIEW_BUDGET, check_budget
 from kg.extract import extract
-from kg.extract.entities import unify_across
+from kg.extract.across import unify_across
 from kg.ingest import read_article
 from kg.model import (
     DEFAULT_BASE,

@@ -100,11 +100,47 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_cycle_finder_sees_a_cycle_through_a_function_level_import():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert cycles(graph) == [["a", "b", "c"]]
-    tree = ast.parse("def f():\n    from kg.extract import names\n")
+    tree = ast.parse("def f():\n    from kg.extract import figures\n")
     imported = [t for n in ast.walk(tree) for t in _imported(n, "kg.x", False)]
-    assert "kg.extract.names" in imported
+    assert "kg.extract.figures" in imported
 
 
 def test_no_import_cycle_inside_kg():
     found = cycles(import_graph())
     assert not found, "import cycles in kg/: " + "; ".join(" ↔ ".join(c) for c in found)
+
+
+# The stages of kg/extract (docs/architecture.md): a stage may import the
+# stages of lower rank only, never one of its own rank or above.
+STAGES = {
+    "pipeline": 0,
+    "kinds": 0,
+    "text": 0,
+    "names": 1,
+    "entities": 2,
+    "periods": 2,
+    "figures": 3,
+    "relations": 4,
+    "across": 5,
+}
+
+
+def _stage(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 and parts[1] == "extract" else None
+
+
+def test_extract_stages_import_only_earlier_stages():
+    graph = import_graph()
+    assert {s for m in graph if (s := _stage(m))} <= set(STAGES), "a stage has no rank"
+    wrong = []
+    for module, deps in graph.items():
+        own = _stage(module)
+        for dep in deps:
+            other = _stage(dep)
+            if own is None or other is None or other == own:
+                continue
+            # the rank-0 parts (pipeline, kinds, text) are shared ground
+            if STAGES[other] >= STAGES[own] and not STAGES[own] == STAGES[other] == 0:
+                wrong.append(f"{module} imports {dep}")
+    assert not wrong, "; ".join(sorted(wrong))

@@ -2,6 +2,12 @@
 
 ``extract(article)`` runs ``default_steps()`` (see ``kg.extract.pipeline`` for
 the step contract). No RDF here: the model turns the records into triples.
+
+The stages are sub-packages, each importing only the ones before it
+(docs/architecture.md): ``text`` (the Doc, spans, lexicons) → ``names``
+(mentions) → ``entities`` and ``periods`` → ``figures`` (quantities, their
+subjects and periods) → ``relations`` (rules registered by name) → ``across``
+(one entity per thing over all articles, run by ``kg build``).
 Importing a module loads no data: the segmenter, the gazetteer and the
 lexicons load on first use.
 """
@@ -10,14 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.extract.dating import figure_periods_step
-from kg.extract.entities import entities_step
-from kg.extract.mentions import mentions_step
+from kg.extract.entities.resolve import entities_step
+from kg.extract.figures.periods import figure_periods_step
+from kg.extract.figures.quantities import quantities_step
+from kg.extract.figures.subjects import figure_subjects_step
+from kg.extract.names.mentions import mentions_step
+from kg.extract.periods.expressions import periods_step
 from kg.extract.pipeline import Step, run_steps
-from kg.extract.quantities import quantities_step
-from kg.extract.relations import relations_step
-from kg.extract.subjects import figure_subjects_step
-from kg.extract.timex import periods_step
+from kg.extract.relations.step import relations_step
 from kg.records import Article, Extraction
 
 

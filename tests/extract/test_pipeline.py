@@ -69,8 +69,8 @@ def test_the_default_steps_name_figure_subjects_and_periods_apart_from_relations
 
 
 def test_every_registered_relation_rule_runs_and_an_unknown_one_fails():
-    from kg.extract.relations import RULE_ORDER
-    from kg.extract.rules import registered, rules_in
+    from kg.extract.relations.registry import registered, rules_in
+    from kg.extract.relations.step import RULE_ORDER
 
     assert sorted(registered()) == sorted(RULE_ORDER)
     with pytest.raises(ExtractionContractError, match="left out: \\['members'\\]"):

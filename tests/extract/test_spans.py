@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from kg.extract.clauses import inside, top_level
-from kg.extract.spans import covering, ending, in_sentence, starting, uncovered, within
+from kg.extract.text.clauses import inside, top_level
+from kg.extract.text.spans import covering, ending, in_sentence, starting, uncovered, within
 from kg.records import Mention
 
 
@@ -14,7 +14,9 @@ def _mentions(rng: random.Random) -> tuple[Mention, ...]:
     for _ in range(rng.randint(0, 14)):
         start = rng.randint(0, 20)
         out.append(
-            Mention("名", start, start + rng.randint(0, 6), rng.randint(0, 2), rng.choice("AB"), "s")
+            Mention(
+                "名", start, start + rng.randint(0, 6), rng.randint(0, 2), rng.choice("AB"), "s"
+            )
         )
     if out and rng.random() < 0.3:
         out.append(out[0])  # an equal mention hides no other

@@ -18,17 +18,18 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import CLAUSE, top_level
-from kg.extract.doc import doc_of
-from kg.extract.rules import relation_rule
-from kg.extract.spans import within
-from kg.extract.subjects import antecedent
+from kg.extract.figures.subjects import antecedent
+from kg.extract.kinds import Kind
+from kg.extract.relations.registry import relation_rule
+from kg.extract.text.clauses import CLAUSE, top_level
+from kg.extract.text.doc import doc_of
+from kg.extract.text.spans import within
 from kg.records import Extraction, Quantity, Relation
 
 _AMONG = re.compile(r"[\s,，]*其中[,，、]?")
 _COUNTERS = ("家", "个", "户")
 _MEMBERS = ("企业", "项目", "公司", "厂", "商户")
-_PARTS = ("Town", "Subdistrict", "Village")
+_PARTS = (Kind.TOWN, Kind.SUBDISTRICT, Kind.VILLAGE)
 _SEMICOLONS = (";", "；")
 
 
@@ -47,9 +48,9 @@ def _park_works(ex: Extraction) -> list[Relation]:
     out = []
     for m in top_level(ex.mentions):
         noun = next((n for n in _PARK_NOUNS if m.text.startswith(n)), None)
-        if noun is None or m.kind != "Project" or len(m.text) <= len(noun) + 2:
+        if noun is None or m.kind != Kind.PROJECT or len(m.text) <= len(noun) + 2:
             continue
-        park = antecedent(ex, m.sentence, m.start, ("Park",))
+        park = antecedent(ex, m.sentence, m.start, (Kind.PARK,))
         if park is not None:
             out.append(Relation(m.entity, "locatedIn", park, m.sentence, noun))
     return out
@@ -72,7 +73,7 @@ def _among(ex: Extraction) -> list[Relation]:
         for m in ms:
             if m.entity == host:
                 continue
-            if m.kind in ("Company", "Project"):
+            if m.kind in (Kind.COMPANY, Kind.PROJECT):
                 out.append(Relation(m.entity, "locatedIn", host, m.sentence, "其中"))
             elif m.kind in _PARTS:
                 out.append(Relation(m.entity, "partOf", host, m.sentence, "其中"))
@@ -89,7 +90,7 @@ def _gathered(ex: Extraction) -> list[Relation]:
     ms = top_level(ex.mentions)
     out = []
     for park in ms:
-        if park.kind != "Park" or text[park.start - len(_RELY) : park.start] != _RELY:
+        if park.kind != Kind.PARK or text[park.start - len(_RELY) : park.start] != _RELY:
             continue
         end = doc_of(ex.article).sentence_at(park.start).end
         verbs = [text.find(v, park.end, end) for v in _GATHER]
@@ -100,7 +101,7 @@ def _gathered(ex: Extraction) -> list[Relation]:
         examples = text.rfind("等", verb, clause_end)  # A、B等企业: the list ends at 等
         listed = examples if examples >= 0 else clause_end
         for m in ms:
-            if m.kind == "Company" and verb < m.start and m.end <= listed:
+            if m.kind == Kind.COMPANY and verb < m.start and m.end <= listed:
                 out.append(Relation(m.entity, "locatedIn", park.entity, m.sentence, _RELY))
     return out
 
@@ -124,7 +125,7 @@ def _counting_park(ex: Extraction, at: int) -> str | None:
         return None
     subject = counts[-1].subject
     kinds = {e.key: e.kind for e in ex.entities}
-    return subject if kinds.get(subject) == "Park" else None
+    return subject if kinds.get(subject) == Kind.PARK else None
 
 
 def _counts_members(text: str, q: Quantity) -> bool:

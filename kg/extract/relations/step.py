@@ -12,7 +12,7 @@ Selections, events, works and roads, and parties have modules of their own
 (``selection``, ``events``, ``works``, ``courses``, ``parties``); the works and
 anaphora rules there may reach a sentence or two back (项目/工程, 开发区内的X).
 
-Every rule registers by name (``kg.extract.rules``); the step runs them in
+Every rule registers by name (``kg.extract.relations.registry``); the step runs them in
 ``RULE_ORDER``. Figures get their subjects and periods in steps of their own
 before this one (``subjects``, ``dating``), as the members rule reads them.
 """
@@ -21,54 +21,67 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import courses, events, listings, members, parties, selection, works
-from kg.extract.clauses import CLAUSE, find_all, inside, top_level
-from kg.extract.doc import doc_of
+from kg.extract.figures.subjects import SUBJECT_KINDS, main_place
+from kg.extract.kinds import PLACES, Kind
 from kg.extract.pipeline import step
-from kg.extract.rules import relation_rule, rules_in
-from kg.extract.spans import in_sentence, uncovered, within
-from kg.extract.subjects import PLACES, SUBJECT_KINDS, main_place
-from kg.extract.works import share_with_coordinated
+from kg.extract.relations import agreements, events, honours, listings, members, roads, works
+from kg.extract.relations.registry import relation_rule, rules_in
+from kg.extract.relations.works import share_with_coordinated
+from kg.extract.text.clauses import CLAUSE, find_all, inside, top_level
+from kg.extract.text.doc import doc_of
+from kg.extract.text.spans import in_sentence, uncovered, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 # the modules of the other rules: importing them registers their rules
-RULE_MODULES = (courses, events, listings, members, parties, selection, works)
-HOLDERS = PLACES | {"Park"}
+RULE_MODULES = (agreements, events, honours, listings, members, roads, works)
+HOLDERS = PLACES | {Kind.PARK}
 
 # cue: (subject kinds, object kinds, predicate, subject is left of the cue)
 CUES: dict[str, tuple[set[str], set[str], str, bool]] = {
     "位于": (SUBJECT_KINDS, HOLDERS, "locatedIn", True),
     "坐落于": (SUBJECT_KINDS, HOLDERS, "locatedIn", True),
-    "落户": ({"Company", "Project"}, HOLDERS, "locatedIn", False),
-    "入驻": ({"Company", "Project"}, HOLDERS, "locatedIn", False),
+    "落户": ({Kind.COMPANY, Kind.PROJECT}, HOLDERS, "locatedIn", False),
+    "入驻": ({Kind.COMPANY, Kind.PROJECT}, HOLDERS, "locatedIn", False),
     "依托": (SUBJECT_KINDS, SUBJECT_KINDS, "dependsOn", True),
-    "批复": ({"Project", "Park", "Programme"}, {"GovernmentBody"}, "approvedBy", None),
-    "立项": ({"Project", "Park", "Programme"}, {"GovernmentBody"}, "approvedBy", None),
-    "评估": ({"Project", "Park", "Programme"}, {"GovernmentBody"}, "evaluatedBy", None),
-    "验收": ({"Project", "Park", "Programme"}, {"GovernmentBody"}, "evaluatedBy", None),
-    "召开": ({"Event"}, PLACES, "heldIn", None),
-    "举行": ({"Event"}, PLACES, "heldIn", None),
-    "举办": ({"Event"}, PLACES, "heldIn", None),
-    "组成部分": ({"Park", "Region", "Project"}, {"Park", "Region"}, "partOf", None),
+    "批复": ({Kind.PROJECT, Kind.PARK, Kind.PROGRAMME}, {Kind.GOVERNMENT_BODY}, "approvedBy", None),
+    "立项": ({Kind.PROJECT, Kind.PARK, Kind.PROGRAMME}, {Kind.GOVERNMENT_BODY}, "approvedBy", None),
+    "评估": (
+        {Kind.PROJECT, Kind.PARK, Kind.PROGRAMME},
+        {Kind.GOVERNMENT_BODY},
+        "evaluatedBy",
+        None,
+    ),
+    "验收": (
+        {Kind.PROJECT, Kind.PARK, Kind.PROGRAMME},
+        {Kind.GOVERNMENT_BODY},
+        "evaluatedBy",
+        None,
+    ),
+    "召开": ({Kind.EVENT}, PLACES, "heldIn", None),
+    "举行": ({Kind.EVENT}, PLACES, "heldIn", None),
+    "举办": ({Kind.EVENT}, PLACES, "heldIn", None),
+    "组成部分": ({Kind.PARK, Kind.REGION, Kind.PROJECT}, {Kind.PARK, Kind.REGION}, "partOf", None),
 }
 
 
 def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | None:
     """(predicate, outer is subject) for a name nested in another, or None."""
     o, i = outer.kind, inner.kind
-    if o in ("Road", "Project") and i in DIVISION_KINDS:
+    if o in (Kind.ROAD, Kind.PROJECT) and i in DIVISION_KINDS:
         return None  # places in a road's name are its ends, handled as routes
-    if o in ("Programme", "Event") and i in DIVISION_KINDS:
+    if o in (Kind.PROGRAMME, Kind.EVENT) and i in DIVISION_KINDS:
         return "about", True  # 罗定市招商引资奖励办法 concerns 罗定市; it does not lie in it
-    if i in DIVISION_KINDS or (i == "Region" and o in ("Park", "Project", "Region", "Village")):
-        return ("locatedIn", True) if inner.start == outer.start or o != "Project" else None
-    if o in ("Park", "Region") and i in ("Park", "Region"):
+    if i in DIVISION_KINDS or (
+        i == Kind.REGION and o in (Kind.PARK, Kind.PROJECT, Kind.REGION, Kind.VILLAGE)
+    ):
+        return ("locatedIn", True) if inner.start == outer.start or o != Kind.PROJECT else None
+    if o in (Kind.PARK, Kind.REGION) and i in (Kind.PARK, Kind.REGION):
         return "partOf", True
-    if o == "Road" and i == "Road":
+    if o == Kind.ROAD and i == Kind.ROAD:
         return "partOf", True
-    if o == "Event" and i == "Company":
+    if o == Kind.EVENT and i == Kind.COMPANY:
         return "participatesIn", False
-    if i in ("Park", "Road", "Programme", "Project", "Region", "Company"):
+    if i in (Kind.PARK, Kind.ROAD, Kind.PROGRAMME, Kind.PROJECT, Kind.REGION, Kind.COMPANY):
         return "about", True
     return None
 
@@ -94,11 +107,11 @@ def nesting_relations(mentions: tuple[Mention, ...]) -> list[Relation]:
 
 def village_relations(ex: Extraction) -> list[Relation]:
     """A village named right after a town (鹤城小官田村) lies in that town."""
-    ends = {m.end: m for m in ex.mentions if m.kind in DIVISION_KINDS and m.kind != "Village"}
+    ends = {m.end: m for m in ex.mentions if m.kind in DIVISION_KINDS and m.kind != Kind.VILLAGE}
     return [
         Relation(v.entity, "locatedIn", ends[v.start].entity, v.sentence, v.text)
         for v in ex.mentions
-        if v.kind == "Village" and v.start in ends
+        if v.kind == Kind.VILLAGE and v.start in ends
     ]
 
 
@@ -108,9 +121,9 @@ def route_relations(ex: Extraction) -> list[Relation]:
     out = []
     for road in ex.mentions:
         inner = [m for m in within(ex.mentions, road.start, road.end) if inside(m, road)]
-        if road.kind == "Project" and any(m.kind == "Road" for m in inner):
+        if road.kind == Kind.PROJECT and any(m.kind == Kind.ROAD for m in inner):
             continue  # the road section inside the works carries the ends
-        if road.kind not in ("Road", "Project"):
+        if road.kind not in (Kind.ROAD, Kind.PROJECT):
             continue
         ends = [m for m in inner if m.kind in PLACES]
         for place in _end_places(road, ends):
@@ -170,16 +183,16 @@ def _cue_pairs(left, right, subj_kinds, obj_kinds, pred, subj_left, cue) -> list
 
 # cue: (object kinds, predicate from object to the agent, agent kinds)
 AGENT_CUES = {
-    "成立": ({"GovernmentBody", "Organization"}, "establishedBy"),
-    "组建": ({"GovernmentBody", "Organization"}, "establishedBy"),
-    "设立": ({"GovernmentBody", "Organization"}, "establishedBy"),
-    "获": ({"GovernmentBody"}, "honouredBy"),
-    "实施": ({"Programme"}, "implements"),
-    "开展": ({"Programme"}, "implements"),
-    "落实": ({"Programme"}, "implements"),
-    "推进": ({"Programme"}, "implements"),
-    "推行": ({"Programme"}, "implements"),
-    "深化": ({"Programme"}, "implements"),
+    "成立": ({Kind.GOVERNMENT_BODY, Kind.ORGANIZATION}, "establishedBy"),
+    "组建": ({Kind.GOVERNMENT_BODY, Kind.ORGANIZATION}, "establishedBy"),
+    "设立": ({Kind.GOVERNMENT_BODY, Kind.ORGANIZATION}, "establishedBy"),
+    "获": ({Kind.GOVERNMENT_BODY}, "honouredBy"),
+    "实施": ({Kind.PROGRAMME}, "implements"),
+    "开展": ({Kind.PROGRAMME}, "implements"),
+    "落实": ({Kind.PROGRAMME}, "implements"),
+    "推进": ({Kind.PROGRAMME}, "implements"),
+    "推行": ({Kind.PROGRAMME}, "implements"),
+    "深化": ({Kind.PROGRAMME}, "implements"),
 }
 # verbs too common to reach past other words to a programme: its name follows at once
 # (推进“一镇一业”, 推行“一企一策”; not 推进发展新型农村集体经济专项改革试点)
@@ -226,13 +239,13 @@ def _agent_cues(text: str, clause: re.Match, ms: list[Mention]) -> list:
                 found.append((at, cue, obj, pred))
     for obj in ms:
         at = obj.start - (2 if text[obj.start - 1 : obj.start] in ("“", "「", "《") else 1)
-        if obj.kind == "Programme" and text[at : at + 1] == "以" and _LEVER.match(text, obj.end):
+        if obj.kind == Kind.PROGRAMME and text[at : at + 1] == "以" and _LEVER.match(text, obj.end):
             found.append((at, "以…为抓手", obj, "implements"))
     # 全省推进“百千万工程”促进…现场会在茂名召开: the cue is inside the event's name
     return [
         (at, cue, obj, pred)
         for at, cue, obj, pred in found
-        if pred != "implements" or not any(m.kind == "Event" and m.start >= obj.end for m in ms)
+        if pred != "implements" or not any(m.kind == Kind.EVENT and m.start >= obj.end for m in ms)
     ]
 
 
@@ -247,7 +260,7 @@ def _speaker(ex: Extraction, clause_start: int, at: int, fallback: str | None) -
     opener = next(iter(ms), None)
     if (
         opener is not None
-        and opener.kind in ("GovernmentBody", "Organization")
+        and opener.kind in (Kind.GOVERNMENT_BODY, Kind.ORGANIZATION)
         and not text[sentence.start : opener.start].strip()
     ):
         speech = _SPEAKS.match(text, opener.end)
@@ -268,7 +281,7 @@ def site_relations(ex: Extraction) -> list[Relation]:
     for clause in CLAUSE.finditer(text):
         ms = top_level(within(ex.mentions, clause.start(), clause.end()))
         for i, m in enumerate(ms):
-            if m.kind not in ("Project", "Park") or m.start == clause.start():
+            if m.kind not in (Kind.PROJECT, Kind.PARK) or m.start == clause.start():
                 continue
             head = text[clause.start() : m.start]
             verb = max((head.rfind(v) for v in _BUILD_VERBS), default=-1)
@@ -281,7 +294,7 @@ def site_relations(ex: Extraction) -> list[Relation]:
                 and place.end + 1 == m.start
             ):
                 out.append(Relation(m.entity, "locatedIn", place.entity, m.sentence, "在/的"))
-            company = next((x for x in reversed(before) if x.kind == "Company"), None)
+            company = next((x for x in reversed(before) if x.kind == Kind.COMPANY), None)
             if company is not None and verb >= company.end - clause.start():
                 out.append(Relation(company.entity, "investsIn", m.entity, m.sentence, "投资"))
     return out
@@ -291,10 +304,10 @@ def _possessive_hosts(text: str, ms: list[Mention]) -> list[Relation]:
     """Park …的… Company (基地占地1000亩的两个项目X和Y): the companies are in the park."""
     out = []
     for i, park in enumerate(ms):
-        if park.kind != "Park":
+        if park.kind != Kind.PARK:
             continue
         for m in ms[i + 1 :]:
-            if m.kind == "Company" and "的" in text[park.end : m.start]:
+            if m.kind == Kind.COMPANY and "的" in text[park.end : m.start]:
                 out.append(Relation(m.entity, "locatedIn", park.entity, m.sentence, "的"))
     return out
 

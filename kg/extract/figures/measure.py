@@ -27,7 +27,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from kg.extract.units import quantity_words
+from kg.extract.text.units import quantity_words
 
 __all__ = ["CLAUSE_END", "Fences", "fences", "measure_of", "rank_measure_of"]
 

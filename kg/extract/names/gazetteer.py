@@ -37,13 +37,14 @@ from functools import cache
 from pathlib import Path
 
 from kg.errors import OntologyError
+from kg.extract.kinds import Kind
 from kg.resources import data_file
 
 LOG = logging.getLogger(__name__)
 
 HEADER = ("code", "name", "level", "parent_code", "short")
-DEPTH = {"Province": 1, "Prefecture": 2, "County": 3, "Town": 4, "Subdistrict": 4}
-TOWN_LEVELS = frozenset({"Town", "Subdistrict"})
+DEPTH = {Kind.PROVINCE: 1, Kind.PREFECTURE: 2, Kind.COUNTY: 3, Kind.TOWN: 4, Kind.SUBDISTRICT: 4}
+TOWN_LEVELS = frozenset({Kind.TOWN, Kind.SUBDISTRICT})
 MIN_NAME = 2  # one-character names are never scanned (the build never makes them)
 
 
@@ -145,7 +146,7 @@ class Gazetteer:
         if not (match.by_short and match.division.level in TOWN_LEVELS):
             return True
         chain = self.ancestors[match.division.code]
-        return any(code in known for code in chain if self.divisions[code].level != "Province")
+        return any(code in known for code in chain if self.divisions[code].level != Kind.PROVINCE)
 
     def _closest(self, matches: tuple[Match, ...], known: frozenset[str]) -> Division | None:
         """Rule 3: the single candidate closest to the context, or None on a tie or no fit."""

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.lexicon import Lexicon, Suffix
-from kg.extract.units import units
+from kg.extract.kinds import Kind
+from kg.extract.text.lexicon import Lexicon, Suffix
+from kg.extract.text.units import units
 
 PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/+＋")
 OPEN_Q, CLOSE_Q = "“", "”"
@@ -185,26 +186,26 @@ def suffix_name_start(
         clause_floor(text, pos),
         pos,
         lex,
-        verbs_stop=kind != "Company",
+        verbs_stop=kind != Kind.COMPANY,
         joins=joins,
-        holds=_EVENT_HOLDS if kind == "Event" else frozenset(),
+        holds=_EVENT_HOLDS if kind == Kind.EVENT else frozenset(),
     )
     start = _after_unit(text, _with_year(text, _after_figure_de(text, start)))
     start = after_counter(text, start)
-    if kind == "Project":
+    if kind == Kind.PROJECT:
         start = _with_class_figure(text, start, pos, lex)
     if text.startswith(_JOINT_VERBS, start) and pos - start - 2 >= suffix.min_prefix:
         start += 2
-    if kind in ("Project", "Park"):
+    if kind in (Kind.PROJECT, Kind.PARK):
         start = joined_start(text, start, pos, suffix.text, lex, places)
-    if kind == "Project":
+    if kind == Kind.PROJECT:
         start = _after_company(text, start, pos)
     if kind in _ANCHORED:
         start = anchored_start(text, start, anchors, lex)
-    if kind == "Company":
+    if kind == Kind.COMPANY:
         start = _with_trade_name(text, start, pos, lex, places)
         start = _after_description(text, start, anchors)
-    if kind == "Event" and YEAR.match(text, start):
+    if kind == Kind.EVENT and YEAR.match(text, start):
         start = _with_places(start, places)
     return start
 
@@ -369,7 +370,7 @@ FUNCTION_CHARS = set(
 )
 
 
-_ANCHORED = ("GovernmentBody", "Company", "Organization")
+_ANCHORED = (Kind.GOVERNMENT_BODY, Kind.COMPANY, Kind.ORGANIZATION)
 
 
 def anchored_start(text: str, start: int, anchors: list[int], lex: Lexicon) -> int:

@@ -41,10 +41,10 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
-from kg.extract.doc import doc_of
-from kg.extract.lexicon import lexicon_rows
-from kg.extract.numbers import parse_number
 from kg.extract.pipeline import step
+from kg.extract.text.doc import doc_of
+from kg.extract.text.lexicon import lexicon_rows
+from kg.extract.text.numbers import parse_number
 from kg.records import Article, Extraction, Period, Sentence
 
 __all__ = [

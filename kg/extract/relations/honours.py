@@ -4,10 +4,9 @@ A place, park, company or body is *selected for* a list, title or programme:
 珠玑镇、乌迳镇入选省级乡村振兴示范镇; X产业园…，获评省级循环化改造示范园区;
 X区再次位居全国综合实力百强区第2位; and reversed, 入选首批典型县的县是Y.
 
-- A **title** is the run of words right after a selection cue (``CUES``) up to
-  its last title ending (``data/lexicon/titles.txt``): the cue is its left edge,
-  and the mention step makes it a Programme (``title_candidates``). An ending
-  decides nothing elsewhere (争创示范县 names no list).
+- A **title** is the run of words right after a selection cue up to its last
+  title ending (``kg.extract.names.titles``, where the mention step makes it a
+  Programme). An ending decides nothing elsewhere (争创示范县 names no list).
 - A **bare** title (首批典型县, 示范县: nothing but a batch before the ending)
   names no list of its own: it is a title within the programme the text is
   about, the nearest programme named before it in its sentence or the one
@@ -23,129 +22,31 @@ X区再次位居全国综合实力百强区第2位; and reversed, 入选首批�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.extract.candidates import Candidate
-from kg.extract.clauses import clause_around, top_level
-from kg.extract.doc import doc_of
-from kg.extract.lexicon import Lexicon, load_lexicon
-from kg.extract.rules import relation_rule
-from kg.extract.spans import within
+from kg.extract.kinds import Kind
+from kg.extract.names.titles import CUES, TITLE_LEAD, title_after
+from kg.extract.relations.registry import relation_rule
+from kg.extract.text.clauses import clause_around, top_level
+from kg.extract.text.doc import doc_of
+from kg.extract.text.spans import within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
-CUES = (
-    "入选",
-    "获评",
-    "评为",
-    "认定为",
-    "列入",
-    "列为",
-    "纳入",
-    "确定为",
-    "命名为",
-    "成功创建",
-    "获批",
-    "跻身",
-    "入围",
-    "上榜",
-    "荣获",
-    "荣膺",
-    "位居",
-    "位列",
-    "进入",
-)
 SELECTABLE = set(DIVISION_KINDS) | {
-    "Region",
-    "Park",
-    "Company",
-    "Organization",
-    "GovernmentBody",
-    "Project",
-    "Road",
+    Kind.REGION,
+    Kind.PARK,
+    Kind.COMPANY,
+    Kind.ORGANIZATION,
+    Kind.GOVERNMENT_BODY,
+    Kind.PROJECT,
+    Kind.ROAD,
 }
-MAX_TITLE = 30
-_LEAD = re.compile(r"了|为|成为|建设|创建")  # words between a cue and its title
-_BATCH = re.compile(r"首批|新一批|第[一二三四五六七八九十0-9]+批|[0-9]{4}年度?")
-_NUMERALS = set("0123456789一二三四五六七八九十百千万")
-_RUN_STOP = set("的和与及等并后、")
-_QUOTES = set("“”‘’")
-# what may follow a title's ending inside its run (百强区|第2位, 示范园区|称号)
-_AFTER_TITLE = ("第", "称号", "荣誉", "行列", "之列", "之一", "中", "前")
 # aspirations reach forward over the sentence (力争三年内X镇进入…); denials stand at the cue
 _HOPES = ("力争", "争取", "争创", "有望", "申报", "申请", "计划", "冲刺", "目标")
 _DENIALS = ("拟", "未", "没有", "尚未")
 _REVERSED = re.compile(r"的[^，。；,;!！?？:：]{0,10}?(?:是|为|有|包括)")
 _AND = ("、", "和", "与", "及", "以及")
 MAX_GAP = 12  # characters between a subject and its cue (再次, 今年成功)
-
-
-@dataclass(frozen=True)
-class Title:
-    """A title after a cue: its span, and whether it is bare (首批典型县)."""
-
-    start: int
-    end: int
-    bare: bool
-
-
-def _in_run(ch: str) -> bool:
-    if "\u4e00" <= ch <= "\u9fff":
-        return ch not in _RUN_STOP
-    return (ch.isascii() and ch.isalnum()) or ch in _QUOTES
-
-
-def _ending_at(text: str, start: int, k: int, lex: Lexicon) -> str | None:
-    """The title ending that ends at ``k`` (强 only after a number: 500强, 百强)."""
-    for ending in lex.titles:
-        if text.endswith(ending, start, k):
-            if ending == "强" and (k - 2 < start or text[k - 2] not in _NUMERALS):
-                continue
-            return ending
-    return None
-
-
-def title_after(text: str, at: int, lex: Lexicon | None = None) -> Title | None:
-    """The title right after a cue that ends at ``at``, or None.
-
-    >>> text = "珠玑镇入选省级乡村振兴示范镇。"
-    >>> t = title_after(text, 5)
-    >>> text[t.start : t.end], t.bare
-    ('省级乡村振兴示范镇', False)
-    >>> title_after("项目进入试点阶段", 4) is None  # 试点|阶段: no title ends there
-    True
-    """
-    lex = lex or load_lexicon()
-    lead = _LEAD.match(text, at)
-    start = lead.end() if lead else at
-    end = start
-    while end < min(len(text), start + MAX_TITLE) and _in_run(text[end]):
-        end += 1
-    for k in range(end, start, -1):
-        ending = _ending_at(text, start, k, lex)
-        if ending is None:
-            continue
-        rest = text[k:end]
-        if rest and not rest.startswith(_AFTER_TITLE + ("”",)):
-            return None
-        if text[start] == "“" and rest.startswith("”"):
-            start += 1  # a quoted title is named by what is inside the quotes
-        core = text[start : k - len(ending)]
-        batch = _BATCH.match(core)
-        bare = not core[batch.end() if batch else 0 :].strip("“”‘’")
-        return Title(start, k, bare)
-    return None
-
-
-def title_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
-    """Titles and lists after selection cues, as Programme candidates (bare ones aside)."""
-    for cue in CUES:
-        pos = text.find(cue)
-        while pos >= 0:
-            title = title_after(text, pos + len(cue), lex)
-            if title is not None and not title.bare and title.end - title.start >= 4:
-                yield Candidate(title.start, title.end, "Programme", "title")
-            pos = text.find(cue, pos + 1)
 
 
 def _coordinated(ms: list[Mention], i: int, text: str, step: int) -> list[Mention]:
@@ -188,15 +89,15 @@ def _object(ex: Extraction, at: int, cue_end: int, ms: list[Mention]) -> _Found 
     title = title_after(text, cue_end)
     if title is not None and not title.bare:
         same = [m for m in ex.mentions if (m.start, m.end) == (title.start, title.end)]
-        if same and same[0].kind == "Programme":
+        if same and same[0].kind == Kind.PROGRAMME:
             return _Found(at, same[0].entity, title.end)
     if title is not None and title.bare:
         context = _context_programme(ex, at)
         return _Found(at, context, title.end) if context else None
-    lead = _LEAD.match(text, cue_end)
+    lead = TITLE_LEAD.match(text, cue_end)
     start = lead.end() if lead else cue_end
     named = next((m for m in ms if start <= m.start <= start + 1), None)
-    if named is not None and named.kind == "Programme":
+    if named is not None and named.kind == Kind.PROGRAMME:
         return _Found(at, named.entity, named.end)
     return None
 
@@ -215,7 +116,7 @@ def _context_programme(ex: Extraction, at: int) -> str | None:
     named = [
         m
         for m in ex.mentions
-        if m.kind == "Programme" and lo <= m.start and m.end <= at and m.source != "book-title"
+        if m.kind == Kind.PROGRAMME and lo <= m.start and m.end <= at and m.source != "book-title"
     ]
     return named[-1].entity if named else None
 

@@ -1,10 +1,5 @@
-"""Events: their shorter names, sessions, venues, participants and topics.
+"""Events: their venues, participants and topics (their names: ``kg.extract.names.events``).
 
-- **Shorter names** within one article: a later 推介会 or 动工仪式 (the event
-  word alone) or 廉江(深圳)招商推介会 (its characters in order) names the one
-  event of the article whose name, or a part of it before or after 暨, ends
-  with that event word (``event_short_forms``, used by the entity step).
-- **Sessions** of congresses and committees (X市第十五届人民代表大会第三次会议).
 - **Venues**: E在P举行/召开/举办 holds the event in the last place after 在
   (在深圳市福田区举行: 福田区).
 - **Participants**: X参加/出席/参与/亮相 E, and X在E上(表示…) take part in E,
@@ -18,87 +13,31 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterator
 
-from kg.extract.candidates import Candidate
-from kg.extract.clauses import clause_around, find_all, top_level
-from kg.extract.lexicon import Lexicon
-from kg.extract.rules import relation_rule
-from kg.extract.spans import in_sentence, within
-from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
+from kg.extract.kinds import PLACES, Kind
+from kg.extract.names.events import ON_THE_DAY
+from kg.extract.relations.registry import relation_rule
+from kg.extract.text.clauses import clause_around, find_all, top_level
+from kg.extract.text.cues import cue_words
+from kg.extract.text.spans import in_sentence, within
+from kg.records import Extraction, Mention, Relation
 
-PLACES = set(DIVISION_KINDS) | {"Region"}
 PARTICIPANTS = PLACES | {
-    "Company",
-    "GovernmentBody",
-    "Organization",
-    "Person",
-    "Project",
-    "Park",
+    Kind.COMPANY,
+    Kind.GOVERNMENT_BODY,
+    Kind.ORGANIZATION,
+    Kind.PERSON,
+    Kind.PROJECT,
+    Kind.PARK,
 }
-JOIN_CUES = ("参加", "出席", "参与", "亮相", "参展", "列席")
-VENUE_CUES = ("召开", "举行", "举办")
-TOPIC_CUES = ("围绕", "聚焦", "部署", "推进", "学习", "贯彻", "主题")
+JOIN_CUES = cue_words("event-join")
+VENUE_CUES = cue_words("event-venue")
+TOPIC_CUES = cue_words("event-topic")
 MAX_GAP = 12  # characters between a participant and its cue (负责人, 董事长林少鹏)
 MAX_REACH = 30  # characters from a cue to the event it names
 MAX_TOPIC_GAP = 20  # characters between an event and the programme it is about
 _AND = ("、", "和", "与", "及", "以及")
 _AT_EVENT = ("上", "现场", "期间")
-_SESSION = re.compile(
-    r"第[一二三四五六七八九十百0-9]+届[\u4e00-\u9fff]{0,12}?(?:人民代表大会|代表大会|委员会)"
-    r"(?:常务委员会)?第[一二三四五六七八九十百0-9]+次(?:全体)?会议"
-)
-
-
-def session_candidates(text: str, places: list[tuple[int, int]]) -> Iterator[Candidate]:
-    """Sessions (南雄市第十五届人民代表大会第三次会议), named from the place before them."""
-    ends = {e: s for s, e in places}
-    for m in _SESSION.finditer(text):
-        if m.start() in ends:
-            yield Candidate(ends[m.start()], m.end(), "Event", "session")
-
-
-def _event_words(lex: Lexicon) -> tuple[str, ...]:
-    """Event endings of three or more characters (推介会, 动工仪式), longest first;
-    shorter ones (大会, 仪式, 论坛) are too common to stand for one event."""
-    return tuple(s.text for s in lex.suffixes if s.kind == "Event" and len(s.text) >= 3)
-
-
-def _in_order(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
-def event_short_forms(mentions: tuple[Mention, ...], lex: Lexicon) -> dict[tuple[str, str], str]:
-    """(Event, shorter name) → the one longer event name of the article it stands for.
-
-    >>> from kg.extract.lexicon import load_lexicon
-    >>> long = Mention("2024年罗定市招商推介会暨项目签约仪式", 0, 22, 0, "Event", "suffix")
-    >>> short = Mention("罗定招商推介会", 30, 37, 1, "Event", "suffix")
-    >>> forms = event_short_forms((long, short), load_lexicon())
-    >>> forms[("Event", "推介会")] == forms[("Event", "罗定招商推介会")] == long.text
-    True
-    """
-    words = _event_words(lex)
-    names = sorted({m.canonical or m.text for m in mentions if m.kind == "Event"}, key=len)
-    # only whole names stand for an event (not 2024年X招商推介会 inside X招商推介会暨…)
-    whole = [n for n in names if not any(n != x and n in x for x in names)]
-    targets: dict[str, set[str]] = defaultdict(set)
-    for short in names:
-        word = next((w for w in words if short.endswith(w)), None)
-        for long in whole:
-            parts = long.split("暨") if word and long != short else ()
-            if any(p.endswith(word) and _in_order(short, p) for p in parts):
-                targets[short].add(long)
-    for long in whole:
-        if long in targets:
-            continue  # a shorter form of another name
-        for part in long.split("暨"):
-            for word in words:
-                if part.endswith(word) and part != word:
-                    targets[word].add(long)
-    return {("Event", s): next(iter(t)) for s, t in targets.items() if len(t) == 1}
 
 
 def _clauses(ex: Extraction) -> list[tuple[int, int, list[Mention]]]:
@@ -106,7 +45,7 @@ def _clauses(ex: Extraction) -> list[tuple[int, int, list[Mention]]]:
     text = ex.article.text
     spans = set()
     for e in ex.mentions:
-        if e.kind == "Event":
+        if e.kind == Kind.EVENT:
             lo = clause_around(text, e.start)[0]
             spans.add((lo, clause_around(text, e.end)[1]))
     out = []
@@ -133,7 +72,7 @@ def participation_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for lo, hi, ms in _clauses(ex):
-        events = [m for m in ms if m.kind == "Event"]
+        events = [m for m in ms if m.kind == Kind.EVENT]
         for cue in JOIN_CUES:
             for at in find_all(text, cue, lo, hi):
                 event = next((e for e in events if at < e.start <= at + MAX_REACH), None)
@@ -162,7 +101,9 @@ def venue_relations(ex: Extraction) -> list[Relation]:
     for lo, hi, ms in _clauses(ex):
         for cue in VENUE_CUES:
             for at in find_all(text, cue, lo, hi):
-                event = next((m for m in reversed(ms) if m.end <= at and m.kind == "Event"), None)
+                event = next(
+                    (m for m in reversed(ms) if m.end <= at and m.kind == Kind.EVENT), None
+                )
                 if event is None:
                     continue
                 zai = text.rfind("在", event.end, at)
@@ -183,18 +124,18 @@ def topic_relations(ex: Extraction) -> list[Relation]:
         for i, event in enumerate(ms):
             before = ms[i - 1] if i > 0 else None
             if (
-                event.kind == "Event"
+                event.kind == Kind.EVENT
                 and before is not None
-                and before.kind == "Programme"
+                and before.kind == Kind.PROGRAMME
                 and event.start - before.end <= MAX_TOPIC_GAP
             ):
                 out.append(Relation(event.entity, "about", before.entity, event.sentence, "会名"))
-    events = [m for m in ex.mentions if m.kind == "Event"]
+    events = [m for m in ex.mentions if m.kind == Kind.EVENT]
     for event in events:
         after = next((m for m in ex.mentions if m.start >= event.end), None)
         if (
             after is not None
-            and after.kind == "Programme"
+            and after.kind == Kind.PROGRAMME
             and after.sentence == event.sentence
             and after.start - event.end <= MAX_TOPIC_GAP
             and any(w in text[event.end : after.start] for w in TOPIC_CUES)
@@ -203,13 +144,12 @@ def topic_relations(ex: Extraction) -> list[Relation]:
     return out
 
 
-ON_THE_DAY = re.compile(r"(?:当天|当日|现场|活动现场|仪式现场)")
 # openings that list what took part in the event of the sentence before
 _LISTED = re.compile(
     r"(?:其中|(?:此次|本次|当天)?签约(?:的)?项目(?:中|包括|有)|(?:此次|本次)(?:签约|开工|动工)的)"
 )
 _STARTED = ("动工", "开工", "签约", "签订", "签署", "投产", "竣工", "揭牌")
-_TAKERS = ("Project", "Company")
+_TAKERS = (Kind.PROJECT, Kind.COMPANY)
 # between a company and its works: 的, or an output figure (年产2万吨)
 _OWNER_GAP = re.compile(
     r"的?(?:(?:年产|年处理|年加工|日处理|年出栏|年产能)[0-9.一二三四五六七八九十百千万亿两]+"
@@ -249,9 +189,9 @@ def _event_before(ex: Extraction, index: int, on_the_day: bool) -> str | None:
     sentence = ex.article.sentences[index]
     lead = sentence.start + _lead_space(sentence.text)
     if on_the_day:
-        events = {m.entity for m in ex.mentions if m.kind == "Event" and m.end <= sentence.start}
+        events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= sentence.start}
     elif _LISTED.match(ex.article.text, lead) and index > 0:
-        events = {m.entity for m in ex.mentions if m.kind == "Event" and m.sentence == index - 1}
+        events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.sentence == index - 1}
     else:
         return None
     return next(iter(events)) if len(events) == 1 else None
@@ -268,9 +208,9 @@ def _takers(ex: Extraction, index: int, event: str) -> list[Relation]:
             continue
         after = ms[i + 1] if i + 1 < len(ms) else None
         if (
-            m.kind == "Company"
+            m.kind == Kind.COMPANY
             and after is not None
-            and after.kind in ("Project", "Park")
+            and after.kind in (Kind.PROJECT, Kind.PARK)
             and _OWNER_GAP.fullmatch(text, m.end, after.start)
         ):
             continue

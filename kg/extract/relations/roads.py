@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import top_level
-from kg.extract.rules import relation_rule
-from kg.extract.spans import in_sentence
-from kg.extract.works import PLACES, mention_at, sentence_opener
+from kg.extract.kinds import PLACES, Kind
+from kg.extract.relations.registry import relation_rule
+from kg.extract.relations.works import mention_at, sentence_opener
+from kg.extract.text.clauses import top_level
+from kg.extract.text.spans import in_sentence
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 _ROUTE_MARKS = ("至", "—", "－")
@@ -28,14 +29,14 @@ def route_works(ex: Extraction) -> list[Relation]:
     """车岗镇至水台镇的Y工程: the works (or road) connect the two places."""
     text = ex.article.text
     places = [m for m in ex.mentions if m.kind in PLACES]
-    named = [m for m in ex.mentions if m.kind in ("Road", "Project")]
+    named = [m for m in ex.mentions if m.kind in (Kind.ROAD, Kind.PROJECT)]
     out = []
     for b in places:
         if not text.startswith("的", b.end):
             continue
         mark = next((c for c in _ROUTE_MARKS if text.startswith(c, b.start - 1)), None)
         a = next((m for m in places if mark and m.end == b.start - 1), None)
-        works = mention_at(named, b.end + 1, {"Road", "Project"})
+        works = mention_at(named, b.end + 1, {Kind.ROAD, Kind.PROJECT})
         if a is None or works is None:
             continue
         for end in (a, b):
@@ -48,7 +49,7 @@ def one_place_roads(ex: Extraction) -> list[Relation]:
     region in a name describes the road (岭南古驿道 runs far beyond 岭南's core)."""
     out = []
     for road in ex.mentions:
-        if road.kind != "Road" or any(c in road.text for c in _ROUTE_MARKS):
+        if road.kind != Kind.ROAD or any(c in road.text for c in _ROUTE_MARKS):
             continue
         inner = [
             m
@@ -73,12 +74,12 @@ def _listed(text: str, ms: list[Mention], first: Mention) -> list[Mention]:
 
 def _carrier(ex: Extraction, opener: Mention) -> Mention:
     """The road an opener stands for: itself, or the longest road inside works."""
-    if opener.kind == "Road":
+    if opener.kind == Kind.ROAD:
         return opener
     inner = [
         m
         for m in ex.mentions
-        if opener.start <= m.start and m.end <= opener.end and m.kind == "Road"
+        if opener.start <= m.start and m.end <= opener.end and m.kind == Kind.ROAD
     ]
     return max(inner, key=lambda m: m.end - m.start, default=opener)
 
@@ -90,7 +91,7 @@ def courses(ex: Extraction) -> list[Relation]:
     for s in ex.article.sentences:
         ms = top_level(in_sentence(ex.mentions, s.index))
         opener = sentence_opener(text, s.start, ms)
-        if opener is None or opener.kind not in ("Road", "Project"):
+        if opener is None or opener.kind not in (Kind.ROAD, Kind.PROJECT):
             continue
         road = _carrier(ex, opener)
         for cue in _COURSE.finditer(text, opener.end, s.end):

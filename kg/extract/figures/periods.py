@@ -29,8 +29,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.periods.expressions import spans_of
 from kg.extract.pipeline import step
-from kg.extract.timex import spans_of
+from kg.extract.text.cues import cue_pattern
 from kg.records import Article, Extraction, Period, Quantity
 
 __all__ = ["carry_periods", "compares_with", "dates_an_event", "figure_periods_step"]
@@ -82,7 +83,7 @@ def _frames(text: str, period: Period) -> bool:
     return not dates_an_event(text, period) and not compares_with(text, period)
 
 
-_ON_THE_DAY = re.compile(r"\s*(?:当天|当日|同日|同一天|活动现场|仪式现场|现场|仪式上|会上|会议上)")
+_ON_THE_DAY = cue_pattern("figure-day", r"\s*")
 _FIRST_DAY = "首日"  # 上市首日收盘价…: the day of the listing
 # sizes and durations (全长31公里, 年产8000万平方米) describe a thing, not the day's event
 _SIZES = frozenset({"m", "m2", "m3", "kg", "W", "Wh", "d", "h", "个月", "年", "工作日"})

@@ -24,7 +24,7 @@ phone numbers, 500强), and a unit without a number neither (亿元以上项目)
   (“1310”), glued to Latin letters or '+' (G325, S270, 1+6+3), or after a
   '-' that follows a letter or digit (粤B2-20040381); a lone Chinese 一 (一批,
   一镇一策) and bare magnitudes (百县千镇, 千亩茶园).
-- ``measure``: see ``kg.extract.measure``. ``period``: the index of the
+- ``measure``: see ``kg.extract.figures.measure``. ``period``: the index of the
   nearest period before the figure in the same sentence. ``subject`` stays
   None: the relation step assigns it from the entities.
 """
@@ -36,12 +36,12 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from kg.extract.dating import compares_with, dates_an_event
-from kg.extract.measure import CLAUSE_END, fences, measure_of, rank_measure_of
-from kg.extract.numbers import parse_number
+from kg.extract.figures.measure import CLAUSE_END, fences, measure_of, rank_measure_of
+from kg.extract.figures.periods import compares_with, dates_an_event
+from kg.extract.periods.expressions import inside, quoted_spans, sentence_of, sentence_starts
 from kg.extract.pipeline import step
-from kg.extract.timex import inside, quoted_spans, sentence_of, sentence_starts
-from kg.extract.units import Unit, quantity_words, to_base, units
+from kg.extract.text.numbers import parse_number
+from kg.extract.text.units import Unit, quantity_words, to_base, units
 from kg.records import Article, Extraction, Period, Quantity
 
 __all__ = ["find_quantities", "quantities_step"]

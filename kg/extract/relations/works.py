@@ -30,16 +30,16 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import CLAUSE, top_level
-from kg.extract.companies import company_core
-from kg.extract.lexicon import load_lexicon
-from kg.extract.rules import relation_rule
-from kg.extract.spans import in_sentence
-from kg.extract.subjects import ANAPHORS, anaphor_at, antecedent
-from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
+from kg.extract.figures.subjects import ANAPHORS, anaphor_at, antecedent
+from kg.extract.kinds import PLACES, Kind
+from kg.extract.names.companies import company_core
+from kg.extract.relations.registry import relation_rule
+from kg.extract.text.clauses import CLAUSE, top_level
+from kg.extract.text.lexicon import load_lexicon
+from kg.extract.text.spans import in_sentence
+from kg.records import Extraction, Mention, Relation
 
-PLACES = set(DIVISION_KINDS) | {"Region"}
-WORKS = {"Project", "Park"}
+WORKS = {Kind.PROJECT, Kind.PARK}
 
 # 年产8000万平方米 between a company or 的 and the works it makes
 _OUTPUT = re.compile(
@@ -52,7 +52,7 @@ _BRING = re.compile(
     r"(?:引进|引入|新建|建设|打造|签约|投资建设|规划建设|兴建|布局)了?的?"
 )
 _HEADS = ("开发区", "高新区", "产业园", "工业园", "工业区", "园区", "镇", "街道", "村")
-_HEAD_KINDS = {"镇": "Town", "街道": "Subdistrict", "村": "Village"}
+_HEAD_KINDS = {"镇": Kind.TOWN, "街道": Kind.SUBDISTRICT, "村": Kind.VILLAGE}
 _INSIDE = re.compile(rf"(?:该|本)?({'|'.join(_HEADS)})(?:内|里|中)的?")
 _SETTLED = re.compile(rf"(?:落户|入驻)(?:该|本)?({'|'.join(_HEADS)})的")
 _AND = ("、", "和", "及")
@@ -111,7 +111,7 @@ def company_works(ex: Extraction) -> list[Relation]:
     ms = top_level(ex.mentions)
     out = []
     for c in ms:
-        if c.kind != "Company":
+        if c.kind != Kind.COMPANY:
             continue
         pos = c.end + 1 if text.startswith("的", c.end) else c.end
         works = _named_at(text, ms, pos, WORKS)
@@ -138,10 +138,12 @@ def named_after_company(ex: Extraction) -> list[Relation]:
     firsts = {}
     for m in ex.mentions:
         firsts.setdefault(m.entity, m)
-    companies = [(e, _trade_names(e.name, e.aliases)) for e in ex.entities if e.kind == "Company"]
+    companies = [
+        (e, _trade_names(e.name, e.aliases)) for e in ex.entities if e.kind == Kind.COMPANY
+    ]
     out = []
     for p in ex.entities:
-        if p.kind != "Project" or p.key not in firsts:
+        if p.kind != Kind.PROJECT or p.key not in firsts:
             continue
         for c, forms in companies:
             if any(p.name.startswith(f) and len(p.name) > len(f) for f in forms):
@@ -155,12 +157,12 @@ def brought_works(ex: Extraction) -> list[Relation]:
     ms = top_level(ex.mentions)
     out = []
     for p in ms:
-        if p.kind not in PLACES | {"Park"}:
+        if p.kind not in PLACES | {Kind.PARK}:
             continue
         verb = _BRING.match(text, p.end)
         if not verb:
             continue
-        company = mention_at(ms, verb.end(), {"Company"})
+        company = mention_at(ms, verb.end(), {Kind.COMPANY})
         pos = company.end if company is not None else verb.end()
         works = _named_at(text, ms, pos, WORKS)
         if works is None:
@@ -178,14 +180,14 @@ def possessed(ex: Extraction) -> list[Relation]:
     for p in ms:
         if p.kind not in PLACES or not text.startswith("的", p.end):
             continue
-        thing = mention_at(ms, p.end + 1, {"Company"}) or _named_at(text, ms, p.end + 1, WORKS)
+        thing = mention_at(ms, p.end + 1, {Kind.COMPANY}) or _named_at(text, ms, p.end + 1, WORKS)
         if thing is not None:
             out.append(Relation(thing.entity, "locatedIn", p.entity, thing.sentence, "的"))
     return out
 
 
 _SETTLE = re.compile(r"(?:总部)?(位于|坐落于|落户|入驻|落地)(?:于|在)?")
-_SETTLERS = {"位于": WORKS | {"Company", "Organization", "GovernmentBody", "Road"}}
+_SETTLERS = {"位于": WORKS | {Kind.COMPANY, Kind.ORGANIZATION, Kind.GOVERNMENT_BODY, Kind.ROAD}}
 
 
 # X公司在廉江已有3家工厂, 在Y镇设有生产基地: the company is there
@@ -200,9 +202,9 @@ def settled(ex: Extraction) -> list[Relation]:
     out = []
     for x in ms:
         cue = _SETTLE.match(text, x.end)
-        if cue and x.kind in _SETTLERS.get(cue.group(1), WORKS | {"Company"}):
+        if cue and x.kind in _SETTLERS.get(cue.group(1), WORKS | {Kind.COMPANY}):
             host, word = _host_at(ms, cue.end()), cue.group(1)
-        elif x.kind == "Company" and text.startswith("在", x.end):
+        elif x.kind == Kind.COMPANY and text.startswith("在", x.end):
             host, word = _host_at(ms, x.end + 1), "在…有"
             host = host if host is not None and _PRESENT.match(text, host.end) else None
         else:
@@ -214,9 +216,9 @@ def settled(ex: Extraction) -> list[Relation]:
 
 def _host_at(ms: list[Mention], pos: int) -> Mention | None:
     """The last of the places or parks written one after another from ``pos``."""
-    host = mention_at(ms, pos, PLACES | {"Park"})
+    host = mention_at(ms, pos, PLACES | {Kind.PARK})
     while host is not None:
-        deeper = mention_at(ms, host.end, PLACES | {"Park"})
+        deeper = mention_at(ms, host.end, PLACES | {Kind.PARK})
         if deeper is None:
             break
         host = deeper
@@ -232,7 +234,7 @@ def _antecedent(ex: Extraction, head: str, before: int, sentence: int) -> Mentio
             return m
         if (
             head not in _HEAD_KINDS
-            and m.kind == "Park"
+            and m.kind == Kind.PARK
             and (head == "园区" or m.text.endswith(head))
         ):
             return m
@@ -251,15 +253,15 @@ def inside_named(ex: Extraction) -> list[Relation]:
     for hit in hits:
         if hit is None or hit.start(1) in covered:
             continue
-        thing = mention_at(ms, hit.end(), WORKS | {"Company"})
-        if thing is not None and thing.kind == "Company":
+        thing = mention_at(ms, hit.end(), WORKS | {Kind.COMPANY})
+        if thing is not None and thing.kind == Kind.COMPANY:
             thing = _named_at(text, ms, thing.end, WORKS) or thing  # 落户园区的X公司Y项目
         if thing is None:
             continue
         host = _antecedent(ex, hit.group(1), hit.start(), thing.sentence)
         if host is None or host.entity == thing.entity:
             continue
-        pred = "partOf" if thing.kind == host.kind == "Park" else "locatedIn"
+        pred = "partOf" if thing.kind == host.kind == Kind.PARK else "locatedIn"
         out.append(Relation(thing.entity, pred, host.entity, thing.sentence, hit.group()))
     return out
 
@@ -267,7 +269,7 @@ def inside_named(ex: Extraction) -> list[Relation]:
 _APPROVE = ("批复", "立项", "核准", "审批", "备案")
 _BUILDS = ("负责建设", "负责施工", "承建", "施工", "代建")
 _RUNS = ("负责运营", "运营管理", "运营")
-_ORGS = {"Company", "GovernmentBody", "Organization"}
+_ORGS = {Kind.COMPANY, Kind.GOVERNMENT_BODY, Kind.ORGANIZATION}
 _THIS_WORKS = re.compile(r"\s*(?:该|此|本)?(?:项目|工程)")
 _SHORT_NAME = re.compile(r"[（(][^（）()]{1,20}[）)]")
 # 项目选址X产业园, 园区位于Y镇: the clause's subject is the noun standing for a name
@@ -303,7 +305,7 @@ def agent_works(ex: Extraction) -> list[Relation]:
     for s in ex.article.sentences:
         ms = top_level(in_sentence(ex.mentions, s.index))
         opener = sentence_opener(text, s.start, ms)
-        opens = opener if opener is not None and opener.kind == "Project" else None
+        opens = opener if opener is not None and opener.kind == Kind.PROJECT else None
         works, before = opens or before, opens
         subject = None  # what a clause's 项目/园区 … stands for, carried to the clauses after it
         for clause in CLAUSE.finditer(text, s.start, s.end):
@@ -312,7 +314,7 @@ def agent_works(ex: Extraction) -> list[Relation]:
             if word and not _opens_name(ms, word):
                 lead = word.end()
                 subject = works.entity if works is not None else None
-                subject = subject or antecedent(ex, s.index, lead, ("Project",))
+                subject = subject or antecedent(ex, s.index, lead, (Kind.PROJECT,))
             else:
                 noun, at = anaphor_at(text, lead)
                 if noun is not None and not any(m.start <= at < m.end for m in ms):
@@ -376,16 +378,16 @@ def chained_works(ex: Extraction) -> list[Relation]:
             continue
         first = clauses[0]
         lead = first.start() + len(first.group()) - len(first.group().lstrip())
-        company = mention_at(ms, lead, {"Company"})
+        company = mention_at(ms, lead, {Kind.COMPANY})
         invest = text.find("投资", company.end, first.end()) if company else -1
         if invest < 0 or any(company.end <= m.start < invest and m.kind not in PLACES for m in ms):
             continue
         zai = text.rfind("在", company.end, invest)
         places = [m for m in ms if zai >= 0 and zai < m.start and m.end <= invest]
-        site = places[-1] if places and places[-1].kind in PLACES | {"Park"} else None
+        site = places[-1] if places and places[-1].kind in PLACES | {Kind.PARK} else None
         for clause in clauses[1:]:
             inside = [m for m in ms if clause.start() <= m.start and m.end <= clause.end()]
-            if any(m.kind == "Company" and m.entity != company.entity for m in inside):
+            if any(m.kind == Kind.COMPANY and m.entity != company.entity for m in inside):
                 break
             works = _chain_works(text, clause, inside)
             if works is None:
@@ -405,7 +407,7 @@ def _chain_works(text: str, clause: re.Match, ms: list[Mention]) -> Mention | No
         return None
     at = clause.start() + verb
     before = [m for m in ms if m.start < at]
-    if any(m.kind not in PLACES | {"Park"} for m in before):
+    if any(m.kind not in PLACES | {Kind.PARK} for m in before):
         return None
     if before and "在" not in text[clause.start() : before[0].start]:
         return None

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from kg.extract.candidates import Candidate
-from kg.extract.companies import company_core
-from kg.extract.edges import PUNCT, clause_floor, name_start
-from kg.extract.gazetteer import load_gazetteer
-from kg.extract.lexicon import Lexicon
+from kg.extract.kinds import Kind
+from kg.extract.names.candidates import Candidate
+from kg.extract.names.companies import company_core
+from kg.extract.names.edges import PUNCT, clause_floor, name_start
+from kg.extract.names.gazetteer import load_gazetteer
+from kg.extract.text.lexicon import Lexicon
 
 # a phase or a works verb between the brand and 项目 (海澄重工二期项目, 立新…扩产项目)
 _WORKS_AFTER = re.compile(
@@ -34,7 +35,7 @@ def brands(text: str, cands: Iterable[Candidate]) -> set[str]:
     and brand + industry short names."""
     out: set[str] = set()
     for c in cands:
-        if c.kind != "Company":
+        if c.kind != Kind.COMPANY:
             continue
         name = text[c.start : c.end]
         if c.source == "brand":
@@ -55,9 +56,9 @@ def brand_works_candidates(text: str, cands: list[Candidate]) -> Iterator[Candid
         while pos >= 0:
             works = _WORKS_AFTER.match(text, pos + len(brand))
             if works and (pos == 0 or not _inside_word(text, pos)):
-                yield Candidate(pos, works.end(), "Project", "brand-works")
+                yield Candidate(pos, works.end(), Kind.PROJECT, "brand-works")
                 # the brand inside stays a mention of its company (the works are about it)
-                yield Candidate(pos, pos + len(brand), "Company", "brand")
+                yield Candidate(pos, pos + len(brand), Kind.COMPANY, "brand")
             pos = text.find(brand, pos + 1)
 
 
@@ -102,7 +103,7 @@ def route_end_candidates(
                 and _is_place_word(word, gaz, lex)
                 and not any(s <= span[0] and span[1] <= e for s, e in places)
             ):
-                yield Candidate(*span, "Region", "route-end")
+                yield Candidate(*span, Kind.REGION, "route-end")
 
 
 def _is_place_word(word: str, gaz, lex: Lexicon) -> bool:
@@ -133,12 +134,12 @@ def listed_sight_candidates(
             if sep < 0:
                 break
             end = sep
-        if len(items) < 2 or not any(spans.get(i) in ("Park", "Region") for i in items):
+        if len(items) < 2 or not any(spans.get(i) in (Kind.PARK, Kind.REGION) for i in items):
             continue
         for start, end in items:
             word = text[start:end]
             if (start, end) not in spans and 3 <= len(word) <= 8 and _plain(word, lex):
-                yield Candidate(start, end, "Region", "listed-sight")
+                yield Candidate(start, end, Kind.REGION, "listed-sight")
 
 
 def _plain(word: str, lex: Lexicon) -> bool:

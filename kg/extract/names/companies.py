@@ -7,7 +7,7 @@ the works rules use it.
 
 from __future__ import annotations
 
-from kg.extract.gazetteer import load_gazetteer
+from kg.extract.names.gazetteer import load_gazetteer
 
 _REGISTERED = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团")
 

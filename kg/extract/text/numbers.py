@@ -8,7 +8,7 @@ multiplied out here, so ``parse_number("3.2万") == Decimal("32000")``.
 The quantity finder does not use that for a magnitude written just before a
 unit: 3.2万亩 keeps value 3.2 and unit 万亩, so that ``Quantity.value`` is the
 number as written and the units table does the scaling (see
-``kg.extract.quantities``). Ordinals (第二) are the caller's business: strip
+``kg.extract.figures.quantities``). Ordinals (第二) are the caller's business: strip
 the 第 first.
 
 All arithmetic is Decimal; no float is ever involved.

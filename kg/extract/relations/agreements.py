@@ -23,16 +23,16 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import CLAUSE, top_level
-from kg.extract.names import PERSON_TITLES
-from kg.extract.rules import relation_rule
-from kg.extract.spans import within
-from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
+from kg.extract.kinds import PLACES, Kind
+from kg.extract.names.recognisers import PERSON_TITLES
+from kg.extract.relations.registry import relation_rule
+from kg.extract.text.clauses import CLAUSE, top_level
+from kg.extract.text.spans import within
+from kg.records import Extraction, Mention, Relation
 
-PLACES = set(DIVISION_KINDS) | {"Region"}
-ORGANS = {"Company", "GovernmentBody", "Organization"}
-PARTIES = PLACES | ORGANS | {"Park"}
-WORKS = {"Project", "Park"}
+ORGANS = {Kind.COMPANY, Kind.GOVERNMENT_BODY, Kind.ORGANIZATION}
+PARTIES = PLACES | ORGANS | {Kind.PARK}
+WORKS = {Kind.PROJECT, Kind.PARK}
 
 _SENTENCE = re.compile(r"[^。!！?？]+")
 _WITH = ("与", "同", "和", "跟")
@@ -152,9 +152,9 @@ def _brought(a: Mention, b: Mention, works: list[Mention]) -> list[Relation]:
     out = []
     for w in works:
         for party in (a, b):
-            if party.kind == "Company":
+            if party.kind == Kind.COMPANY:
                 out.append(Relation(party.entity, "investsIn", w.entity, w.sentence, "签约"))
-            elif party.kind in PLACES - {"Province", "Prefecture"} or party.kind == "Park":
+            elif party.kind in PLACES - {Kind.PROVINCE, Kind.PREFECTURE} or party.kind == Kind.PARK:
                 out.append(Relation(w.entity, "locatedIn", party.entity, w.sentence, "签约"))
     return out
 
@@ -165,7 +165,7 @@ def post_relations(ex: Extraction) -> list[Relation]:
     ends = {m.end: m for m in ex.mentions if m.kind in ORGANS}
     out = []
     for person in ex.mentions:
-        if person.kind != "Person":
+        if person.kind != Kind.PERSON:
             continue
         title = next((t for t in _TITLES if text.startswith(t, person.start - len(t))), None)
         org = ends.get(person.start - len(title)) if title else None
@@ -181,7 +181,7 @@ def issue_relations(ex: Extraction) -> list[Relation]:
     for _, _, ms in _spans(CLAUSE, text, ex.mentions):
         for i, issuer in enumerate(ms[:-1]):
             doc = ms[i + 1]
-            if issuer.kind not in _ISSUERS or doc.kind != "Programme":
+            if issuer.kind not in _ISSUERS or doc.kind != Kind.PROGRAMME:
                 continue
             if _ISSUE.fullmatch(text, issuer.end, doc.start):
                 out.append(Relation(doc.entity, "issuedBy", issuer.entity, doc.sentence, "发布"))
@@ -199,8 +199,10 @@ def benefit_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for _, _, ms in _spans(_SENTENCE, text, ex.mentions):
-        policies = [m for m in ms if m.kind == "Programme" and text[m.start - 1 : m.start] == "《"]
-        for company in (m for m in ms if m.kind == "Company"):
+        policies = [
+            m for m in ms if m.kind == Kind.PROGRAMME and text[m.start - 1 : m.start] == "《"
+        ]
+        for company in (m for m in ms if m.kind == Kind.COMPANY):
             named = [p for p in policies if p.end <= company.start]
             if named and _RECEIVE.match(text, _past_short_name(text, company.end)):
                 policy = named[-1].entity

@@ -10,14 +10,15 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
-from kg.extract.candidates import Candidate
-from kg.extract.doc import doc_of
-from kg.extract.edges import tokenizer
-from kg.extract.gazetteer import Division, Gazetteer, load_gazetteer
-from kg.extract.lexicon import load_lexicon
-from kg.extract.names import add_words, choose, find_candidates, word_boundaries
+from kg.extract.kinds import Kind
+from kg.extract.names.candidates import Candidate
+from kg.extract.names.edges import tokenizer
+from kg.extract.names.gazetteer import Division, Gazetteer, load_gazetteer
+from kg.extract.names.recognisers import add_words, choose, find_candidates, word_boundaries
 from kg.extract.pipeline import step
-from kg.extract.spans import SpanIndex
+from kg.extract.text.doc import doc_of
+from kg.extract.text.lexicon import load_lexicon
+from kg.extract.text.spans import SpanIndex
 from kg.records import Article, Extraction, Mention
 
 DIVISION_PREFIX = "div:"
@@ -57,13 +58,13 @@ def home_places(gaz: Gazetteer, surfaces: list[str]) -> tuple[str | None, str | 
     prefectures: Counter[str] = Counter()
     for surface in surfaces:
         matches = gaz.names.get(surface, ())
-        if len(matches) == 1 and matches[0].division.level != "Village":
+        if len(matches) == 1 and matches[0].division.level != Kind.VILLAGE:
             # a full name (开平市) says more than a short one that may be a word (新建)
             weight = 1 if matches[0].by_short else 3
             chain = gaz.chain(matches[0].division.code)
             provinces[chain[-1].code] += weight
             for d in chain:
-                if d.level == "Prefecture":
+                if d.level == Kind.PREFECTURE:
                     prefectures[d.code] += weight
     return _top(provinces), _top(prefectures)
 
@@ -130,7 +131,7 @@ def _town_near_home(
     """A town's short name needs its county in the context or to lie in the article's
     home prefecture (杨梅 in an article about 鹤山 that mentions 茂名 is not 茂名's
     杨梅镇; 杜阮 next door in 江门 is 杜阮镇)."""
-    if division.level not in ("Town", "Subdistrict") or surface == division.name:
+    if division.level not in (Kind.TOWN, Kind.SUBDISTRICT) or surface == division.name:
         return True
     return division.parent in context or (
         prefecture is not None and gaz.is_within(division.code, prefecture)
@@ -183,7 +184,7 @@ def mentions_step(ex: Extraction) -> Extraction:
         if (c.start, c.end) in exact:
             continue
         mentions.append(_mention(article, c))
-    companies = SpanIndex([c for c in top if c.kind == "Company"])
+    companies = SpanIndex([c for c in top if c.kind == Kind.COMPANY])
     by_start = {s: (e, d) for s, e, d in divisions}
     mentions = [m for m in mentions if not _trade_name_place(m, companies, by_start)]
     mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
@@ -211,7 +212,7 @@ def _trade_name_place(m: Mention, companies: SpanIndex, divisions: dict) -> bool
     while leading in divisions:
         e, d = divisions[leading]
         full = e - leading == len(d.name)
-        if not (leading == c.start or d.level == "Prefecture" or full):
+        if not (leading == c.start or d.level == Kind.PREFECTURE or full):
             break
         leading = e
     return m.start >= leading

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import clause_around, find_all, top_level
-from kg.extract.doc import doc_of
-from kg.extract.members import chain_end
-from kg.extract.rules import relation_rule
-from kg.extract.subjects import antecedent
+from kg.extract.figures.subjects import antecedent
+from kg.extract.kinds import Kind
+from kg.extract.relations.members import chain_end
+from kg.extract.relations.registry import relation_rule
+from kg.extract.text.clauses import clause_around, find_all, top_level
+from kg.extract.text.doc import doc_of
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
-RANKED = set(DIVISION_KINDS) | {"Region", "Park", "Company"}
+RANKED = set(DIVISION_KINDS) | {Kind.REGION, Kind.PARK, Kind.COMPANY}
 
 _SHORT_NAME = re.compile(r"[（(][^（）()]{1,20}[）)]")
 _ON = re.compile(r"(?:今天|今日|日前|近日|正式|成功)*(?:在|于|登陆)")
@@ -45,7 +46,7 @@ def listing_relations(ex: Extraction) -> list[Relation]:
 
 _PROCEEDS = ("募集资金", "募集的资金", "募资")
 _SPENT = ("用于", "投向", "投入")
-_FUNDED = {"Project", "Park"}
+_FUNDED = {Kind.PROJECT, Kind.PARK}
 
 
 def _proceeds(ex: Extraction, ms: list[Mention], listed: list[Relation]) -> list[Relation]:
@@ -58,7 +59,7 @@ def _proceeds(ex: Extraction, ms: list[Mention], listed: list[Relation]) -> list
             if sentence is None:
                 continue
             before = [r.subject for r in listed if r.sentence <= sentence.index]
-            company = before[-1] if before else antecedent(ex, sentence.index, at, ("Company",))
+            company = before[-1] if before else antecedent(ex, sentence.index, at, (Kind.COMPANY,))
             if company is None:
                 continue
             end = chain_end(ex, at)
@@ -77,18 +78,18 @@ def _listed(text: str, ms: list[Mention]) -> list[Relation]:
     starts = {m.start: m for m in ms}
     out = []
     for company in ms:
-        if company.kind != "Company":
+        if company.kind != Kind.COMPANY:
             continue
         pos = company.end
         while (bracket := _SHORT_NAME.match(text, pos)) or (
-            pos in starts and starts[pos].kind == "Company"  # the 简称 itself, in brackets
+            pos in starts and starts[pos].kind == Kind.COMPANY  # the 简称 itself, in brackets
         ):
             pos = bracket.end() if bracket else starts[pos].end
         on = _ON.match(text, pos)
         market = starts.get(on.end()) if on else None
         if (
             market is not None
-            and market.kind == "Organization"
+            and market.kind == Kind.ORGANIZATION
             and market.text.endswith("交易所")
             and _BOARD.match(text, market.end)
         ):
@@ -101,7 +102,7 @@ def _ranked(text: str, ms: list[Mention]) -> list[Relation]:
     """在《R》中，X位列…第N位 / X在《R》中排名第N: X is ranked in R."""
     out = []
     for report in ms:
-        if report.kind != "Programme" or text[report.start - 1 : report.start] != "《":
+        if report.kind != Kind.PROGRAMME or text[report.start - 1 : report.start] != "《":
             continue
         for cue in _RANK_CUE.finditer(text, report.end, _sentence_end(text, report.end)):
             if not _RANK.match(text, cue.end()):

@@ -27,7 +27,7 @@ In order, the first that applies:
    农业农村局联合…推广…，带动…; not one that speaks: …负责人表示);
 11. the company, project, park or event the paragraph's previous sentence opened with;
 12. the article's main place (the county-level division named most often):
-   DESIGN.md's rule for figures without a subject (全市…).
+   a figure the text gives no subject (全市…) is the article's own place's.
 """
 
 from __future__ import annotations
@@ -37,10 +37,11 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
-from kg.extract.clauses import inside
-from kg.extract.events import ON_THE_DAY
+from kg.extract.kinds import PLACES, Kind
+from kg.extract.names.events import ON_THE_DAY
 from kg.extract.pipeline import step
-from kg.extract.spans import (
+from kg.extract.text.clauses import inside
+from kg.extract.text.spans import (
     covering,
     ending,
     first_starting_from,
@@ -50,9 +51,8 @@ from kg.extract.spans import (
 )
 from kg.records import DIVISION_KINDS, Extraction, Mention, Quantity
 
-PLACES = set(DIVISION_KINDS) | {"Region"}
-SUBJECT_KINDS = PLACES | {"Park", "Company", "Project", "Road", "Programme"}
-WORKS = ("Project", "Park", "Road")
+SUBJECT_KINDS = PLACES | {Kind.PARK, Kind.COMPANY, Kind.PROJECT, Kind.ROAD, Kind.PROGRAMME}
+WORKS = (Kind.PROJECT, Kind.PARK, Kind.ROAD)
 _BUILD = ("建设", "打造", "扩建", "新建", "建成", "签约", "签下", "实施", "推进", "开工", "动工")
 _BUILD += ("引进", "推动")
 _SCOPE = ("居", "在", "列", "占", "高于", "低于", "较", "比", "超过", "于", "排名")
@@ -77,7 +77,7 @@ def figure_subjects_step(ex: Extraction) -> Extraction:
 
 def main_place(ex: Extraction) -> str | None:
     """Key of the county-level (else prefecture) division named most often."""
-    for levels in (("County",), ("Prefecture",), ("Province",)):
+    for levels in ((Kind.COUNTY,), (Kind.PREFECTURE,), (Kind.PROVINCE,)):
         counts = Counter(m.entity for m in ex.mentions if m.kind in levels and m.entity)
         if counts:
             return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -121,7 +121,7 @@ def _policy_terms(ex: Extraction, q: Quantity, start: int) -> str | None:
     policies = [
         m
         for m in in_sentence(ex.mentions, q.sentence)
-        if m.end <= start and m.kind == "Programme" and text[m.start - 1 : m.start] == "《"
+        if m.end <= start and m.kind == Kind.PROGRAMME and text[m.start - 1 : m.start] == "《"
     ]
     return _top_level_at(ex.mentions, policies[-1]).entity if policies else None
 
@@ -144,7 +144,7 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
             # 在石湾、园洲、龙溪三地整备用地: every place of a list after 在 is a scope
             before = [m for m in before if m.end <= nearest.start]
             continue
-        if nearest.kind == "Company":
+        if nearest.kind == Kind.COMPANY:
             # X公司投资15亿元建设Y: the money is Y's, not the investor's; so it is
             # when the next clause builds Y (X公司计划投资15亿元，在A镇建设Y)
             invested = _invested(q)
@@ -178,16 +178,16 @@ def _from_sentence(ex: Extraction, q: Quantity) -> str | None:
 # 园区企业本地配套率达到45%, 公司2023年实现营业收入…: a noun standing for a name
 # said before; the kinds it can stand for.
 ANAPHORS = {
-    "该园区": ("Park",),
-    "园区": ("Park",),
-    "该公司": ("Company",),
-    "该企业": ("Company",),
-    "公司": ("Company",),
+    "该园区": (Kind.PARK,),
+    "园区": (Kind.PARK,),
+    "该公司": (Kind.COMPANY,),
+    "该企业": (Kind.COMPANY,),
+    "公司": (Kind.COMPANY,),
     "该项目": WORKS,
     "项目": WORKS,
     "该工程": WORKS,
     "工程": WORKS,
-    "产业园": ("Park",),
+    "产业园": (Kind.PARK,),
 }
 _CLAUSE_LEAD = re.compile(
     r"[\s,，、]*(?:其中|目前|同时|此外|另外|当前|现)?[,，]?(?:力争|争取|确保|预计|计划)?"
@@ -262,7 +262,7 @@ def _on_the_day(ex: Extraction, q: Quantity) -> str | None:
     lead = _LEAD.match(text, sentence.start).end()
     if not ON_THE_DAY.match(text, lead):
         return None
-    events = {m.entity for m in ex.mentions if m.kind == "Event" and m.end <= sentence.start}
+    events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= sentence.start}
     return next(iter(events)) if len(events) == 1 else None
 
 
@@ -280,7 +280,9 @@ def _paragraph_topic(ex: Extraction, q: Quantity) -> str | None:
     probe = replace(q, sentence=before.index, start=before.end, end=before.end)
     topic = _sentence_topic(ex, probe)
     return (
-        topic.entity if topic is not None and topic.kind in WORKS + ("Company", "Event") else None
+        topic.entity
+        if topic is not None and topic.kind in WORKS + (Kind.COMPANY, Kind.EVENT)
+        else None
     )
 
 
@@ -303,7 +305,7 @@ def _built_object(
             continue
         anchor = m.start
         while True:  # 引进X公司覆铜板项目: the verb stands before the company's name
-            owner = [c for c in ending(ex.mentions, anchor, anchor) if c.kind == "Company"]
+            owner = [c for c in ending(ex.mentions, anchor, anchor) if c.kind == Kind.COMPANY]
             if not owner:
                 break
             anchor = min(c.start for c in owner)
@@ -333,7 +335,8 @@ def _next_clause_only(ex: Extraction, q: Quantity, works: Mention, gap: str) -> 
     if any(q.end < o.start < works.start and o.end != works.start for o in between):
         return False
     return not any(
-        c.kind == "Company" and c.end != works.start  # 引进X公司Y项目: the company names the works
+        c.kind == Kind.COMPANY
+        and c.end != works.start  # 引进X公司Y项目: the company names the works
         for c in within(ex.mentions, q.end, works.start)
     )
 
@@ -347,13 +350,13 @@ def _builds(head: str) -> bool:
     return False
 
 
-_WHOLE = {"全镇": ("Town", "Subdistrict"), "全县": ("County",), "全区": ("County",)}
+_WHOLE = {"全镇": (Kind.TOWN, Kind.SUBDISTRICT), "全县": (Kind.COUNTY,), "全区": (Kind.COUNTY,)}
 # 镇里还计划投资2000万元…: the town, county or city named last before it
 _HERE = {
-    "镇里": ("Town", "Subdistrict"),
-    "县里": ("County",),
-    "区里": ("County",),
-    "市里": ("Prefecture", "County"),
+    "镇里": (Kind.TOWN, Kind.SUBDISTRICT),
+    "县里": (Kind.COUNTY,),
+    "区里": (Kind.COUNTY,),
+    "市里": (Kind.PREFECTURE, Kind.COUNTY),
 }
 
 
@@ -376,7 +379,7 @@ def _whole_of(ex: Extraction, q: Quantity, start: int) -> str | None:
                 and m.kind in levels
                 and m.entity
                 # 市里 is a city: a prefecture or a county-level 市 (台山市), not a 县
-                and (word != "市里" or m.kind == "Prefecture" or m.text.endswith("市"))
+                and (word != "市里" or m.kind == Kind.PREFECTURE or m.text.endswith("市"))
             ]
             return named[-1].entity if named else None
     return None
@@ -422,10 +425,10 @@ def _sentence_topic(ex: Extraction, q: Quantity) -> Mention | None:
     if top.kind in _ACTORS:
         spoken = text[top.end : q.start]
         return None if any(w in spoken for w in _SPEECH) else top
-    return top if top.kind in SUBJECT_KINDS or top.kind == "Event" else None
+    return top if top.kind in SUBJECT_KINDS or top.kind == Kind.EVENT else None
 
 
-_ACTORS = ("GovernmentBody", "Organization")
+_ACTORS = (Kind.GOVERNMENT_BODY, Kind.ORGANIZATION)
 _TOPIC_KINDS = SUBJECT_KINDS | set(_ACTORS)
 _SPEECH = ("表示", "介绍", "说", "称", "指出", "透露", "强调", "认为", "显示", "获悉", "负责人")
 _FRAMING_MAX = 8

@@ -5,8 +5,8 @@ longest non-crossing ones and the names nested inside them. Rules are general
 for the genre: name endings (工业园, 指挥部, 项目 ...), quoted names, road
 codes and sections, known regions and organs, brand + industry company names.
 The left edge of a name is found by walking back over words until a boundary
-word, a function word, a number or punctuation (``kg/extract/edges.py``);
-names the text marks otherwise are in ``kg/extract/marked.py``.
+word, a function word, a number or punctuation (``kg/extract/names/edges.py``);
+names the text marks otherwise are in ``kg/extract/names/brands_routes_sights.py``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,14 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from kg.extract.candidates import Candidate
-from kg.extract.edges import (
+from kg.extract.kinds import Kind
+from kg.extract.names.brands_routes_sights import (
+    brand_works_candidates,
+    listed_sight_candidates,
+    route_end_candidates,
+)
+from kg.extract.names.candidates import Candidate
+from kg.extract.names.edges import (
     FUNCTION_CHARS,
     OPEN_Q,
     PUNCT,
@@ -29,11 +35,10 @@ from kg.extract.edges import (
     suffix_name_start,
     tokenizer,
 )
-from kg.extract.events import session_candidates
-from kg.extract.gazetteer import load_gazetteer
-from kg.extract.lexicon import Lexicon, lexicon_rows, load_lexicon
-from kg.extract.marked import brand_works_candidates, listed_sight_candidates, route_end_candidates
-from kg.extract.selection import title_candidates
+from kg.extract.names.events import session_candidates
+from kg.extract.names.gazetteer import load_gazetteer
+from kg.extract.names.titles import title_candidates
+from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
 
 PERSON_TITLES = (
     "董事长",
@@ -106,7 +111,7 @@ def suffix_candidates(
                     and not (len(suffix.text) == 1 and _ends_inside_word(text, end))
                     and not _verb_use(text, end, suffix.text)
                     and _headed(text, start, end, places)
-                    and not (suffix.kind == "Park" and name.startswith(_LEVELS))
+                    and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
                 ):
                     yield Candidate(start, end, _kind_of(name, suffix), "suffix")
             pos = text.find(suffix.text, pos + 1)
@@ -172,7 +177,7 @@ def _kind_of(name: str, suffix) -> str:
     """The class a suffix gives, with one refinement: a 工程 whose name holds a
     quoted slogan (制造业当家“一把手”工程) is a policy programme, not works."""
     if suffix.text == "工程" and OPEN_Q in name:
-        return "Programme"
+        return Kind.PROGRAMME
     return suffix.kind
 
 
@@ -183,7 +188,7 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
         for suffix in lex.suffixes:
             if inner.endswith(suffix.text) and len(inner) > len(suffix.text):
                 # a quoted 工程 is a policy programme, not construction
-                kind = "Programme" if suffix.text == "工程" else suffix.kind
+                kind = Kind.PROGRAMME if suffix.text == "工程" else suffix.kind
                 yield Candidate(m.start(1), m.end(1), kind, "quoted")
                 break
     yield from _quoted_programmes(text)
@@ -200,20 +205,20 @@ def _quoted_programmes(text: str) -> Iterator[Candidate]:
     (“十四五”规划, even before more words: 规划中期目标) are programmes."""
     for m in _SLOGAN.finditer(text):
         if text.endswith(_CARRY_OUT, 0, m.start()):
-            yield Candidate(m.start(1), m.end(1), "Programme", "quoted")
+            yield Candidate(m.start(1), m.end(1), Kind.PROGRAMME, "quoted")
     for m in _PLAN.finditer(text):
-        yield Candidate(m.start(), m.end(), "Programme", "quoted")
+        yield Candidate(m.start(), m.end(), Kind.PROGRAMME, "quoted")
 
 
 def road_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> Iterator[Candidate]:
     """Road codes (G325, S270线), sections (A至B段), works on them, and routes."""
     for m in _ROAD.finditer(text):
         code_end = m.end("xian") if m.group("xian") else m.end("code")
-        yield Candidate(m.start(), code_end, "Road", "road-code", canonical=m.group("code"))
+        yield Candidate(m.start(), code_end, Kind.ROAD, "road-code", canonical=m.group("code"))
         if m.group("sec"):
-            yield Candidate(m.start(), m.end("sec"), "Road", "road-section")
+            yield Candidate(m.start(), m.end("sec"), Kind.ROAD, "road-section")
         if m.group("works"):
-            yield Candidate(m.start(), m.end("works"), "Project", "road-works")
+            yield Candidate(m.start(), m.end("works"), Kind.PROJECT, "road-works")
     yield from _route_candidates(text, places)
 
 
@@ -281,7 +286,7 @@ def _route_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> It
                     continue
                 if _NAMED_ROAD_AFTER_DE.match(text, end):
                     continue  # 车岗镇至水台镇的农村公路…: the road is named after 的
-            yield Candidate(s, tail.end() if tail else end, "Road", "route")
+            yield Candidate(s, tail.end() if tail else end, Kind.ROAD, "route")
 
 
 _ABBREVIATED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=" + _EXPRESSWAY + ")")
@@ -303,7 +308,7 @@ def expressway_candidates(text: str) -> Iterator[Candidate]:
                 and text[s] not in FUNCTION_CHARS
                 and all(ch in chars for ch in text[s:start])
             ):
-                yield Candidate(s, m.end(), "Road", "expressway")
+                yield Candidate(s, m.end(), Kind.ROAD, "expressway")
                 break
 
 
@@ -314,7 +319,9 @@ def _abbreviation_chars() -> frozenset[str]:
     gaz = load_gazetteer()
     chars = {row[0] for row in lexicon_rows("province_abbreviations.txt")}
     for d in gaz.divisions.values():
-        if d.level in ("Province", "Prefecture") or (d.level == "County" and d.code[:2] == "44"):
+        if d.level in (Kind.PROVINCE, Kind.PREFECTURE) or (
+            d.level == Kind.COUNTY and d.code[:2] == "44"
+        ):
             for short in d.short:
                 chars.update(short)
     return frozenset(chars)
@@ -331,12 +338,12 @@ def held_event_candidates(text: str) -> Iterator[Candidate]:
     word before the clause ends, whatever kind of 会 it is and with the parts joined by
     暨 (2023年上半年经济形势分析会暨“百千万工程”镇域比武点评会)."""
     for m in _HELD_EVENT.finditer(text):
-        yield Candidate(m.start("name"), m.end("name"), "Event", "held-event")
+        yield Candidate(m.start("name"), m.end("name"), Kind.EVENT, "held-event")
 
 
 def lexicon_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """Known regions and government organs, by name."""
-    for table, kind in ((lex.regions, "Region"), (lex.organs, "GovernmentBody")):
+    for table, kind in ((lex.regions, Kind.REGION), (lex.organs, Kind.GOVERNMENT_BODY)):
         for surface, canonical in table.items():
             pos = text.find(surface)
             while pos >= 0:
@@ -362,15 +369,15 @@ def company_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
                     and _name_ends(text, pos + len(word), lex)
                     and not _in_industry_list(text, start, pos + len(word))
                 ):
-                    yield Candidate(start, pos + len(word), "Company", "brand")
+                    yield Candidate(start, pos + len(word), Kind.COMPANY, "brand")
                     break
             pos = text.find(word, pos + 1)
     for m in re.finditer("上市", text):
         start = name_start(text, clause_floor(text, m.start()), m.start(), lex)
         start = after_counter(text, start)
         if 2 <= m.start() - start <= 12 and _lists_a_company(text, start, m.start(), lex):
-            yield Candidate(start, m.start(), "Company", "listing")
-            yield Candidate(start, m.end(), "Event", "listing")
+            yield Candidate(start, m.start(), Kind.COMPANY, "listing")
+            yield Candidate(start, m.end(), Kind.EVENT, "listing")
 
 
 # a list after these verbs, or before 等…产业, lists industries (涵盖海工装备、冷链物流)
@@ -406,7 +413,7 @@ def _lists_a_company(text: str, start: int, end: int, lex: Lexicon) -> bool:
         name not in lex.not_names
         and not name.endswith(_BOARDS)
         and not text.endswith("在", 0, start)
-        and not any(name.endswith(s.text) for s in lex.suffixes if s.kind != "Company")
+        and not any(name.endswith(s.text) for s in lex.suffixes if s.kind != Kind.COMPANY)
         and tags.get(name) not in ("v", "vn", "nz")
     )
 
@@ -460,7 +467,7 @@ def village_candidates(text: str, lex: Lexicon, place_ends: set[int]) -> Iterato
             and not generic_name(name, name[-1], lex)
             and name[-2] not in "镇县市区乡农"
         ):
-            yield Candidate(start, end, "Village", "village")
+            yield Candidate(start, end, Kind.VILLAGE, "village")
 
 
 _SOURCE_RANK = {
@@ -513,7 +520,7 @@ def book_title_candidates(text: str) -> Iterator[Candidate]:
     """《…》 names a document: a policy, plan or measure (a programme); papers (…报) aside."""
     for m in re.finditer(r"《([^《》\n]{2,40})》", text):
         if not m.group(1).endswith(("报", "刊", "志")):
-            yield Candidate(m.start(1), m.end(1), "Programme", "book-title")
+            yield Candidate(m.start(1), m.end(1), Kind.PROGRAMME, "book-title")
 
 
 _PERSON = re.compile(
@@ -529,7 +536,7 @@ def person_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     for m in _PERSON.finditer(text):
         name = m.group("name")
         if name[0] in lex.surnames and name not in lex.boundaries:
-            yield Candidate(m.start("name"), m.end("name"), "Person", "person")
+            yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, "person")
 
 
 def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list[Candidate]:
@@ -576,6 +583,6 @@ def _without_swallowed(
             for t in titles
         )
         inside = any(s.start <= c.start and c.end <= s.end for s in sessions)
-        return (head and c.kind != "Programme") or inside
+        return (head and c.kind != Kind.PROGRAMME) or inside
 
     return [c for c in cands if not swallowed(c)] + titles + sessions

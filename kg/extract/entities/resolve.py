@@ -20,21 +20,22 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.extract.companies import company_core
-from kg.extract.doc import doc_of
-from kg.extract.events import event_short_forms
-from kg.extract.gazetteer import load_gazetteer
-from kg.extract.lexicon import load_lexicon
-from kg.extract.mentions import DIVISION_PREFIX, division_key
+from kg.extract.kinds import Kind
+from kg.extract.names.companies import company_core
+from kg.extract.names.events import event_short_forms
+from kg.extract.names.gazetteer import load_gazetteer
+from kg.extract.names.mentions import DIVISION_PREFIX, division_key
 from kg.extract.pipeline import step
-from kg.extract.spans import covering
-from kg.extract.units import units
+from kg.extract.text.doc import doc_of
+from kg.extract.text.lexicon import load_lexicon
+from kg.extract.text.spans import covering
+from kg.extract.text.units import units
 from kg.records import DIVISION_KINDS, Entity, Extraction, Mention
 
-_PREFIX_STRIP = ("Park", "Region", "Project")
+_PREFIX_STRIP = (Kind.PARK, Kind.REGION, Kind.PROJECT)
 
 
 def entity_key(kind: str, name: str) -> str:
@@ -64,7 +65,7 @@ def canonical_names(mentions: tuple[Mention, ...]) -> dict[tuple[str, str], str]
 
 
 # kinds whose later mentions drop the front of the name (博罗县罗浮新材料产业园二期项目 → 二期项目)
-_TAIL_NAMED = ("Park", "Project", "Region")
+_TAIL_NAMED = (Kind.PARK, Kind.PROJECT, Kind.REGION)
 
 
 def canonical_map(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -91,56 +92,14 @@ def canonical_map(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str
                 for x in longest_first
                 if len(x) > len(surface)
                 and (
-                    (kind == "Company" and x.startswith(surface))
-                    or (kind == "Programme" and _is_abbreviation(surface, x))
+                    (kind == Kind.COMPANY and x.startswith(surface))
+                    or (kind == Kind.PROGRAMME and _is_abbreviation(surface, x))
                     or (kind in _TAIL_NAMED and len(surface) >= 4 and x.endswith(surface))
                 )
             ]
             targets = {out.get((kind, x), x) for x in longer}
             out[(kind, surface)] = targets.pop() if len(targets) == 1 else surface
     return out
-
-
-def unify_across(extractions: Sequence[Extraction]) -> list[Extraction]:
-    """One entity per thing across articles: short names join the one long form
-    another article uses (隆基 in one article, 隆基硅能源 in another)."""
-    pairs = {
-        (e.kind, e.name) for x in extractions for e in x.entities if e.kind not in DIVISION_KINDS
-    }
-    canon = canonical_map(pairs)
-    renamed = {entity_key(k, n): entity_key(k, t) for (k, n), t in canon.items() if t != n}
-    if not renamed:
-        return list(extractions)
-    return [_rename(x, renamed, canon) for x in extractions]
-
-
-def _combine(new_key: str, group: list[Entity], canon) -> Entity:
-    """One entity from entities that name the same thing under ``new_key``."""
-    first = group[0]
-    if len(group) == 1 and new_key == first.key:
-        return first
-    name = canon.get((first.kind, first.name), first.name)
-    aliases = {a for e in group for a in (*e.aliases, e.name)} - {name}
-    mentions = tuple(sorted({i for e in group for i in e.mentions}))
-    return replace(first, key=new_key, name=name, aliases=tuple(sorted(aliases)), mentions=mentions)
-
-
-def _rename(x: Extraction, renamed: dict[str, str], canon) -> Extraction:
-    def key(k: str | None) -> str | None:
-        return renamed.get(k, k) if k else k
-
-    groups: dict[str, list[Entity]] = defaultdict(list)
-    for e in x.entities:
-        groups[key(e.key)].append(e)
-    merged = {k: _combine(k, group, canon) for k, group in groups.items()}
-    return x.evolve(
-        entities=tuple(sorted(merged.values(), key=lambda e: e.key)),
-        mentions=tuple(replace(m, entity=key(m.entity)) for m in x.mentions),
-        relations=tuple(
-            replace(r, subject=key(r.subject), object=key(r.object)) for r in x.relations
-        ),
-        quantities=tuple(replace(q, subject=key(q.subject)) for q in x.quantities),
-    )
 
 
 _GENERIC_TAIL = ("科技", "实业", "发展", "控股", "投资", "股份")
@@ -151,13 +110,13 @@ def _company_cores(canon: dict[tuple[str, str], str]) -> dict[tuple[str, str], s
     (惠州晟博膜科技有限公司 → 晟博膜科技, and 华岭纺织 for 广东华岭纺织科技股份有限公司)."""
     cores: dict[str, set[str]] = defaultdict(set)
     for (kind, _), target in canon.items():
-        core = company_core(target) if kind == "Company" else None
+        core = company_core(target) if kind == Kind.COMPANY else None
         if core:
             cores[core].add(target)
             bare = next((core[: -len(t)] for t in _GENERIC_TAIL if core.endswith(t)), None)
             if bare and len(bare) >= 4:
                 cores[bare].add(target)
-    return {("Company", c): t.pop() for c, t in cores.items() if len(t) == 1}
+    return {(Kind.COMPANY, c): t.pop() for c, t in cores.items() if len(t) == 1}
 
 
 _DECLARED = re.compile(r"[(（](?:以下)?简称[“\"]?([^”\")）]{2,12})[”\"]?[)）]")
@@ -259,7 +218,7 @@ def _place_free_alias(kind: str, name: str, mentions: list[Mention], idx: list[i
     gaz = load_gazetteer()
     for size in range(len(name) - 3, 1, -1):
         head = name[:size]
-        if gaz.candidates(head) and not any(d.level == "Village" for d in gaz.candidates(head)):
+        if gaz.candidates(head) and not any(d.level == Kind.VILLAGE for d in gaz.candidates(head)):
             rest = name[size:]
             return {rest} if len(rest) >= 4 else set()
     return set()
@@ -273,7 +232,7 @@ _OUTPUT = re.compile(
 
 def _output_aliases(kind: str, text: str, mentions: list[Mention]) -> set[str]:
     """年产20万吨再生铝项目 for works named 再生铝项目 right after their output figure."""
-    if kind != "Project":
+    if kind != Kind.PROJECT:
         return set()
     table = units()
     out = set()

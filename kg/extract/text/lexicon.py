@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from kg.extract.kinds import Kind
 from kg.resources import data_file
 
 
@@ -29,7 +30,7 @@ class Suffix:
     """A name ending that marks a class, e.g. 工业园 → Park."""
 
     text: str
-    kind: str
+    kind: Kind  # a kind the table misspells fails when the lexicon loads
     min_prefix: int
 
 
@@ -69,7 +70,7 @@ def load_lexicon() -> Lexicon:
     """The lexicons under ``data/lexicon/`` (cached)."""
     suffixes = tuple(
         sorted(
-            (Suffix(r[0], r[1], int(r[2])) for r in lexicon_rows("suffixes.tsv")),
+            (Suffix(r[0], Kind(r[1]), int(r[2])) for r in lexicon_rows("suffixes.tsv")),
             key=lambda s: -len(s.text),
         )
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kg.extract.spans import uncovered
+from kg.extract.text.spans import uncovered
 from kg.records import Mention
 
 CLAUSE_MARKS = ",，;；。!！?？:："
