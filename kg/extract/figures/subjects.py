@@ -77,8 +77,23 @@ def figure_subjects_step(ex: Extraction) -> Extraction:
 
 def main_place(ex: Extraction) -> str | None:
     """Key of the county-level (else prefecture) division named most often."""
+    found = _MAIN_PLACE.get(id(ex.mentions))
+    if found is not None and found[0] is ex.mentions:
+        return found[1]
+    if len(_MAIN_PLACE) >= 8:
+        _MAIN_PLACE.clear()
+    place = _main_place(ex.mentions)
+    _MAIN_PLACE[id(ex.mentions)] = (ex.mentions, place)
+    return place
+
+
+# main_place by mentions tuple: the figure rules ask it once per figure saying 全市
+_MAIN_PLACE: dict[int, tuple[tuple[Mention, ...], str | None]] = {}
+
+
+def _main_place(mentions: tuple[Mention, ...]) -> str | None:
     for levels in ((Kind.COUNTY,), (Kind.PREFECTURE,), (Kind.PROVINCE,)):
-        counts = Counter(m.entity for m in ex.mentions if m.kind in levels and m.entity)
+        counts = Counter(m.entity for m in mentions if m.kind in levels and m.entity)
         if counts:
             return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return None
@@ -294,8 +309,8 @@ def _built_object(
     with ``next_clause`` also in the clause right after one ending with the figure):
     in 收入超过20万元,建成示范带3条 the belts built are no subject of the income."""
     text = ex.article.text
-    for m in ex.mentions:
-        if m.sentence != q.sentence or m.kind not in WORKS:
+    for m in in_sentence(ex.mentions, q.sentence):
+        if m.kind not in WORKS:
             continue
         later = m.start >= q.end
         gap = text[q.end : m.start]

@@ -12,10 +12,12 @@ organ or registered company is named from, the trade name of a registered compan
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
 from kg.extract.kinds import Kind
+from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, Suffix
 from kg.extract.text.units import units
 
@@ -154,11 +156,7 @@ def _ends_with_boundary(
 
 def clause_floor(text: str, start: int) -> int:
     """Start of the clause holding ``start`` (after the previous 。；! ?)."""
-    best = 0
-    for mark in "。；;!！?？\n":
-        k = text.rfind(mark, 0, start)
-        best = max(best, k + 1)
-    return best
+    return last_mark_before(text, "。；;!！?？\n", start) + 1
 
 
 # boundary words event names hold (清远市2025年二季度重点交通项目集中开工活动)
@@ -247,8 +245,10 @@ _DESCRIPTIONS = ("企业", "龙头", "链主", "园区", "厂商", "客商", "�
 def _after_description(text: str, start: int, anchors: list[int]) -> int:
     """A registered name starts at its place, not at the words describing the company
     before it (园区龙头企业|广东华鑫新材料科技有限公司)."""
-    for s in anchors:
-        if start < s <= start + 12 and text[start:s].endswith(_DESCRIPTIONS):
+    for s in anchors[
+        bisect.bisect_right(anchors, start) : bisect.bisect_right(anchors, start + 12)
+    ]:
+        if text[start:s].endswith(_DESCRIPTIONS):
             return s
     return start
 
@@ -376,15 +376,13 @@ _ANCHORED = (Kind.GOVERNMENT_BODY, Kind.COMPANY, Kind.ORGANIZATION)
 def anchored_start(text: str, start: int, anchors: list[int], lex: Lexicon) -> int:
     """Organs and registered companies start at the place they are named after
     (廉江市投资促进局, 廉江市橘乡现代农业发展有限公司), across words that may stand
-    in such names but not across function words or verbs like 引进."""
-    for s in anchors:
-        if start - 14 <= s < start:
-            gap = text[s:start]
-            if not any(
-                ch in PUNCT or ch.isdigit() or ch in OPEN_Q + CLOSE_Q or ch in FUNCTION_CHARS
-                for ch in gap
-            ) and not any(
-                b in gap for b in lex.boundaries if len(b) > 1 and b not in lex.name_verbs
-            ):
-                return s
+    in such names but not across function words or verbs like 引进. ``anchors`` are the
+    sorted starts of the division spans."""
+    for s in anchors[bisect.bisect_left(anchors, start - 14) : bisect.bisect_left(anchors, start)]:
+        gap = text[s:start]
+        if not any(
+            ch in PUNCT or ch.isdigit() or ch in OPEN_Q + CLOSE_Q or ch in FUNCTION_CHARS
+            for ch in gap
+        ) and not any(b in gap for b in lex.boundaries if len(b) > 1 and b not in lex.name_verbs):
+            return s
     return start

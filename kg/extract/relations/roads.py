@@ -17,7 +17,7 @@ from kg.extract.kinds import PLACES, Kind
 from kg.extract.relations.registry import relation_rule
 from kg.extract.relations.works import mention_at, sentence_opener
 from kg.extract.text.clauses import top_level
-from kg.extract.text.spans import in_sentence
+from kg.extract.text.spans import in_sentence, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 _ROUTE_MARKS = ("至", "—", "－")
@@ -53,8 +53,8 @@ def one_place_roads(ex: Extraction) -> list[Relation]:
             continue
         inner = [
             m
-            for m in ex.mentions
-            if road.start <= m.start and m.end < road.end and m.kind in PLACES
+            for m in within(ex.mentions, road.start, road.end)
+            if m.end < road.end and m.kind in PLACES
         ]
         if len(inner) == 1 and inner[0].kind in DIVISION_KINDS:
             out.append(Relation(road.entity, "locatedIn", inner[0].entity, road.sentence, "段"))

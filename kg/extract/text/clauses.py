@@ -7,8 +7,10 @@ the rules read the names inside one clause that no other name holds.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kg.extract.text.spans import uncovered
 from kg.records import Mention
@@ -33,9 +35,34 @@ def clause_around(text: str, at: int) -> tuple[int, int]:
     >>> clause_around("甲，乙丙；丁", 3)
     (2, 4)
     """
-    lo = max(text.rfind(ch, 0, at) for ch in CLAUSE_MARKS) + 1
-    ends = [k for k in (text.find(ch, at) for ch in CLAUSE_MARKS) if k >= 0]
-    return lo, min(ends, default=len(text))
+    end = first_mark_from(text, CLAUSE_MARKS, at)
+    return last_mark_before(text, CLAUSE_MARKS, at) + 1, len(text) if end < 0 else end
+
+
+@lru_cache(maxsize=8)
+def _mark_positions(text: str, marks: str) -> list[int]:
+    """Sorted offsets of the characters of ``marks`` in ``text`` (one pass per text)."""
+    return [i for i, ch in enumerate(text) if ch in marks]
+
+
+def last_mark_before(text: str, marks: str, at: int) -> int:
+    """``max(text.rfind(ch, 0, at) for ch in marks)`` by bisection: the offset of the
+    last mark before ``at``, -1 when none (a scan back can cross the whole text)."""
+    if at < 0:
+        return max(text.rfind(ch, 0, at) for ch in marks)
+    positions = _mark_positions(text, marks)
+    i = bisect.bisect_left(positions, at) - 1
+    return positions[i] if i >= 0 else -1
+
+
+def first_mark_from(text: str, marks: str, at: int) -> int:
+    """The offset of the first mark at or after ``at``, -1 when none."""
+    if at < 0:
+        found = [k for k in (text.find(ch, at) for ch in marks) if k >= 0]
+        return min(found, default=-1)
+    positions = _mark_positions(text, marks)
+    i = bisect.bisect_left(positions, at)
+    return positions[i] if i < len(positions) else -1
 
 
 def find_all(text: str, word: str, lo: int, hi: int) -> list[int]:
