@@ -31,6 +31,7 @@ from kg.extract.names.mentions import DIVISION_PREFIX, division_key
 from kg.extract.pipeline import step
 from kg.extract.text.doc import doc_of
 from kg.extract.text.lexicon import load_lexicon
+from kg.extract.text.numbers import OUTPUT_RATE
 from kg.extract.text.spans import covering
 from kg.extract.text.units import units
 from kg.records import DIVISION_KINDS, Entity, Extraction, Mention
@@ -224,10 +225,7 @@ def _place_free_alias(kind: str, name: str, mentions: list[Mention], idx: list[i
     return set()
 
 
-_OUTPUT = re.compile(
-    r"(?:年产|年处理|年加工|日处理|年出栏|年产能)[0-9.一二三四五六七八九十百千万亿两]+"
-    r"(?P<unit>[^\s\d,，;；。、的]{1,4})$"
-)
+_OUTPUT = re.compile(OUTPUT_RATE + r"(?P<unit>[^\s\d,，;；。、的]{1,4})$")
 
 
 def _output_aliases(kind: str, text: str, mentions: list[Mention]) -> set[str]:

@@ -38,8 +38,9 @@ from typing import NamedTuple
 
 from kg.extract.figures.measure import CLAUSE_END, fences, measure_of, rank_measure_of
 from kg.extract.figures.periods import compares_with, dates_an_event
-from kg.extract.periods.expressions import inside, quoted_spans, sentence_of, sentence_starts
+from kg.extract.periods.expressions import quoted_spans, within_spans
 from kg.extract.pipeline import step
+from kg.extract.text.doc import Doc, doc_of
 from kg.extract.text.numbers import parse_number
 from kg.extract.text.units import Unit, quantity_words, to_base, units
 from kg.records import Article, Extraction, Period, Quantity
@@ -285,17 +286,17 @@ def _raw_figures(article: Article, periods: tuple[Period, ...]) -> list[_Raw]:
     text = article.text
     quotes = quoted_spans(text)
     taken = [(p.start, p.end) for p in periods]
-    starts = sentence_starts(article)
+    doc = doc_of(article)
     found: list[_Raw] = []
     last_end = 0
     for m in _NUMBER.finditer(text):
         start = m.start()
-        if start < last_end or inside(quotes, start) or _covered(taken, start):
+        if start < last_end or within_spans(quotes, start) or _covered(taken, start):
             continue
         ordinal = text[start - 1 : start] == "第"
         if not ordinal and not _plain_number(text, start, m.end()):
             continue
-        s = sentence_of(article, starts, start)
+        s = doc.sentence_at(start)
         if s is None:
             continue
         raw = _one(text, m, _Where(s.index, (s.start, s.end)), max(last_end, s.start))
@@ -303,7 +304,7 @@ def _raw_figures(article: Article, periods: tuple[Period, ...]) -> list[_Raw]:
             found.append(raw)
             last_end = raw.end
     spans = [(r.start, r.end) for r in found]
-    for extra in _top_ranks(article, starts) + _halves(article, starts):
+    for extra in _top_ranks(article, doc) + _halves(article, doc):
         if not _covered(spans, extra.start) and not _covered(taken, extra.start):
             found.append(extra)
     return sorted(found, key=lambda r: r.start)
@@ -313,11 +314,11 @@ def _raw_figures(article: Article, periods: tuple[Period, ...]) -> list[_Raw]:
 _HALF = re.compile(r"(?<![个上下前后多大])半(小时|个月|天)")
 
 
-def _halves(article: Article, starts: list[int]) -> list[_Raw]:
+def _halves(article: Article, doc: Doc) -> list[_Raw]:
     """Half a unit of time written 半 (市区至各镇半小时通达: 0.5 小时)."""
     found = []
     for m in _HALF.finditer(article.text):
-        s = sentence_of(article, starts, m.start())
+        s = doc.sentence_at(m.start())
         if s is not None:
             unit, where = units()[m.group(1)], (s.index, (s.start, s.end))
             half = Decimal("0.5")
@@ -351,7 +352,7 @@ def _ordinal(text: str, m: re.Match[str], where: _Where) -> _Raw | None:
 _RANK_REACH = 24
 
 
-def _top_ranks(article: Article, starts: list[int]) -> list[_Raw]:
+def _top_ranks(article: Article, doc: Doc) -> list[_Raw]:
     """Rank one written as a word after a rank verb: 居揭阳各县(市、区)首位, 位居全省榜首."""
     text = article.text
     verbs = quantity_words()["rank"]
@@ -360,7 +361,7 @@ def _top_ranks(article: Article, starts: list[int]) -> list[_Raw]:
     if not tops:
         return found
     for m in re.finditer("|".join(map(re.escape, tops)), text):
-        s = sentence_of(article, starts, m.start())
+        s = doc.sentence_at(m.start())
         if s is None:
             continue
         floor = max(s.start, m.start() - _RANK_REACH)

@@ -40,7 +40,7 @@ from decimal import Decimal
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.names.events import ON_THE_DAY
 from kg.extract.pipeline import step
-from kg.extract.text.clauses import inside
+from kg.extract.text.clauses import inside, last_mark_before
 from kg.extract.text.spans import (
     covering,
     ending,
@@ -528,10 +528,10 @@ def _stops(gap: str) -> bool:
 def _clause_start(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` starts: after , ; 。 : or a long parenthesis
     (a short one belongs to a unit: 个县(市、区))."""
-    start = max(text.rfind(p, 0, pos) for p in ",，;；。:：")
+    start = last_mark_before(text, ",，;；。:：", pos)
     close = max(text.rfind(")", start + 1, pos), text.rfind("）", start + 1, pos))
     if close > start:
-        opening = max(text.rfind("(", 0, close), text.rfind("（", 0, close))
+        opening = last_mark_before(text, "(（", close)
         if close - opening > 8:
             start = close
     return start

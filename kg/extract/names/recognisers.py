@@ -38,6 +38,7 @@ from kg.extract.names.edges import (
 from kg.extract.names.events import session_candidates
 from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.names.titles import title_candidates
+from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
 
 PERSON_TITLES = (
@@ -392,7 +393,7 @@ def _in_industry_list(text: str, start: int, end: int) -> bool:
     listed = text.startswith("、", end) or text[start - 1 : start] == "、"
     if not listed:
         return False
-    floor = max(clause_floor(text, start), max(text.rfind(c, 0, start) for c in "，,：:") + 1)
+    floor = max(clause_floor(text, start), last_mark_before(text, "，,：:", start) + 1)
     left = text[floor:end]
     if any(h in left for h in _LIST_HEADS) and not any(
         text.startswith(v, end) for v in ("有限公司", "公司", "集团")

@@ -45,14 +45,12 @@ from kg.extract.pipeline import step
 from kg.extract.text.doc import doc_of
 from kg.extract.text.lexicon import lexicon_rows
 from kg.extract.text.numbers import parse_number
-from kg.records import Article, Extraction, Period, Sentence
+from kg.records import Article, Extraction, Period
 
 __all__ = [
     "find_periods",
     "periods_step",
     "quoted_spans",
-    "sentence_starts",
-    "sentence_of",
     "spans_of",
 ]
 
@@ -450,21 +448,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTES.finditer(text)]
 
 
-def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+def within_spans(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether ``offset`` lies strictly inside one of the sorted ``spans``."""
     i = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
     return i >= 0 and spans[i][0] < offset < spans[i][1]
-
-
-def sentence_starts(article: Article) -> list[int]:
-    """Start offsets of the article's sentences, for ``sentence_index``."""
-    return [s.start for s in article.sentences]
-
-
-def sentence_of(article: Article, starts: list[int], offset: int) -> Sentence | None:
-    """The sentence holding ``offset`` (``starts`` is kept for the callers; the Doc
-    of the article has them)."""
-    return doc_of(article).sentence_at(offset)
 
 
 def _candidates(text: str, on: dt.date | None) -> list[_Found]:
@@ -528,7 +515,7 @@ def find_periods(article: Article) -> tuple[Period, ...]:
     """Every time expression of ``article``, in text order, resolved against its date."""
     text, on = article.text, article.meta.date
     quotes = quoted_spans(text)
-    starts = sentence_starts(article)
+    doc = doc_of(article)
     periods = []
     floor = 0
     for f in _candidates(text, on):
@@ -536,10 +523,10 @@ def find_periods(article: Article) -> tuple[Period, ...]:
             continue  # a cue taken by the previous expression (1月至9月前|年) starts this one
         f = _with_cue(text, f, floor)
         floor = f.end
-        sentence = sentence_of(article, starts, f.start)
+        sentence = doc.sentence_at(f.start)
         if sentence is None:
             continue
-        if inside(quotes, f.start) and not _opens_a_report_title(text, quotes, f.start):
+        if within_spans(quotes, f.start) and not _opens_a_report_title(text, quotes, f.start):
             continue
         periods.append(
             Period(text[f.start : f.end], f.start, f.end, sentence.index, f.kind, f.begin, f.until)

@@ -19,6 +19,7 @@ from kg.extract.names.events import ON_THE_DAY
 from kg.extract.relations.registry import relation_rule
 from kg.extract.text.clauses import clause_around, find_all, top_level
 from kg.extract.text.cues import cue_words
+from kg.extract.text.numbers import OUTPUT_RATE
 from kg.extract.text.spans import in_sentence, within
 from kg.records import Extraction, Mention, Relation
 
@@ -151,10 +152,7 @@ _LISTED = re.compile(
 _STARTED = ("动工", "开工", "签约", "签订", "签署", "投产", "竣工", "揭牌")
 _TAKERS = (Kind.PROJECT, Kind.COMPANY)
 # between a company and its works: 的, or an output figure (年产2万吨)
-_OWNER_GAP = re.compile(
-    r"的?(?:(?:年产|年处理|年加工|日处理|年出栏|年产能)[0-9.一二三四五六七八九十百千万亿两]+"
-    r"[^\s,，;；。、的]{0,6})?"
-)
+_OWNER_GAP = re.compile(r"的?(?:" + OUTPUT_RATE + r"[^\s,，;；。、的]{0,6})?")
 
 
 def day_relations(ex: Extraction) -> list[Relation]:

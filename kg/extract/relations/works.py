@@ -36,15 +36,14 @@ from kg.extract.names.companies import company_core
 from kg.extract.relations.registry import relation_rule
 from kg.extract.text.clauses import CLAUSE, top_level
 from kg.extract.text.lexicon import load_lexicon
+from kg.extract.text.numbers import OUTPUT_RATE
 from kg.extract.text.spans import in_sentence
 from kg.records import Extraction, Mention, Relation
 
 WORKS = {Kind.PROJECT, Kind.PARK}
 
 # 年产8000万平方米 between a company or 的 and the works it makes
-_OUTPUT = re.compile(
-    r"(?:年产|年处理|年加工|日处理|年出栏|年产能)[0-9０-９.一二三四五六七八九十百千万亿两]+[^\s,，;；。、的]{0,6}"
-)
+_OUTPUT = re.compile(OUTPUT_RATE + r"[^\s,，;；。、的]{0,6}")
 _NUMBER = r"[一二三四五六七八九十两0-9]+个?"
 _BRING = re.compile(
     rf"(?:{_NUMBER}(?:镇|乡|街道|村|县|区|市|地))?"

@@ -19,7 +19,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["CHINESE_DIGITS", "NUMERAL_CHARS", "parse_number"]
+__all__ = ["CHINESE_DIGITS", "NUMERAL_CHARS", "OUTPUT_RATE", "parse_number"]
+
+# an output or throughput rate before a unit: 年产8000万, 日处理3 (the article text is
+# NFKC, so full-width digits never occur; the three rules that read it share it)
+OUTPUT_RATE = r"(?:年产|年处理|年加工|日处理|年出栏|年产能)[0-9.一二三四五六七八九十百千万亿两]+"
 
 CHINESE_DIGITS: dict[str, int] = {
     "〇": 0,
