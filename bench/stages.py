@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kg.analyse import to_networkx
 from kg.extract import extract
-from kg.extract.gazetteer import load_gazetteer
+from kg.extract.names.gazetteer import load_gazetteer
 from kg.ingest import parse_article
 from kg.model import build_graph
 

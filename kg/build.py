@@ -1,6 +1,6 @@
 """``kg build`` as a library call: ingest, extract, model, validate, analyse, export.
 
-Sits between the stages and the CLI (DESIGN.md section 2: it uses ``export``
+Sits between the stages and the CLI (docs/architecture.md: it uses ``export``
 and everything below it; only ``cli`` uses it). One bad input does not stop
 the others: its error is recorded and the rest still build. The same article
 in two files is built once, both files recorded. Outputs are staged and
@@ -24,7 +24,7 @@ from kg.export import get_exporter, run_exporter
 from kg.export.generations import Staging
 from kg.export.summary import VIEW_BUDGET, check_budget
 from kg.extract import extract
-from kg.extract.entities import unify_across
+from kg.extract.across import unify_across
 from kg.ingest import MAX_BYTES, read_article
 from kg.model import (
     DEFAULT_BASE,

@@ -1,4 +1,4 @@
-"""The import arrows of DESIGN.md section 2, read from the source with ast."""
+"""The import arrows of docs/architecture.md (Layers), read from the source with ast."""
 
 from __future__ import annotations
 

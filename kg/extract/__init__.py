@@ -2,33 +2,43 @@
 
 ``extract(article)`` runs ``default_steps()`` (see ``kg.extract.pipeline`` for
 the step contract). No RDF here: the model turns the records into triples.
-The steps are imported on first use, so importing one extract module does not
-load the segmenter and the gazetteer.
+
+The stages are sub-packages, each importing only the ones before it
+(docs/architecture.md): ``text`` (the Doc, spans, lexicons) → ``names``
+(mentions) → ``entities`` and ``periods`` → ``figures`` (quantities, their
+subjects and periods) → ``relations`` (rules registered by name) → ``across``
+(one entity per thing over all articles, run by ``kg build``).
+Importing a module loads no data: the segmenter, the gazetteer and the
+lexicons load on first use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.extract.entities.resolve import entities_step
+from kg.extract.figures.periods import figure_periods_step
+from kg.extract.figures.quantities import quantities_step
+from kg.extract.figures.subjects import figure_subjects_step
+from kg.extract.figures.tables import tables_step
+from kg.extract.names.mentions import mentions_step
+from kg.extract.periods.expressions import periods_step
 from kg.extract.pipeline import Step, run_steps
+from kg.extract.relations.step import relations_step
 from kg.records import Article, Extraction
 
 
 def default_steps() -> tuple[Step, ...]:
-    """mentions → entities → periods → quantities → tables → relations."""
-    from kg.extract.entities import entities_step
-    from kg.extract.mentions import mentions_step
-    from kg.extract.quantities import quantities_step
-    from kg.extract.relations import relations_step
-    from kg.extract.tables import tables_step
-    from kg.extract.timex import periods_step
-
+    """mentions → entities → periods → quantities → tables → figure-subjects →
+    figure-periods → relations."""
     return (
         mentions_step,
         entities_step,
         periods_step,
         quantities_step,
         tables_step,
+        figure_subjects_step,
+        figure_periods_step,
         relations_step,
     )
 

@@ -101,7 +101,7 @@ class _PageText(HTMLParser):
     def _cell_gap(self) -> str:
         """' | ' between the cells of a table row that stays one line, else a space.
 
-        A data table's cells become ``A | B | C`` (kg.extract.tables reads
+        A data table's cells become ``A | B | C`` (kg.extract.figures.tables reads
         them); a layout table, whose cells hold paragraphs, gets no bars.
         """
         row = self.parts[self._row_start :] if self._row_start is not None else []

@@ -1,4 +1,4 @@
-"""Who carries out a programme (kg.extract.relations' agent cues), on sentences of our own."""
+"""Who carries out a programme (kg.extract.relations.step' agent cues), on sentences of our own."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The places roads and road works run to (kg.extract.courses), on sentences of our own."""
+"""The places roads and road works run to (kg.extract.relations.roads), on sentences of our own."""
 
 from __future__ import annotations
 

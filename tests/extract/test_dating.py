@@ -7,7 +7,7 @@ import doctest
 from dataclasses import replace
 from decimal import Decimal
 
-import kg.extract.dating
+import kg.extract.figures.periods
 from kg.extract import extract
 
 D = dt.date
@@ -25,7 +25,7 @@ def _period_of(ex, value) -> tuple[str, dt.date | None, dt.date | None] | None:
 
 
 def test_doctests_pass():
-    assert doctest.testmod(kg.extract.dating).failed == 0
+    assert doctest.testmod(kg.extract.figures.periods).failed == 0
 
 
 # data releases: the title's period dates every figure without one of its own

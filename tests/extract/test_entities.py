@@ -1,4 +1,4 @@
-"""The entity step on sentences of our own (kg/extract/entities.py)."""
+"""The entity step on sentences of our own (kg/extract/entities/resolve.py)."""
 
 from __future__ import annotations
 

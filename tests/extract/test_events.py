@@ -1,4 +1,4 @@
-"""Events' names, venues, participants and topics (kg.extract.events), on sentences of our own."""
+"""Events' names, venues, participants and topics (relations/events.py), on our own sentences."""
 
 from __future__ import annotations
 

@@ -123,7 +123,7 @@ def test_a_total_counts_what_the_sentence_just_named(make_article):
 
 
 def test_a_short_company_name_joins_the_long_form_used_in_another_article(make_article):
-    from kg.extract.entities import unify_across
+    from kg.extract.across import unify_across
 
     a = extract(make_article("开平市引进华锐精工新材料和海宏电器两个项目。"))
     b = extract(make_article("台山市推动华锐精工上市。"))

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.errors import OntologyError
-from kg.extract import gazetteer as gz
-from kg.extract.gazetteer import Division, load_gazetteer, read_divisions
+from kg.extract.names import gazetteer as gz
+from kg.extract.names.gazetteer import Division, load_gazetteer, read_divisions
 
 ROOT = Path(__file__).resolve().parents[2]
 GAZ = load_gazetteer()

@@ -1,4 +1,4 @@
-"""Listings, rankings and listing proceeds (kg.extract.listings), on sentences of our own."""
+"""Listings, rankings and listing proceeds (relations/listings.py), on sentences of our own."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Names the text marks without a class word found by the walk (kg/extract/marked.py)."""
+"""Names the text marks without a class word the walk finds (names/brands_routes_sights.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A park's members (kg.extract.members), on sentences of our own."""
+"""A park's members (kg.extract.relations.members), on sentences of our own."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.extract import extract
-from kg.extract.names import choose, find_candidates
+from kg.extract.names.recognisers import choose, find_candidates
 
 
 def names(text: str) -> dict[str, str]:
@@ -60,8 +60,8 @@ def test_ministries_and_provincial_organs_come_from_the_organ_lexicon():
 
 def test_name_start_stops_at_an_opening_quote_instead_of_looping():
     # once looped for ever when the walk back reached an opening quote
-    from kg.extract.lexicon import load_lexicon
-    from kg.extract.names import name_start
+    from kg.extract.names.recognisers import name_start
+    from kg.extract.text.lexicon import load_lexicon
 
     text = "实施“乡村振兴示范带"
     assert name_start(text, 0, len(text) - 3, load_lexicon()) == 3

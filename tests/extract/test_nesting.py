@@ -1,4 +1,4 @@
-"""Relations between a name and the names inside it (kg.extract.relations.nesting_relations)."""
+"""Relations between a name and the names inside it (relations/step.py, nesting_relations)."""
 
 from __future__ import annotations
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import kg.extract.numbers
-from kg.extract.numbers import parse_number
+import kg.extract.text.numbers
+from kg.extract.text.numbers import parse_number
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_non_numerals_give_none(text):
 
 
 def test_doctests_pass():
-    assert doctest.testmod(kg.extract.numbers).failed == 0
+    assert doctest.testmod(kg.extract.text.numbers).failed == 0
 
 
 _DIGITS = "零一二三四五六七八九"

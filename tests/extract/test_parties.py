@@ -1,4 +1,4 @@
-"""Cooperation, posts and issuing (kg.extract.parties), on sentences of our own."""
+"""Cooperation, posts and issuing (kg.extract.relations.agreements), on sentences of our own."""
 
 from __future__ import annotations
 

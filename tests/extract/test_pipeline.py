@@ -49,3 +49,32 @@ def test_a_step_needing_what_no_earlier_step_adds_fails_before_running():
 def test_mentions_must_slice_back_to_their_text():
     with pytest.raises(ExtractionContractError, match="bad-offsets"):
         run_steps(Extraction(_article()), [_bad_offsets])
+
+
+def test_the_default_steps_name_figure_subjects_and_periods_apart_from_relations():
+    from kg.extract import default_steps
+
+    names = [s.name for s in default_steps()]
+    assert names == [
+        "mentions",
+        "entities",
+        "periods",
+        "quantities",
+        "tables",
+        "figure-subjects",
+        "figure-periods",
+        "relations",
+    ]
+    relations = default_steps()[-1]
+    assert relations.adds == frozenset({"relations"})
+
+
+def test_every_registered_relation_rule_runs_and_an_unknown_one_fails():
+    from kg.extract.relations.registry import registered, rules_in
+    from kg.extract.relations.step import RULE_ORDER
+
+    assert sorted(registered()) == sorted(RULE_ORDER)
+    with pytest.raises(ExtractionContractError, match="left out: \\['members'\\]"):
+        rules_in([n for n in RULE_ORDER if n != "members"])
+    with pytest.raises(ExtractionContractError, match="unknown: \\['typo'\\]"):
+        rules_in((*RULE_ORDER, "typo"))

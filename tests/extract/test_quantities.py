@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import kg.extract.measure
-import kg.extract.units
+import kg.extract.figures.measure
+import kg.extract.text.units
+from kg.extract.figures.quantities import find_quantities, quantities_step
+from kg.extract.periods.expressions import find_periods, periods_step
 from kg.extract.pipeline import run_steps
-from kg.extract.quantities import find_quantities, quantities_step
-from kg.extract.timex import find_periods, periods_step
-from kg.extract.units import base_unit_code, to_base, unit_code
+from kg.extract.text.units import base_unit_code, to_base, unit_code
 from kg.records import Extraction
 
 
@@ -361,7 +361,7 @@ def test_unit_codes():
 
 
 def test_doctests_pass():
-    for module in (kg.extract.units, kg.extract.measure):
+    for module in (kg.extract.text.units, kg.extract.figures.measure):
         assert doctest.testmod(module).failed == 0, module.__name__
 
 

@@ -1,4 +1,4 @@
-"""Selected for a list, title or programme (kg.extract.selection), on sentences of our own."""
+"""Selected for a list, title or programme (relations/honours.py), on sentences of our own."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from relation_facts import facts
 
 from kg.extract import extract
-from kg.extract.selection import title_after
+from kg.extract.names.titles import title_after
 
 
 def _selected(ex) -> set[tuple[str, str]]:

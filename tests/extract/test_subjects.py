@@ -1,4 +1,4 @@
-"""Whom a figure is about (kg.extract.subjects), on sentences written for kg about
+"""Whom a figure is about (kg.extract.figures.subjects), on sentences written for kg about
 places other than the seed's and the eval corpus's."""
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kg.extract import extract
-from kg.extract.tables import find_tables
+from kg.extract.figures.tables import find_tables
 from kg.ingest import parse_article
 
 RELEASE = """台山市2023年经济运行简况

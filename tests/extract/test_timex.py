@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import kg.extract.timex
+import kg.extract.periods.expressions
+from kg.extract.periods.expressions import find_periods, periods_step
 from kg.extract.pipeline import run_steps
-from kg.extract.timex import find_periods, periods_step
 from kg.records import Extraction
 
 D = dt.date
@@ -127,7 +127,7 @@ def test_the_step_adds_periods_only(make_article):
 
 
 def test_doctests_pass():
-    assert doctest.testmod(kg.extract.timex).failed == 0
+    assert doctest.testmod(kg.extract.periods.expressions).failed == 0
 
 
 _PIECES = st.sampled_from(

@@ -1,4 +1,4 @@
-"""Whose works they are and where they lie (kg.extract.works), on sentences of our own."""
+"""Whose works they are and where they lie (kg.extract.relations.works), on sentences of our own."""
 
 from __future__ import annotations
 

@@ -1,0 +1,234 @@
+"""Which period dates each figure.
+
+A figure takes the nearest period before it in its sentence (``kg.extract.
+quantities``), passing over two kinds that date no figure after them:
+
+- the day, month or quarter of a one-off event (计划于今年6月开工，全长9.6公里);
+- a comparison base (截至6月底…达412家，比上年末净增23家: 上年末 is what 23家
+  is counted from, 6月底 its date).
+
+A figure still without a period takes, in this order:
+
+1. the period of the sentence before when that one ends in ； (the statement
+   goes on), within the paragraph;
+2. in a sentence opening with 当天/当日/同日/现场/会上, or after 首日 in its
+   sentence, the day named last before it: the day of the event (counts, sums
+   and shares; not sizes such as 全长31公里, which describe a thing);
+3. for a balance (存款余额, 贷款余额) or its change since the year began (比年初
+   增长), the end of a month or quarter named last before it in its paragraph
+   (9月末，…存款余额…。各项贷款余额…);
+4. the period of its section's heading (a line of its own: 一、2022年工作回顾);
+5. in a data release (a title naming a part of the year, or 经济运行, 统计数据 …)
+   the release's period: the first period of the body that restates the title's
+   (title 2024年1—9月…简况, body 1—9月，…), else the lead sentence's. A lead that
+   says only 今年以来 does not date a release whose title says 1—9月.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.periods.expressions import spans_of
+from kg.extract.pipeline import step
+from kg.extract.text.cues import cue_pattern
+from kg.records import Article, Extraction, Period, Quantity
+
+__all__ = ["carry_periods", "compares_with", "dates_an_event", "figure_periods_step"]
+
+# 计划于今年6月开工, 预计2024年二季度投产: a date of a one-off event
+_EVENT_AFTER = re.compile(
+    r"(?:正式|全面|基本|建成|将|可|恢复)?"
+    r"(?:开工|动工|投产|通车|竣工|完工|交付|投用|投入使用|建成|开业|运营|揭牌|上市)"
+)
+_SO_FAR = ("今年", "本年", "以来", "至今")  # year-to-date spans: short only early in a year
+
+
+def dates_an_event(text: str, period: Period) -> bool:
+    """Whether ``period`` is the day, month or quarter of a one-off event (计划于今年6月
+    开工): the event's date, not the period of the figures after it.
+
+    >>> import datetime as dt
+    >>> june = Period("今年6月", 3, 7, 0, "interval", dt.date(2024, 6, 1), dt.date(2024, 6, 30))
+    >>> dates_an_event("计划于今年6月开工,全长9.6公里", june)
+    True
+    >>> dates_an_event("上半年今年6月,全长9.6公里", june)
+    False
+    """
+    if period.kind == "target" or period.begin is None or period.until is None:
+        return False
+    if (period.until - period.begin).days > 92 or period.text.endswith(_SO_FAR):
+        return False  # a year or half a year (今年 in February too) frames the figures after it
+    return _EVENT_AFTER.match(text, period.end) is not None
+
+
+_COMPARED = re.compile(r"(?:比|较|与|相比|对比)$")
+
+
+def compares_with(text: str, period: Period) -> bool:
+    """Whether ``period`` is the base a figure is compared with (比上年末, 较去年底).
+
+    >>> import datetime as dt
+    >>> text = "截至6月底,全市企业达412家,比上年末净增23家"
+    >>> at = text.index("上年末")
+    >>> day = dt.date(2023, 12, 31)
+    >>> compares_with(text, Period("上年末", at, at + 3, 0, "instant", day, day))
+    True
+    """
+    return _COMPARED.search(text, max(0, period.start - 2), period.start) is not None
+
+
+def _frames(text: str, period: Period) -> bool:
+    """Whether ``period`` can date the figures that follow it."""
+    return not dates_an_event(text, period) and not compares_with(text, period)
+
+
+_ON_THE_DAY = cue_pattern("figure-day", r"\s*")
+_FIRST_DAY = "首日"  # 上市首日收盘价…: the day of the listing
+# sizes and durations (全长31公里, 年产8000万平方米) describe a thing, not the day's event
+_SIZES = frozenset({"m", "m2", "m3", "kg", "W", "Wh", "d", "h", "个月", "年", "工作日"})
+_DAY = re.compile(r"[0-9一二三四五六七八九十]+[日号]$")
+# a balance, or its change since the year began (存款余额…比年初增长6.2%)
+_BALANCE = re.compile(r"余额|[比较]年初")
+_MONTH_END = re.compile(r"(?:月|季度|年)(?:末|底)$")
+_CLAUSE_MARKS = ",，;；:："
+
+
+@step("figure-periods", needs={"quantities", "periods"}, adds={"quantities"})
+def figure_periods_step(ex: Extraction) -> Extraction:
+    """Gives figures without a period the one their statement carries."""
+    return ex.evolve(quantities=carry_periods(ex, ex.quantities))
+
+
+def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """Figures without a period of their own take the one their statement carries
+    (the module docstring gives the order)."""
+    article, periods = ex.article, ex.periods
+    text = article.text
+    by_sentence: dict[int, int] = {}
+    for q in quantities:
+        if q.period is not None:
+            by_sentence[q.sentence] = q.period
+    for i, p in enumerate(periods):
+        if _frames(text, p):
+            by_sentence.setdefault(p.sentence, i)
+    sections = _section_periods(article, periods, {q.sentence for q in quantities})
+    default = _release_period(ex)
+    out = []
+    for q in quantities:
+        if q.period is None:
+            found = (
+                _carried(article, q.sentence, by_sentence),
+                _event_day(article, periods, q),
+                _balance_date(article, periods, q),
+                sections.get(q.sentence),
+                default,
+            )
+            q = replace(q, period=next((i for i in found if i is not None), None))
+        out.append(q)
+    return tuple(out)
+
+
+def _carried(article: Article, index: int, by_sentence: dict[int, int]) -> int | None:
+    """The period of the sentences before that end in ；, back to the paragraph's start."""
+    sentences = article.sentences
+    k = index - 1
+    while k >= 0 and sentences[k].paragraph == sentences[index].paragraph:
+        if not sentences[k].text.rstrip().endswith((";", "；")):
+            break
+        if k in by_sentence:
+            return by_sentence[k]
+        k -= 1
+    return None
+
+
+def _last_before(periods: tuple[Period, ...], offset: int, wanted) -> int | None:
+    best = None
+    for i, p in enumerate(periods):
+        if p.end <= offset and wanted(p) and (best is None or p.start > periods[best].start):
+            best = i
+    return best
+
+
+def _event_day(article: Article, periods: tuple[Period, ...], q: Quantity) -> int | None:
+    """当天共有5个项目同步动工 / 上市首日…上涨86.4%: the day named last before the figure."""
+    sentence = article.sentences[q.sentence]
+    before = article.text[sentence.start : q.start]
+    if q.base_unit in _SIZES or (not _ON_THE_DAY.match(before) and _FIRST_DAY not in before):
+        return None
+
+    def a_day(p: Period) -> bool:
+        return p.kind == "instant" and _DAY.search(p.text) is not None and p.text[0] not in "截到至"
+
+    return _last_before(periods, sentence.start, a_day)
+
+
+def _balance_date(article: Article, periods: tuple[Period, ...], q: Quantity) -> int | None:
+    """各项贷款余额812.7亿元 after 9月末，…存款余额…: the month's end named before it."""
+    sentence = article.sentences[q.sentence]
+    text = article.text
+    clause = text[sentence.start : q.start]
+    clause = clause[max(clause.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
+    if not _BALANCE.search(clause) and not _BALANCE.search(q.measure or ""):
+        return None
+    paragraph = [s.index for s in article.sentences if s.paragraph == sentence.paragraph]
+
+    def a_month_end(p: Period) -> bool:
+        return (
+            p.kind == "instant"
+            and p.sentence in paragraph
+            and _MONTH_END.search(p.text) is not None
+            and not compares_with(text, p)
+        )
+
+    return _last_before(periods, q.start, a_month_end)
+
+
+def _is_heading(article: Article, index: int, with_figures: set[int]) -> bool:
+    """A short line of its own without a sentence end or a figure: 一、2022年工作回顾."""
+    sentence = article.sentences[index]
+    if index in with_figures:
+        return False  # 2023年,全县新签约项目36个: a sentence that lost its stop
+    alone = all(
+        s.paragraph != sentence.paragraph or s.index == index
+        for s in article.sentences[max(0, index - 1) : index + 2]
+    )
+    line = sentence.text.strip()
+    return alone and 0 < len(line) <= 30 and not line.endswith(tuple("。！？；;!?…"))
+
+
+def _section_periods(
+    article: Article, periods: tuple[Period, ...], with_figures: set[int]
+) -> dict[int, int]:
+    """Sentence index → the period of the heading of its section, where it has one."""
+    first: dict[int, int] = {}
+    for i, p in enumerate(periods):
+        first.setdefault(p.sentence, i)
+    out: dict[int, int] = {}
+    current = None
+    for s in article.sentences:
+        if _is_heading(article, s.index, with_figures):
+            current = first.get(s.index)
+        elif current is not None:
+            out[s.index] = current
+    return out
+
+
+_DATA_TITLE = re.compile(
+    r"季度|上半年|下半年|前\d+个?月|\d+[-—至]\d+月|全年|年度"
+    r"|经济运行|统计数据|数据发布|主要指标|统计公报|统计快报"
+)
+
+
+def _release_period(ex: Extraction) -> int | None:
+    """In a data release, the index of the period that dates every figure without one."""
+    article, periods = ex.article, ex.periods
+    title = article.meta.title or ""
+    if not _DATA_TITLE.search(title) or not article.sentences:
+        return None
+    stated = {span for span in spans_of(title, article.meta.date) if None not in span}
+    for i, p in enumerate(periods):
+        if (p.begin, p.until) in stated and _frames(article.text, p):
+            return i  # the body restates the title's period (title 1—9月, body 前三季度)
+    lead = [i for i, p in enumerate(periods) if p.sentence == 0 and p.kind == "interval"]
+    return lead[0] if lead else None

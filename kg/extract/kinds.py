@@ -1,0 +1,41 @@
+"""The kinds of named things, as an enum: a misspelt kind fails when its module loads.
+
+Every kind is the local name of an ontology class (``kg.records.KINDS``, which
+the model maps to classes); ``Kind`` members are those strings (``StrEnum``),
+so they compare, hash, sort and print as the strings do. ``PLACES`` is the one
+set of kinds that are places: the administrative divisions and regions.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from kg.records import DIVISION_KINDS, KINDS
+
+
+class Kind(StrEnum):
+    """The class of a mention or entity."""
+
+    PROVINCE = "Province"
+    PREFECTURE = "Prefecture"
+    COUNTY = "County"
+    TOWN = "Town"
+    SUBDISTRICT = "Subdistrict"
+    VILLAGE = "Village"
+    REGION = "Region"
+    PARK = "Park"
+    COMPANY = "Company"
+    GOVERNMENT_BODY = "GovernmentBody"
+    ORGANIZATION = "Organization"
+    PROJECT = "Project"
+    ROAD = "Road"
+    PROGRAMME = "Programme"
+    EVENT = "Event"
+    PERSON = "Person"
+
+
+if tuple(Kind) != KINDS:  # the enum and the model's list must be one list
+    raise ImportError(f"kg.extract.kinds.Kind {tuple(Kind)} differs from kg.records.KINDS {KINDS}")
+
+# the kinds that are places: divisions and regions (one set for every rule)
+PLACES = frozenset(DIVISION_KINDS) | {Kind.REGION}

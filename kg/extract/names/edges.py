@@ -1,0 +1,388 @@
+"""Where a name starts: the walk back from its ending, and what moves its left edge.
+
+A name ending in a class word (工业园, 项目, 有限公司 ...) starts where the walk back
+over words (jieba, with the division names as a user dictionary) meets a boundary
+word, a function word, a verb not usual inside names, a number or punctuation.
+Then the left edge moves for what the walk cannot see: a figure + unit + 的 before
+the name, a year (2024年…推进会) and the places before it (an event), the counter
+of a figure (15个|典型村), a predicate verb of joint action (共建), two things joined
+by 及/和 (荔枝冻干及果汁项目), the company a project is named after, the place an
+organ or registered company is named from, the trade name of a registered company.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from kg.extract.kinds import Kind
+from kg.extract.text.clauses import last_mark_before
+from kg.extract.text.lexicon import Lexicon, Suffix
+from kg.extract.text.units import units
+
+PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/+＋")
+OPEN_Q, CLOSE_Q = "“", "”"
+MAX_NAME = 26
+_NUMERIC = re.compile(r"^[0-9.%一二三四五六七八九十百千万亿两几多余第]+[个批项家条座所宗户位名]?$")
+_STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "d", "m", "q", "t", "y", "e"}
+
+
+@cache
+def tokenizer():
+    """The jieba segmenter (loaded once) and its word → part-of-speech table."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba, jieba.posseg.dt.word_tag_tab
+
+
+def _is_stop(token: str, tag: str | None, lex: Lexicon) -> bool:
+    if token in lex.boundaries or _NUMERIC.match(token):
+        return True
+    # single characters are often pieces of unknown names (碧/道, 博/盈/特/焊): their
+    # dictionary tag says nothing about this use
+    if len(token) < 2 or tag is None:
+        return False
+    # a verb ends a name (园洲镇|签下|…项目) unless names often hold it (乡村振兴)
+    return tag in _STOP_TAGS or (tag == "v" and token not in lex.name_verbs)
+
+
+def name_start(
+    text: str,
+    lo: int,
+    end: int,
+    lex: Lexicon,
+    *,
+    verbs_stop: bool = True,
+    joins: frozenset[int] = frozenset(),
+    holds: frozenset[str] = frozenset(),
+) -> int:
+    """Where a name ending at ``end`` starts, scanning no further left than ``lo``.
+
+    Quoted parts (县级“百千万工程”指挥部) are taken whole; a dash at a position in
+    ``joins`` (between two place names: 石湾—龙溪快速通道) does not end the name.
+    ``verbs_stop=False`` lets registered names hold verbs (光澈显示科技有限公司);
+    words in ``holds`` do not end it (重点 in an event's name).
+    """
+    i = end
+    floor = max(lo, end - MAX_NAME)
+    while i > floor:
+        ch = text[i - 1]
+        if i - 1 in joins:
+            i -= 1
+            continue
+        if ch == CLOSE_Q:
+            j = text.rfind(OPEN_Q, floor, i - 1)
+            if j < 0:
+                break
+            i = j
+            continue
+        if ch == ")" and "(" in text[max(floor, i - 8) : i - 1]:
+            # a short parenthesis inside a name: 2024年廉江市(深圳)招商推介会
+            i = text.rfind("(", floor, i - 1)
+            continue
+        if ch in PUNCT or ch == OPEN_Q or ch.isspace() or ch.isdigit():
+            break
+        # the run of plain characters back to the previous stop character
+        j = i
+        while j > floor and text[j - 1] not in PUNCT and text[j - 1] not in (CLOSE_Q, OPEN_Q):
+            if text[j - 1].isspace() or text[j - 1].isdigit():
+                break
+            j -= 1
+        i = _walk_tokens(text, j, i, lex, verbs_stop, holds)
+        if i > j:
+            break
+    return i
+
+
+def _walk_tokens(
+    text: str,
+    j: int,
+    i: int,
+    lex: Lexicon,
+    verbs_stop: bool = True,
+    holds: frozenset[str] = frozenset(),
+) -> int:
+    """Walk words of text[j:i] from the right; return where the name starts."""
+    jieba, tags = tokenizer()
+    tokens = list(jieba.cut(text[j:i], HMM=False))
+    pos = i
+    right = ""  # the word after this one, already inside the name
+    for token in reversed(tokens):
+        tag = tags.get(token)
+        if not verbs_stop and tag == "v" and token not in lex.boundaries:
+            tag = "n"
+        if _ends_with_boundary(text, j, pos, lex, holds):
+            return pos
+        stop = token not in holds and _is_stop(token, tag, lex)
+        if stop and not _numeral_in_name(token, right):
+            return pos
+        pos -= len(token)
+        right = token
+    return pos
+
+
+_NUMERALS = "一二三四五六七八九十两"
+
+
+_COUNTERS = set("个批项家条座所宗户位名大类种级期年月日号次届台套栋间")
+
+
+def _numeral_in_name(token: str, right: str) -> bool:
+    """A numeral glued to a one-character word that is no counter belongs to the
+    name (三|华|李 in 三华李产业园), while 三|个 or 两|大 count things."""
+    return (
+        len(token) == 1
+        and token in _NUMERALS
+        and len(right) == 1
+        and right not in _COUNTERS
+        and "\u4e00" <= right <= "\u9fff"
+    )
+
+
+def _ends_with_boundary(
+    text: str, lo: int, pos: int, lex: Lexicon, holds: frozenset[str] = frozenset()
+) -> bool:
+    """True when a boundary word (2+ chars, not one of ``holds``) ends right before ``pos``."""
+    for size in range(2, min(lex.max_boundary, pos - lo) + 1):
+        word = text[pos - size : pos]
+        if word in lex.boundaries and word not in holds:
+            return True
+    return False
+
+
+def clause_floor(text: str, start: int) -> int:
+    """Start of the clause holding ``start`` (after the previous 。；! ?)."""
+    return last_mark_before(text, "。；;!！?？\n", start) + 1
+
+
+# boundary words event names hold (清远市2025年二季度重点交通项目集中开工活动)
+_EVENT_HOLDS = frozenset({"重点"})
+
+
+# verbs of joint action open a clause after the partners (…签订协议，共建X中试基地):
+# a name never starts with them (深汕共建产业园 starts with the partners)
+_JOINT_VERBS = ("共建", "共享", "共治", "共兴")
+
+
+def suffix_name_start(
+    text: str,
+    pos: int,
+    suffix: Suffix,
+    lex: Lexicon,
+    joins: frozenset[int],
+    anchors: list[int],
+    places: list[tuple[int, int]],
+) -> int:
+    """Where the name ending in ``suffix`` at ``pos`` starts."""
+    kind = suffix.kind
+    start = name_start(
+        text,
+        clause_floor(text, pos),
+        pos,
+        lex,
+        verbs_stop=kind != Kind.COMPANY,
+        joins=joins,
+        holds=_EVENT_HOLDS if kind == Kind.EVENT else frozenset(),
+    )
+    start = _after_unit(text, _with_year(text, _after_figure_de(text, start)))
+    start = after_counter(text, start)
+    if kind == Kind.PROJECT:
+        start = _with_class_figure(text, start, pos, lex)
+    if text.startswith(_JOINT_VERBS, start) and pos - start - 2 >= suffix.min_prefix:
+        start += 2
+    if kind in (Kind.PROJECT, Kind.PARK):
+        start = joined_start(text, start, pos, suffix.text, lex, places)
+    if kind == Kind.PROJECT:
+        start = _after_company(text, start, pos)
+    if kind in _ANCHORED:
+        start = anchored_start(text, start, anchors, lex)
+    if kind == Kind.COMPANY:
+        start = _with_trade_name(text, start, pos, lex, places)
+        start = _after_description(text, start, anchors)
+    if kind == Kind.EVENT and YEAR.match(text, start):
+        start = _with_places(start, places)
+    return start
+
+
+YEAR = re.compile(r"\d{4}年")
+# a size class inside a works' name (柘林湾5万吨级通用码头项目, 3000吨级泊位工程)
+_CLASS_FIGURE = re.compile(r"\d+(?:\.\d+)?[万千]?吨级")
+
+
+def _with_class_figure(text: str, start: int, pos: int, lex: Lexicon) -> int:
+    """Works named with a size class (海门湾3万吨级散货码头项目) keep it and the name
+    written before it: the walk stopped at the figure's digits or at a word after it."""
+    for m in _CLASS_FIGURE.finditer(text, max(0, start - 12), pos):
+        gap = text[m.end() : start]  # a word the walk stopped at (通用, 散货)
+        if (
+            m.start() < start
+            and len(gap) <= 4
+            and all("\u4e00" <= ch <= "\u9fff" for ch in gap)
+            and "的" not in text[m.end() : pos]
+        ):
+            before = name_start(text, clause_floor(text, m.start()), m.start(), lex)
+            return before if m.start() - before >= 2 else m.start()
+    return start
+
+
+def _with_places(start: int, places: list[tuple[int, int]]) -> int:
+    """An event named from its year takes the places written right before it
+    (肇庆市高要区|2024年第三季度重大项目集中开工活动)."""
+    ends = {e: s for s, e in places}
+    while start in ends:
+        start = ends[start]
+    return start
+
+
+# words that describe a company before its registered name (园区龙头企业|广东X有限公司)
+_DESCRIPTIONS = ("企业", "龙头", "链主", "园区", "厂商", "客商", "外资", "民企", "国企", "央企")
+
+
+def _after_description(text: str, start: int, anchors: list[int]) -> int:
+    """A registered name starts at its place, not at the words describing the company
+    before it (园区龙头企业|广东华鑫新材料科技有限公司)."""
+    for s in anchors[
+        bisect.bisect_right(anchors, start) : bisect.bisect_right(anchors, start + 12)
+    ]:
+        if text[start:s].endswith(_DESCRIPTIONS):
+            return s
+    return start
+
+
+def after_counter(text: str, start: int) -> int:
+    """A name does not start with the counter of a figure before it (15个|典型村, 两|大产业园)."""
+    if start > 0 and start < len(text) and text[start] in _COUNTERS:
+        before = text[start - 1]
+        if before.isdigit() or before in _NUMERALS:
+            return start + 1
+    return start
+
+
+def _with_trade_name(
+    text: str, start: int, pos: int, lex: Lexicon, places: list[tuple[int, int]]
+) -> int:
+    """A registered name holds a trade name between its place and its industry
+    (云浮|六和|茶业有限公司): when the walk left only the industry word, the name runs
+    back over up to three characters to the place written before them."""
+    if text[start:pos] not in lex.industries:
+        return start
+    for s, e in places:
+        gap = text[e:start]
+        if 0 < len(gap) <= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in gap):
+            return s
+    return start
+
+
+def joined_start(
+    text: str, start: int, pos: int, suffix: str, lex: Lexicon, places: list[tuple[int, int]]
+) -> int:
+    """Works or a park named after two things joined by 及 or 和 (荔枝冻干及果汁项目) start
+    at the first; not when the first is a name or place of its own (X公司及Y项目, A镇和B
+    项目), a listed item (A、B和C项目) or a sector (水利和交通项目: 交通项目 is generic)."""
+    if start < 3 or text[start - 1] not in "及和" or pos - start < 2:
+        return start
+    first_end = start - 1
+    first = name_start(text, clause_floor(text, first_end), first_end, lex)
+    word = text[first:first_end]
+    if (
+        not 2 <= len(word) <= 8
+        or text[first - 1 : first] == "、"
+        or any(e == first_end for _, e in places)
+        or any(word.endswith(s.text) for s in lex.suffixes)
+        or word in lex.modifiers
+        or generic_name(text[start:pos] + suffix, suffix, lex)
+        or generic_name(word + suffix, suffix, lex)
+    ):
+        return start
+    return first
+
+
+_FIGURE_DE = re.compile(r"\d[\d.]*[^\d\s,，、;；。]{1,4}的([^\d\s,，、;；。“”]{2,24})$")
+
+
+def _after_company(text: str, start: int, pos: int) -> int:
+    """江门晶澜光伏材料有限公司|光伏玻璃项目: a project's name starts after the company."""
+    cut = max(
+        text.rfind(t, start, pos) + len(t) if text.rfind(t, start, pos) >= 0 else -1
+        for t in ("有限公司", "集团")
+    )
+    return cut if cut > start else start
+
+
+def _after_unit(text: str, start: int) -> int:
+    """A name right after a figure starts after its unit (5000吨|冷链食品项目,
+    200兆瓦时|用户侧储能电站), even when the walk stopped inside the unit."""
+    table = units()
+    for back in range(4):
+        k = start - back
+        if k <= 0 or not text[k - 1].isdigit():
+            continue
+        for size in range(4, 0, -1):
+            if text[k : k + size] in table and k + size >= start:
+                return k + size
+    return start
+
+
+def _with_year(text: str, start: int) -> int:
+    """A name starting with 年 takes its year (2024年重大项目推进会)."""
+    if text.startswith("年", start) and start >= 4 and text[start - 4 : start].isdigit():
+        return start - 4
+    return start
+
+
+_HEADS = ("项目", "工程", "公司", "基地", "平台", "园", "部", "委", "局", "厅")
+
+
+def _after_figure_de(text: str, start: int) -> int:
+    """A name after 'figure + unit + 的' runs from the 的 (总投资3.2亿元的X及Y试点项目).
+
+    Boundary words inside such a name (及, 建设) are part of it: the figure
+    phrase before it marks where the name begins.
+    """
+    floor = max(0, start - 30)
+    m = _FIGURE_DE.search(text[floor : start + 1]) if start < len(text) else None
+    # a second head word in between means two names (…项目通过水利部), not one
+    if not m or any(head in m.group(1) for head in _HEADS):
+        return start
+    return floor + m.start(1)
+
+
+def generic_name(name: str, suffix: str, lex: Lexicon) -> bool:
+    """A name that is, or ends in, an ordinary phrase (重点项目, 全部)."""
+    if name in lex.not_names:
+        return True
+    # a longer name may end in a short generic word (江门市委 ends in 市委): only
+    # generic phrases of three or more characters disqualify what ends in them
+    return any(
+        name.endswith(w) and len(w) > max(len(suffix), 2)
+        for w in lex.not_names
+        if w.endswith(suffix)
+    )
+
+
+# one-character function words: a name never reaches across them (良垌镇|与|…公司)
+FUNCTION_CHARS = set(
+    "的在和与及或是为将对把由向从到于以等并被让使也还又都已再更了共获至个首各每该其"
+)
+
+
+_ANCHORED = (Kind.GOVERNMENT_BODY, Kind.COMPANY, Kind.ORGANIZATION)
+
+
+def anchored_start(text: str, start: int, anchors: list[int], lex: Lexicon) -> int:
+    """Organs and registered companies start at the place they are named after
+    (廉江市投资促进局, 廉江市橘乡现代农业发展有限公司), across words that may stand
+    in such names but not across function words or verbs like 引进. ``anchors`` are the
+    sorted starts of the division spans."""
+    for s in anchors[bisect.bisect_left(anchors, start - 14) : bisect.bisect_left(anchors, start)]:
+        gap = text[s:start]
+        if not any(
+            ch in PUNCT or ch.isdigit() or ch in OPEN_Q + CLOSE_Q or ch in FUNCTION_CHARS
+            for ch in gap
+        ) and not any(b in gap for b in lex.boundaries if len(b) > 1 and b not in lex.name_verbs):
+            return s
+    return start

@@ -1,0 +1,589 @@
+"""Recognisers for named things other than administrative divisions.
+
+Each recogniser returns ``Candidate`` spans; ``choose_mentions`` keeps the
+longest non-crossing ones and the names nested inside them. Rules are general
+for the genre: name endings (工业园, 指挥部, 项目 ...), quoted names, road
+codes and sections, known regions and organs, brand + industry company names.
+The left edge of a name is found by walking back over words until a boundary
+word, a function word, a number or punctuation (``kg/extract/names/edges.py``);
+names the text marks otherwise are in ``kg/extract/names/brands_routes_sights.py``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import cache, lru_cache
+
+from kg.extract.kinds import Kind
+from kg.extract.names.brands_routes_sights import (
+    brand_works_candidates,
+    listed_sight_candidates,
+    route_end_candidates,
+)
+from kg.extract.names.candidates import Candidate
+from kg.extract.names.edges import (
+    FUNCTION_CHARS,
+    OPEN_Q,
+    PUNCT,
+    YEAR,
+    after_counter,
+    clause_floor,
+    generic_name,
+    name_start,
+    suffix_name_start,
+    tokenizer,
+)
+from kg.extract.names.events import session_candidates
+from kg.extract.names.gazetteer import load_gazetteer
+from kg.extract.names.titles import title_candidates
+from kg.extract.text.clauses import last_mark_before
+from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
+
+PERSON_TITLES = (
+    "董事长",
+    "总经理",
+    "副总经理",
+    "负责人",
+    "总裁",
+    "创始人",
+    "书记",
+    "市长",
+    "县长",
+    "区长",
+    "镇长",
+    "主任",
+    "局长",
+    "厅长",
+    "部长",
+    "院长",
+    "所长",
+    "经理",
+    "记者",
+    "通讯员",
+)
+_ROAD = re.compile(
+    r"(?<![A-Za-z0-9])(?P<code>[GSXY]\d{1,4})(?P<xian>线)?"
+    r"(?:(?P<sec>(?:(?P<a>[\u4e00-\u9fff]{2,8}?)至(?P<b>[\u4e00-\u9fff]{2,8}?)|[\u4e00-\u9fff]{2,6}?)段))?"
+    r"(?P<works>(?:路面|路基|桥梁|全线)?"
+    r"(?:扩建|改线|改建|新建|改造|提升改造|升级改造|拓宽|建设|修复|大修|提升|养护|加宽|硬化)?"
+    r"(?:工程|项目))?"
+)
+_ROUTE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,8}?)(?P<sep>至|—|－|–)(?P<b>[\u4e00-\u9fff]{2,8})")
+_ROAD_WORDS = ("全线", "提升改造", "通车", "公路", "道路", "改线", "扩建", "线")
+# road kinds a route names before them (A至B快速路, A至B高速): they end the far place
+_ROAD_KINDS = ("快速路", "快速通道", "高速", "大道", "干线")
+
+
+def add_words(lines: list[str]) -> None:
+    """Teach the segmenter extra words ("name freq tag" lines, e.g. division names)."""
+    jieba, tags = tokenizer()
+    for line in lines:
+        word, _, rest = line.partition(" ")
+        tag = rest.split(" ")[-1] if rest else "n"
+        jieba.add_word(word, freq=None, tag=tag)
+        tags[word] = tag
+
+
+def suffix_candidates(
+    text: str,
+    lex: Lexicon,
+    joins: frozenset[int] = frozenset(),
+    anchors: list[int] = (),
+    places: list[tuple[int, int]] = (),
+) -> Iterator[Candidate]:
+    """Names ending in a class suffix (工业园, 指挥部, 项目 ...)."""
+    taken: set[int] = set()  # end offsets already claimed by a longer suffix
+    for suffix in lex.suffixes:
+        pos = text.find(suffix.text)
+        while pos >= 0:
+            end = pos + len(suffix.text)
+            if end not in taken:
+                # the longest suffix decides for its end, even when it rejects the name
+                # (有限公司 with no name before it is not a 公司 named 有限)
+                taken.add(end)
+                start = suffix_name_start(text, pos, suffix, lex, joins, anchors, places)
+                name = text[start:end]
+                if (
+                    pos - start >= suffix.min_prefix
+                    and not generic_name(name, suffix.text, lex)
+                    and not _word_continues(text, pos, end)
+                    and not (len(suffix.text) == 1 and _ends_inside_word(text, end))
+                    and not _verb_use(text, end, suffix.text)
+                    and _headed(text, start, end, places)
+                    and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
+                ):
+                    yield Candidate(start, end, _kind_of(name, suffix), "suffix")
+            pos = text.find(suffix.text, pos + 1)
+
+
+# a park named by its level alone is a class of parks (建成县级示范带3条), not one park
+_LEVELS = ("国家级", "省级", "市级", "县级", "区级", "镇级")
+
+
+def _headed(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
+    """An …活动 is an event's name only behind a place or a year (清远市2025年…集中开工
+    活动); 招商活动 or 签约活动 in running prose names no one event."""
+    if not text.endswith("活动", 0, end):
+        return True
+    return bool(YEAR.match(text, start)) or any(s == start for s, _ in places)
+
+
+@lru_cache(maxsize=2)
+def word_boundaries(text: str) -> frozenset[int]:
+    """Offsets where the segmenter puts a word boundary (0 and len(text) included).
+
+    The article is segmented once: the division resolver and the expressway
+    recogniser ask for the same text (the segmenter's words do not change
+    between them)."""
+    jieba, _ = tokenizer()
+    bounds, pos = {0}, 0
+    for token in jieba.cut(text, HMM=False):
+        pos += len(token)
+        bounds.add(pos)
+    return frozenset(bounds)
+
+
+def _ends_inside_word(text: str, end: int) -> bool:
+    """``end`` falls inside a word of the segmenter (广东北部|湾: 北部湾 is one word)."""
+    jieba, _ = tokenizer()
+    lo = max(0, end - 4)
+    pos = lo
+    for token in jieba.cut(text[lo : end + 4], HMM=False):
+        if pos < end < pos + len(token):
+            return True
+        pos += len(token)
+    return False
+
+
+def _word_continues(text: str, pos: int, end: int) -> bool:
+    """The suffix is the head of a longer word (部署, 部门, 工程师, 局面)."""
+    _, tags = tokenizer()
+    return any(text[pos : end + k] in tags for k in (1, 2) if end + k <= len(text))
+
+
+_VERB_SUFFIXES = ("计划", "规划")
+
+
+def _verb_use(text: str, end: int, suffix: str) -> bool:
+    """计划 and 规划 followed by more words are verbs (项目计划投资5亿元), not names."""
+    if suffix not in _VERB_SUFFIXES or end >= len(text):
+        return False
+    nxt = text[end]
+    return "\u4e00" <= nxt <= "\u9fff" and nxt not in "的和与及等"
+
+
+def _kind_of(name: str, suffix) -> str:
+    """The class a suffix gives, with one refinement: a 工程 whose name holds a
+    quoted slogan (制造业当家“一把手”工程) is a policy programme, not works."""
+    if suffix.text == "工程" and OPEN_Q in name:
+        return Kind.PROGRAMME
+    return suffix.kind
+
+
+def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """Quoted names whose content ends like a class name (“百千万工程” → Programme)."""
+    for m in re.finditer(r"“([^“”。,，;；]{2,30})”", text):
+        inner = m.group(1)
+        for suffix in lex.suffixes:
+            if inner.endswith(suffix.text) and len(inner) > len(suffix.text):
+                # a quoted 工程 is a policy programme, not construction
+                kind = Kind.PROGRAMME if suffix.text == "工程" else suffix.kind
+                yield Candidate(m.start(1), m.end(1), kind, "quoted")
+                break
+    yield from _quoted_programmes(text)
+
+
+# verbs that carry out a programme (推进“一镇一业”, 开展“双招双引”)
+_CARRY_OUT = ("推进", "实施", "开展", "落实", "推行", "深化", "深入实施", "全面推进")
+_SLOGAN = re.compile(r"“([^“”、。,，;；!！?？]{2,10})”(?=[,，。;；、]|$)")
+_PLAN = re.compile(r"“[^“”、。,，;；]{2,10}”(?:规划|纲要)")
+
+
+def _quoted_programmes(text: str) -> Iterator[Candidate]:
+    """A quoted slogan a verb carries out (推进“一镇一业”，…) and a quoted plan
+    (“十四五”规划, even before more words: 规划中期目标) are programmes."""
+    for m in _SLOGAN.finditer(text):
+        if text.endswith(_CARRY_OUT, 0, m.start()):
+            yield Candidate(m.start(1), m.end(1), Kind.PROGRAMME, "quoted")
+    for m in _PLAN.finditer(text):
+        yield Candidate(m.start(), m.end(), Kind.PROGRAMME, "quoted")
+
+
+def road_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> Iterator[Candidate]:
+    """Road codes (G325, S270线), sections (A至B段), works on them, and routes."""
+    for m in _ROAD.finditer(text):
+        code_end = m.end("xian") if m.group("xian") else m.end("code")
+        yield Candidate(m.start(), code_end, Kind.ROAD, "road-code", canonical=m.group("code"))
+        if m.group("sec"):
+            yield Candidate(m.start(), m.end("sec"), Kind.ROAD, "road-section")
+        if m.group("works"):
+            yield Candidate(m.start(), m.end("works"), Kind.PROJECT, "road-works")
+    yield from _route_candidates(text, places)
+
+
+# 高速 names an expressway only before what may follow a road's name (河惠莞高速建设,
+# 汕湛高速、…), not in 高速发展 or 高速增长
+_EXPRESSWAY = (
+    r"高速(?:公路)?(?=$|[^\u4e00-\u9fff]|建设|通车|全线|项目|工程|沿线|连接线|互通|出入口"
+    r"|服务区|段|的|和|与|及|等|已|将|于|在|是|为|直达|贯通)"
+)
+_ROAD_TAIL = re.compile(
+    r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:公路|快速路|快速通道|大道|通道|干线|" + _EXPRESSWAY + ")"
+)
+_NAMED_ROAD_AFTER_DE = re.compile(
+    r"的(?:(?!的)[\u4e00-\u9fff]){1,4}?(?:公路|快速路|快速通道|大道|通道|干线)"
+)
+
+
+def _after_boundary(left: str) -> str:
+    """The end of ``left`` after its last boundary word (开平市推进|赤坎)."""
+    lex = load_lexicon()
+    cut = max(
+        (left.rfind(b) + len(b) for b in lex.boundaries if len(b) > 1 and b in left), default=0
+    )
+    return left[cut:]
+
+
+def _route_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> Iterator[Candidate]:
+    """'A至B' / 'A—B' items in a clause about roads (正在推动G325、高明—沙坪全线提升改造)."""
+    for clause in re.finditer(r"[^。；;!?]+", text):
+        body = clause.group()
+        if not any(w in body for w in _ROAD_WORDS + _ROAD_KINDS):
+            continue
+        for item in re.finditer(r"[^、,，]+", body):
+            seg = item.group()
+            m = _ROUTE.fullmatch(seg) or _ROUTE.match(seg)
+            a = _after_boundary(m.group("a")) if m else ""
+            if not m:
+                # 惠城区加快建设马安至水口快速路: the near end starts where the walk
+                # back from 至 stops
+                m = _ROUTE.search(seg)
+                if m:
+                    at = clause.start() + item.start() + m.end("a")
+                    a = text[name_start(text, at - 8, at, load_lexicon()) : at]
+            if not m or m.group("sep") == "至" and "段" in seg:
+                continue
+            b = m.group("b")
+            for word in _ROAD_WORDS + _ROAD_KINDS + ("的",):
+                b = b.split(word)[0]
+            if len(a) < 2 or len(b) < 2:
+                continue
+            s = clause.start() + item.start() + m.end("a") - len(a)
+            end = clause.start() + item.start() + m.start("b") + len(b)
+            tail = _ROAD_TAIL.match(text, end)  # 赤坎至百合|旅游公路
+            b_start = clause.start() + item.start() + m.start("b")
+            place_ends = {e for _, e in places}
+            place_at_b = [e for st, e in places if st == b_start]
+            if not tail:
+                # 市区至各镇半小时通达 is no road: an end must be a place, and a far
+                # end that is not one stays short (高明杨梅—沙坪)
+                if s + len(a) not in place_ends and not place_at_b:
+                    continue
+                if place_at_b:
+                    end = max(place_at_b)
+                elif len(b) > 4:
+                    continue
+                if _NAMED_ROAD_AFTER_DE.match(text, end):
+                    continue  # 车岗镇至水台镇的农村公路…: the road is named after 的
+            yield Candidate(s, tail.end() if tail else end, Kind.ROAD, "route")
+
+
+_ABBREVIATED = re.compile(r"[\u4e00-\u9fff]{2,4}(?=" + _EXPRESSWAY + ")")
+
+
+def expressway_candidates(text: str) -> Iterator[Candidate]:
+    """Expressways named by the abbreviations of the places they join (河惠莞高速,
+    汕湛高速公路): two to four characters, each one of a province's or prefecture's
+    short name (or of a Guangdong county's), starting a word."""
+    chars = _abbreviation_chars()
+    bounds = word_boundaries(text)
+    for m in re.finditer(_EXPRESSWAY, text):
+        start = m.start()
+        for size in (4, 3, 2):
+            s = start - size
+            if (
+                s >= 0
+                and s in bounds
+                and text[s] not in FUNCTION_CHARS
+                and all(ch in chars for ch in text[s:start])
+            ):
+                yield Candidate(s, m.end(), Kind.ROAD, "expressway")
+                break
+
+
+@cache
+def _abbreviation_chars() -> frozenset[str]:
+    """Characters expressway names are made of: those of the short names of provinces
+    and prefectures, of Guangdong's counties, and the one-character province names."""
+    gaz = load_gazetteer()
+    chars = {row[0] for row in lexicon_rows("province_abbreviations.txt")}
+    for d in gaz.divisions.values():
+        if d.level in (Kind.PROVINCE, Kind.PREFECTURE) or (
+            d.level == Kind.COUNTY and d.code[:2] == "44"
+        ):
+            for short in d.short:
+                chars.update(short)
+    return frozenset(chars)
+
+
+_HELD_EVENT = re.compile(
+    r"(?:召开|举行|举办)了?(?P<name>\d{4}年[^，。；,;！？!?、\n]{2,40}?"
+    r"(?:会议?|论坛|仪式|典礼|活动))(?=[，。；,;！？!?、\n]|$)"
+)
+
+
+def held_event_candidates(text: str) -> Iterator[Candidate]:
+    """An event held (召开/举行/举办) whose name opens with its year runs to the event
+    word before the clause ends, whatever kind of 会 it is and with the parts joined by
+    暨 (2023年上半年经济形势分析会暨“百千万工程”镇域比武点评会)."""
+    for m in _HELD_EVENT.finditer(text):
+        yield Candidate(m.start("name"), m.end("name"), Kind.EVENT, "held-event")
+
+
+def lexicon_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """Known regions and government organs, by name."""
+    for table, kind in ((lex.regions, Kind.REGION), (lex.organs, Kind.GOVERNMENT_BODY)):
+        for surface, canonical in table.items():
+            pos = text.find(surface)
+            while pos >= 0:
+                end = pos + len(surface)
+                if not _word_continues(text, end - 1, end):  # 商务部|门 is not 商务部
+                    yield Candidate(pos, end, kind, "lexicon", canonical=canonical)
+                pos = text.find(surface, pos + 1)
+
+
+_BRAND_LEFT = ("项目", "企业", "龙头")
+
+
+def company_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """Brand + industry short names (X玻璃) and companies going public (推动X上市)."""
+    for word in lex.industries:
+        pos = text.find(word)
+        while pos >= 0:
+            for size in (2, 3, 4):
+                start = pos - size
+                brand = text[start:pos] if start >= 0 else ""
+                if (
+                    _is_brand(text, start, brand, lex)
+                    and _name_ends(text, pos + len(word), lex)
+                    and not _in_industry_list(text, start, pos + len(word))
+                ):
+                    yield Candidate(start, pos + len(word), Kind.COMPANY, "brand")
+                    break
+            pos = text.find(word, pos + 1)
+    for m in re.finditer("上市", text):
+        start = name_start(text, clause_floor(text, m.start()), m.start(), lex)
+        start = after_counter(text, start)
+        if 2 <= m.start() - start <= 12 and _lists_a_company(text, start, m.start(), lex):
+            yield Candidate(start, m.start(), Kind.COMPANY, "listing")
+            yield Candidate(start, m.end(), Kind.EVENT, "listing")
+
+
+# a list after these verbs, or before 等…产业, lists industries (涵盖海工装备、冷链物流)
+_LIST_HEADS = ("涵盖", "包括", "包含", "聚焦", "围绕", "培育", "发展", "布局", "壮大", "形成")
+_INDUSTRY_LIST_END = re.compile(
+    r"(?:、[^、，,。；;：:]{2,8})*(?:等|的)?[^、，,。；;：:]{0,4}?(?:产业|行业|领域|业态|板块|赛道)"
+)
+
+
+def _in_industry_list(text: str, start: int, end: int) -> bool:
+    """X and Y in a list of industries (涵盖海工装备、冷链物流的产业体系) are no companies."""
+    listed = text.startswith("、", end) or text[start - 1 : start] == "、"
+    if not listed:
+        return False
+    floor = max(clause_floor(text, start), last_mark_before(text, "，,：:", start) + 1)
+    left = text[floor:end]
+    if any(h in left for h in _LIST_HEADS) and not any(
+        text.startswith(v, end) for v in ("有限公司", "公司", "集团")
+    ):
+        return True
+    return _INDUSTRY_LIST_END.match(text, end) is not None
+
+
+_BOARDS = ("板", "股")  # 主板, 科创板, 新三板, A股: where, not who, goes public
+
+
+def _lists_a_company(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """X上市 names a company going public unless X is a generic word (企业上市), a
+    market (科创板上市, 在…证券交易所上市) or an act (申报上市)."""
+    _, tags = tokenizer()
+    name = text[start:end]
+    return (
+        name not in lex.not_names
+        and not name.endswith(_BOARDS)
+        and not text.endswith("在", 0, start)
+        and not any(name.endswith(s.text) for s in lex.suffixes if s.kind != Kind.COMPANY)
+        and tags.get(name) not in ("v", "vn", "nz")
+    )
+
+
+def _name_ends(text: str, end: int, lex: Lexicon) -> bool:
+    """Nothing name-like follows ``end`` (punctuation, a boundary word, the end)."""
+    if end >= len(text) or text[end] in PUNCT:
+        return True
+    return any(text.startswith(b, end) for b in lex.boundaries)
+
+
+def _is_brand(text: str, start: int, brand: str, lex: Lexicon) -> bool:
+    if len(brand) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in brand):
+        return False
+    if brand[0] in "省市县区镇乡村" or any(brand.endswith(m) for m in lex.modifiers):
+        return False
+    # 纺织服装 and 高性能膜材料 are trades, not brands: no brand is an industry word or
+    # opens with a modifier of three characters (两 characters may be a brand: 现代)
+    if brand in lex.industries or any(brand.startswith(m) for m in lex.modifiers if len(m) >= 3):
+        return False
+    if any(
+        (b in brand) if len(b) > 1 else (brand.startswith(b) or brand.endswith(b))
+        for b in lex.boundaries
+    ):
+        return False
+    before = text[max(0, start - 2) : start]
+    left_ok = (
+        start == 0
+        or text[start - 1] in PUNCT
+        or text[start - 1] in "和与及"
+        or any(before.endswith(w) for w in _BRAND_LEFT)
+        or any(text[max(0, start - len(b)) : start] == b for b in lex.boundaries)
+    )
+    return left_ok
+
+
+def village_candidates(text: str, lex: Lexicon, place_ends: set[int]) -> Iterator[Candidate]:
+    """X村 / X社区 right after a place name or a boundary (鹤城小官田村)."""
+    for m in re.finditer(
+        r"[\u4e00-\u9fff]{2,8}?(?:村|社区)(?![\u4e00-\u9fff]*?(?:委|民|庄))", text
+    ):
+        end = m.end()
+        start = name_start(text, clause_floor(text, end - 1), end - 1, lex)
+        # a village name starts after the place that contains it
+        for k in range(start, end - 2):
+            if k in place_ends:
+                start = k
+        name = text[start:end]
+        if (
+            3 <= len(name) <= 10
+            and not generic_name(name, name[-1], lex)
+            and name[-2] not in "镇县市区乡农"
+        ):
+            yield Candidate(start, end, Kind.VILLAGE, "village")
+
+
+_SOURCE_RANK = {
+    "road-works": 0,
+    "road-section": 0,
+    "road-code": 0,
+    "lexicon": 1,
+    "title": 1,
+    "quoted": 2,
+}
+
+
+def choose(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """Split candidates into top-level spans (longest, non-crossing) and nested ones.
+
+    One span keeps one candidate (specific recognisers first); a nested candidate
+    of the same class ending where its container ends is a truncation, not a name.
+    """
+    by_span: dict[tuple[int, int], Candidate] = {}
+    for c in sorted(cands, key=lambda c: (_SOURCE_RANK.get(c.source, 9), c.kind)):
+        by_span.setdefault((c.start, c.end), c)
+    order = sorted(by_span.values(), key=lambda c: (-(c.end - c.start), c.start, c.kind))
+    top: list[Candidate] = []
+    nested: list[Candidate] = []
+    # top spans never overlap, so sorted by start their ends rise too: the ones a
+    # candidate overlaps are a run found by bisection
+    starts: list[int] = []
+    ends: list[int] = []
+    top_ends: set[tuple[int, str]] = set()
+    for c in order:
+        lo, hi = bisect.bisect_right(ends, c.start), bisect.bisect_left(starts, c.end)
+        overlapping = range(lo, hi)
+        if any(not (starts[i] <= c.start and c.end <= ends[i]) for i in overlapping):
+            continue  # crossing a top span
+        inside = len(overlapping) > 0
+        if inside and (c.end, c.kind) in top_ends:
+            continue
+        if inside:
+            nested.append(c)
+            continue
+        top.append(c)
+        at = bisect.bisect_left(starts, c.start)
+        starts.insert(at, c.start)
+        ends.insert(at, c.end)
+        top_ends.add((c.end, c.kind))
+    return sorted(top, key=lambda c: c.start), sorted(nested, key=lambda c: c.start)
+
+
+def book_title_candidates(text: str) -> Iterator[Candidate]:
+    """《…》 names a document: a policy, plan or measure (a programme); papers (…报) aside."""
+    for m in re.finditer(r"《([^《》\n]{2,40})》", text):
+        if not m.group(1).endswith(("报", "刊", "志")):
+            yield Candidate(m.start(1), m.end(1), Kind.PROGRAMME, "book-title")
+
+
+_PERSON = re.compile(
+    r"(?P<title>"
+    + "|".join(sorted(PERSON_TITLES, key=len, reverse=True))
+    + r")(?P<name>[\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|指出|认为|强调|透露|坦言|在|,|，|。)"
+)
+
+
+def person_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """A person named after a title and before a speech verb or 在 (董事长陈立峰说,
+    总经理吴海涛在签约仪式上表示)."""
+    for m in _PERSON.finditer(text):
+        name = m.group("name")
+        if name[0] in lex.surnames and name not in lex.boundaries:
+            yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, "person")
+
+
+def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list[Candidate]:
+    """All non-division candidates in ``text``; ``places`` are division spans."""
+    lex = load_lexicon()
+    place_ends = {e for _, e in places}
+    joins = frozenset(e for e in place_ends if text.startswith(("—", "－"), e))
+    out: list[Candidate] = []
+    anchors = sorted(s for s, _ in places)
+    out.extend(suffix_candidates(text, lex, joins, anchors, list(places)))
+    out.extend(book_title_candidates(text))
+    out.extend(person_candidates(text, lex))
+    out.extend(quoted_candidates(text, lex))
+    out.extend(road_candidates(text, places))
+    out.extend(expressway_candidates(text))
+    out.extend(held_event_candidates(text))
+    out.extend(lexicon_candidates(text, lex))
+    out.extend(company_candidates(text, lex))
+    out.extend(village_candidates(text, lex, place_ends))
+    out.extend(brand_works_candidates(text, out))
+    out.extend(route_end_candidates(out, text, list(places), lex))
+    out.extend(listed_sight_candidates(text, out, list(places), lex))
+    return _without_swallowed(
+        [c for c in out if c.end > c.start],
+        list(title_candidates(text, lex)),
+        list(session_candidates(text, list(places))),
+    )
+
+
+def _without_swallowed(
+    cands: list[Candidate], titles: list[Candidate], sessions: list[Candidate]
+) -> list[Candidate]:
+    """Titles and sessions, without the names they swallow: 省级特色产业集群 opening
+    省级特色产业集群培育名单 is the title's head, not a park of its own, nor is 文明村
+    ending 全国文明村 a village; 人民代表大会 in X市第十五届人民代表大会第三次会议 is not
+    another event."""
+
+    def swallowed(c: Candidate) -> bool:
+        head = any(
+            t.start <= c.start
+            and c.end <= t.end
+            and (c.start == t.start or c.end == t.end)
+            and (c.start, c.end) != (t.start, t.end)
+            for t in titles
+        )
+        inside = any(s.start <= c.start and c.end <= s.end for s in sessions)
+        return (head and c.kind != Kind.PROGRAMME) or inside
+
+    return [c for c in cands if not swallowed(c)] + titles + sessions

@@ -1,0 +1,4 @@
+"""Time expressions resolved against the article's date.
+
+Reads the Doc; adds ``periods`` (the ``periods`` step).
+"""

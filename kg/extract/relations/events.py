@@ -1,0 +1,228 @@
+"""Events: their venues, participants and topics (their names: ``kg.extract.names.events``).
+
+- **Venues**: E在P举行/召开/举办 holds the event in the last place after 在
+  (在深圳市福田区举行: 福田区).
+- **Participants**: X参加/出席/参与/亮相 E, and X在E上(表示…) take part in E,
+  with the names coordinated with X (A、B和C); works and companies listed in a
+  sentence opening with 当天/现场 (the one event named before) or 其中/签约项目中/
+  此次签约的 (the one event of the sentence right before) take part in it.
+- **Topics**: an event is about the programme named right before it in its
+  clause (推进“百千万工程”促进…现场会), or after it behind 围绕/聚焦/部署.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.kinds import PLACES, Kind
+from kg.extract.names.events import ON_THE_DAY
+from kg.extract.relations.registry import relation_rule
+from kg.extract.text.clauses import clause_around, find_all, top_level
+from kg.extract.text.cues import cue_words
+from kg.extract.text.numbers import OUTPUT_RATE
+from kg.extract.text.spans import in_sentence, within
+from kg.records import Extraction, Mention, Relation
+
+PARTICIPANTS = PLACES | {
+    Kind.COMPANY,
+    Kind.GOVERNMENT_BODY,
+    Kind.ORGANIZATION,
+    Kind.PERSON,
+    Kind.PROJECT,
+    Kind.PARK,
+}
+JOIN_CUES = cue_words("event-join")
+VENUE_CUES = cue_words("event-venue")
+TOPIC_CUES = cue_words("event-topic")
+MAX_GAP = 12  # characters between a participant and its cue (负责人, 董事长林少鹏)
+MAX_REACH = 30  # characters from a cue to the event it names
+MAX_TOPIC_GAP = 20  # characters between an event and the programme it is about
+_AND = ("、", "和", "与", "及", "以及")
+_AT_EVENT = ("上", "现场", "期间")
+
+
+def _clauses(ex: Extraction) -> list[tuple[int, int, list[Mention]]]:
+    """(start, end, top-level mentions) of each clause naming an event."""
+    text = ex.article.text
+    spans = set()
+    for e in ex.mentions:
+        if e.kind == Kind.EVENT:
+            lo = clause_around(text, e.start)[0]
+            spans.add((lo, clause_around(text, e.end)[1]))
+    out = []
+    for lo, hi in sorted(spans):
+        out.append((lo, hi, top_level(within(ex.mentions, lo, hi))))
+    return out
+
+
+def _participants(text: str, ms: list[Mention], before: int) -> list[Mention]:
+    """The participant named right before ``before`` and those coordinated with it."""
+    left = [i for i, m in enumerate(ms) if m.end <= before]
+    if not left or ms[left[-1]].kind not in PARTICIPANTS or before - ms[left[-1]].end > MAX_GAP:
+        return []
+    i = left[-1]
+    out = [ms[i]]
+    while i > 0 and ms[i - 1].kind in PARTICIPANTS and text[ms[i - 1].end : ms[i].start] in _AND:
+        i -= 1
+        out.append(ms[i])
+    return out
+
+
+def participation_relations(ex: Extraction) -> list[Relation]:
+    """X参加/出席/亮相 E and X在E上…: X participatesIn E."""
+    text = ex.article.text
+    out = []
+    for lo, hi, ms in _clauses(ex):
+        events = [m for m in ms if m.kind == Kind.EVENT]
+        for cue in JOIN_CUES:
+            for at in find_all(text, cue, lo, hi):
+                event = next((e for e in events if at < e.start <= at + MAX_REACH), None)
+                if event is not None:
+                    out += _join(text, ms, at, event, cue)
+        for event in events:
+            if text[event.start - 1 : event.start] == "在" and text.startswith(
+                _AT_EVENT, event.end
+            ):
+                out += _join(text, ms, event.start - 1, event, "在…上")
+    return out
+
+
+def _join(text: str, ms: list[Mention], at: int, event: Mention, cue: str) -> list[Relation]:
+    return [
+        Relation(p.entity, "participatesIn", event.entity, event.sentence, cue)
+        for p in _participants(text, ms, at)
+        if p.entity and p.entity != event.entity
+    ]
+
+
+def venue_relations(ex: Extraction) -> list[Relation]:
+    """E在P举行: the event is held in the last place named between 在 and the cue."""
+    text = ex.article.text
+    out = []
+    for lo, hi, ms in _clauses(ex):
+        for cue in VENUE_CUES:
+            for at in find_all(text, cue, lo, hi):
+                event = next(
+                    (m for m in reversed(ms) if m.end <= at and m.kind == Kind.EVENT), None
+                )
+                if event is None:
+                    continue
+                zai = text.rfind("在", event.end, at)
+                places = [m for m in ms if zai >= 0 and zai < m.start and m.end <= at]
+                if places and places[-1].kind in PLACES:
+                    out.append(
+                        Relation(event.entity, "heldIn", places[-1].entity, event.sentence, cue)
+                    )
+    return out
+
+
+def topic_relations(ex: Extraction) -> list[Relation]:
+    """An event is about the programme named right before it in its clause, or after it
+    behind 围绕/聚焦/部署 (…现场推进会，围绕“百千万工程”…)."""
+    text = ex.article.text
+    out = []
+    for _, _, ms in _clauses(ex):
+        for i, event in enumerate(ms):
+            before = ms[i - 1] if i > 0 else None
+            if (
+                event.kind == Kind.EVENT
+                and before is not None
+                and before.kind == Kind.PROGRAMME
+                and event.start - before.end <= MAX_TOPIC_GAP
+            ):
+                out.append(Relation(event.entity, "about", before.entity, event.sentence, "会名"))
+    events = [m for m in ex.mentions if m.kind == Kind.EVENT]
+    for event in events:
+        after = next((m for m in ex.mentions if m.start >= event.end), None)
+        if (
+            after is not None
+            and after.kind == Kind.PROGRAMME
+            and after.sentence == event.sentence
+            and after.start - event.end <= MAX_TOPIC_GAP
+            and any(w in text[event.end : after.start] for w in TOPIC_CUES)
+        ):
+            out.append(Relation(event.entity, "about", after.entity, event.sentence, "围绕"))
+    return out
+
+
+# openings that list what took part in the event of the sentence before
+_LISTED = re.compile(
+    r"(?:其中|(?:此次|本次|当天)?签约(?:的)?项目(?:中|包括|有)|(?:此次|本次)(?:签约|开工|动工)的)"
+)
+_STARTED = ("动工", "开工", "签约", "签订", "签署", "投产", "竣工", "揭牌")
+_TAKERS = (Kind.PROJECT, Kind.COMPANY)
+# between a company and its works: 的, or an output figure (年产2万吨)
+_OWNER_GAP = re.compile(r"的?(?:" + OUTPUT_RATE + r"[^\s,，;；。、的]{0,6})?")
+
+
+def day_relations(ex: Extraction) -> list[Relation]:
+    """当天共有5个项目同步动工，包括A项目、B项目: a sentence opening with 当天/现场, when
+    one event only is named before it, lists the works started or signed at that event;
+    so does one opening with 其中/签约项目中/此次签约的 right after a sentence naming one
+    event (…集中签约仪式举行。签约项目中，A项目…；B公司…), over the sentences its ；
+    strings on. The works and companies named take part in the event."""
+    text = ex.article.text
+    sentences = ex.article.sentences
+    out = []
+    for sentence in sentences:
+        lead = sentence.start + _lead_space(sentence.text)
+        event = _event_before(ex, sentence.index, ON_THE_DAY.match(text, lead) is not None)
+        if event is None:
+            continue
+        name = next(m.text for m in ex.mentions if m.entity == event)
+        if not any(w in sentence.text or w in name for w in _STARTED):
+            continue
+        listed = [sentence]
+        while listed[-1].text.rstrip().endswith((";", "；")) and listed[-1].index + 1 < len(
+            sentences
+        ):
+            listed.append(sentences[listed[-1].index + 1])
+        for s in listed:
+            out += _takers(ex, s.index, event)
+    return out
+
+
+def _event_before(ex: Extraction, index: int, on_the_day: bool) -> str | None:
+    """The event a sentence opening with 当天/现场 or 其中/签约项目中 is about."""
+    sentence = ex.article.sentences[index]
+    lead = sentence.start + _lead_space(sentence.text)
+    if on_the_day:
+        events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= sentence.start}
+    elif _LISTED.match(ex.article.text, lead) and index > 0:
+        events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.sentence == index - 1}
+    else:
+        return None
+    return next(iter(events)) if len(events) == 1 else None
+
+
+def _takers(ex: Extraction, index: int, event: str) -> list[Relation]:
+    """The top-level works and companies of a sentence, but for a company that only
+    names the owner of the works right after it (X公司年产…Y项目: the works take part)."""
+    text = ex.article.text
+    ms = top_level(in_sentence(ex.mentions, index))
+    out = []
+    for i, m in enumerate(ms):
+        if m.kind not in _TAKERS or m.entity == event:
+            continue
+        after = ms[i + 1] if i + 1 < len(ms) else None
+        if (
+            m.kind == Kind.COMPANY
+            and after is not None
+            and after.kind in (Kind.PROJECT, Kind.PARK)
+            and _OWNER_GAP.fullmatch(text, m.end, after.start)
+        ):
+            continue
+        out.append(Relation(m.entity, "participatesIn", event, index, "当天"))
+    return out
+
+
+def _lead_space(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+@relation_rule("events")
+def event_relations(ex: Extraction) -> list[Relation]:
+    """Venues, participants and topics of the article's events."""
+    return (
+        venue_relations(ex) + participation_relations(ex) + topic_relations(ex) + day_relations(ex)
+    )

@@ -1,0 +1,177 @@
+"""Titles and lists things are selected for, and the ``selectedFor`` relation.
+
+A place, park, company or body is *selected for* a list, title or programme:
+珠玑镇、乌迳镇入选省级乡村振兴示范镇; X产业园…，获评省级循环化改造示范园区;
+X区再次位居全国综合实力百强区第2位; and reversed, 入选首批典型县的县是Y.
+
+- A **title** is the run of words right after a selection cue up to its last
+  title ending (``kg.extract.names.titles``, where the mention step makes it a
+  Programme). An ending decides nothing elsewhere (争创示范县 names no list).
+- A **bare** title (首批典型县, 示范县: nothing but a batch before the ending)
+  names no list of its own: it is a title within the programme the text is
+  about, the nearest programme named before it in its sentence or the one
+  before (其中…入选首批典型县 after a sentence naming “百千万工程”).
+- The object may also be a programme named right after the cue (列入《…》).
+- The **subject** is the name right before the cue in its clause, with the
+  names coordinated with it (A、B和C); else the name its sentence opens with
+  (X产业园…，获评…); in the reversed form (入选T的县是Y) the names after 是/为/有,
+  and what stands before the cue is only a scope (江门市入选…的是Y).
+- Aspirations and denials (力争入选, 争创, 未入选, 拟列入) select nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.kinds import Kind
+from kg.extract.names.titles import CUES, TITLE_LEAD, title_after
+from kg.extract.relations.registry import relation_rule
+from kg.extract.text.clauses import clause_around, top_level
+from kg.extract.text.doc import doc_of
+from kg.extract.text.spans import within
+from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
+
+SELECTABLE = set(DIVISION_KINDS) | {
+    Kind.REGION,
+    Kind.PARK,
+    Kind.COMPANY,
+    Kind.ORGANIZATION,
+    Kind.GOVERNMENT_BODY,
+    Kind.PROJECT,
+    Kind.ROAD,
+}
+# aspirations reach forward over the sentence (力争三年内X镇进入…); denials stand at the cue
+_HOPES = ("力争", "争取", "争创", "有望", "申报", "申请", "计划", "冲刺", "目标")
+_DENIALS = ("拟", "未", "没有", "尚未")
+_REVERSED = re.compile(r"的[^，。；,;!！?？:：]{0,10}?(?:是|为|有|包括)")
+_AND = ("、", "和", "与", "及", "以及")
+MAX_GAP = 12  # characters between a subject and its cue (再次, 今年成功)
+
+
+def _coordinated(ms: list[Mention], i: int, text: str, step: int) -> list[Mention]:
+    """ms[i] and the selectable names joined to it by 、/和/与/及, walking by ``step``."""
+    out = [ms[i]]
+    j = i + step
+    while 0 <= j < len(ms) and ms[j].kind in SELECTABLE:
+        a, b = (ms[j], out[-1]) if step < 0 else (out[-1], ms[j])
+        if text[a.end : b.start] not in _AND:
+            break
+        out.append(ms[j])
+        j += step
+    return out
+
+
+def _hoped(ex: Extraction, at: int) -> bool:
+    """An aspiration before the cue in its sentence, or a denial right before it
+    (力争三年内X镇进入…行列, 未入选)."""
+    text = ex.article.text
+    sentence = doc_of(ex.article).sentence_at(at)
+    lo = sentence.start if sentence else max(0, at - 40)
+    return any(w in text[lo:at] for w in _HOPES) or any(
+        w in text[max(lo, at - 3) : at] for w in _DENIALS
+    )
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One selection cue with its object entity and where the object ends."""
+
+    at: int
+    obj: str
+    end: int
+
+
+def _object(ex: Extraction, at: int, cue_end: int, ms: list[Mention]) -> _Found | None:
+    """What the cue selects for: its title, the programme of a bare title, or a
+    programme named right after the cue (列入《…》)."""
+    text = ex.article.text
+    title = title_after(text, cue_end)
+    if title is not None and not title.bare:
+        same = [m for m in ex.mentions if (m.start, m.end) == (title.start, title.end)]
+        if same and same[0].kind == Kind.PROGRAMME:
+            return _Found(at, same[0].entity, title.end)
+    if title is not None and title.bare:
+        context = _context_programme(ex, at)
+        return _Found(at, context, title.end) if context else None
+    lead = TITLE_LEAD.match(text, cue_end)
+    start = lead.end() if lead else cue_end
+    named = next((m for m in ms if start <= m.start <= start + 1), None)
+    if named is not None and named.kind == Kind.PROGRAMME:
+        return _Found(at, named.entity, named.end)
+    return None
+
+
+def _context_programme(ex: Extraction, at: int) -> str | None:
+    """The programme a bare title belongs to: the nearest one named before it in its
+    sentence or the sentence before, in the same paragraph (not a document in 《》)."""
+    sentence = doc_of(ex.article).sentence_at(at)
+    if sentence is None:
+        return None
+    lo = sentence.start
+    if sentence.index > 0:
+        before = ex.article.sentences[sentence.index - 1]
+        if before.paragraph == sentence.paragraph:
+            lo = before.start
+    named = [
+        m
+        for m in ex.mentions
+        if m.kind == Kind.PROGRAMME and lo <= m.start and m.end <= at and m.source != "book-title"
+    ]
+    return named[-1].entity if named else None
+
+
+def _subjects(ex: Extraction, found: _Found, ms: list[Mention]) -> list[Mention]:
+    """Who is selected: after 是/为/有 in the reversed form, else before the cue."""
+    text = ex.article.text
+    if _hoped(ex, found.at):
+        return []
+    after = _REVERSED.match(text, found.end)
+    if after is not None:
+        nxt = [i for i, m in enumerate(ms) if after.end() <= m.start <= after.end() + 1]
+        if nxt and ms[nxt[0]].kind in SELECTABLE:
+            return _coordinated(ms, nxt[0], text, 1)
+        return []
+    left = [i for i, m in enumerate(ms) if m.end <= found.at and m.kind in SELECTABLE]
+    if left and found.at - ms[left[-1]].end <= MAX_GAP:
+        return _coordinated(ms, left[-1], text, -1)
+    if not any(m.end <= found.at for m in ms):
+        topic = _sentence_topic(ex, found.at)
+        return [topic] if topic else []
+    return []
+
+
+_OPENING = re.compile(r"[\s0-9年月日今去上半全一二三四季度前后以来,，]*")
+
+
+def _sentence_topic(ex: Extraction, at: int) -> Mention | None:
+    """The selectable name the cue's sentence opens with (X产业园…，获评…)."""
+    sentence = doc_of(ex.article).sentence_at(at)
+    if sentence is None:
+        return None
+    lead = _OPENING.match(ex.article.text, sentence.start).end()
+    first = top_level(within(ex.mentions, sentence.start, at))
+    if first and first[0].start == lead and first[0].kind in SELECTABLE:
+        return first[0]
+    return None
+
+
+@relation_rule("honours")
+def selection_relations(ex: Extraction) -> list[Relation]:
+    """subject selectedFor title/programme, for every selection cue with both ends."""
+    text = ex.article.text
+    out = []
+    for cue in CUES:
+        at = text.find(cue)
+        while at >= 0:
+            lo, hi = clause_around(text, at)
+            ms = top_level(within(ex.mentions, lo, hi))
+            found = _object(ex, at, at + len(cue), ms)
+            if found is not None:
+                sentence = doc_of(ex.article).sentence_at(at)
+                index = sentence.index if sentence else None
+                for s in _subjects(ex, found, ms):
+                    if s.entity and s.entity != found.obj:
+                        out.append(Relation(s.entity, "selectedFor", found.obj, index, cue))
+            at = text.find(cue, at + 1)
+    return out

@@ -1,0 +1,149 @@
+"""Members named after a count: what 其中 picks out of a park's companies.
+
+A park's count of companies or projects (已入驻企业31家, 拥有企业8000余家) followed
+by 其中 opening a clause or sentence lists some of them (the park's output or
+title may come between): the companies and works named from 其中 to the end of
+the sentence, and on over the sentences a ； joins to it, lie in the park; towns,
+subdistricts and villages listed there are parts of it (a cluster or belt spread
+over several towns). The count must come before 其中 in its sentence or the one
+before (same paragraph), and be the park's, so 全市规上工业企业412家。其中… names
+no park's members.
+
+Companies a place gathers relying on a park (大江镇依托大江产业转移园，集聚了A公司、B公司
+等企业) lie in that park too, and so do works named with the generic 园区 (园区污水处理厂
+二期工程): the park the text is on (``subjects.antecedent``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.figures.subjects import antecedent
+from kg.extract.kinds import Kind
+from kg.extract.relations.registry import relation_rule
+from kg.extract.text.clauses import CLAUSE, top_level
+from kg.extract.text.doc import doc_of
+from kg.extract.text.spans import within
+from kg.records import Extraction, Quantity, Relation
+
+_AMONG = re.compile(r"[\s,，]*其中[,，、]?")
+_COUNTERS = ("家", "个", "户")
+_MEMBERS = ("企业", "项目", "公司", "厂", "商户")
+_PARTS = (Kind.TOWN, Kind.SUBDISTRICT, Kind.VILLAGE)
+_SEMICOLONS = (";", "；")
+
+
+@relation_rule("members")
+def member_relations(ex: Extraction) -> list[Relation]:
+    """A park's members: after 其中 (``ex`` must have its figures' subjects set), and
+    the companies gathered relying on it."""
+    return _among(ex) + _gathered(ex) + _park_works(ex)
+
+
+_PARK_NOUNS = ("园区", "该园区", "产业园")
+
+
+def _park_works(ex: Extraction) -> list[Relation]:
+    """园区污水处理厂二期工程: works named with the generic noun lie in the park it stands for."""
+    out = []
+    for m in top_level(ex.mentions):
+        noun = next((n for n in _PARK_NOUNS if m.text.startswith(n)), None)
+        if noun is None or m.kind != Kind.PROJECT or len(m.text) <= len(noun) + 2:
+            continue
+        park = antecedent(ex, m.sentence, m.start, (Kind.PARK,))
+        if park is not None:
+            out.append(Relation(m.entity, "locatedIn", park, m.sentence, noun))
+    return out
+
+
+def _among(ex: Extraction) -> list[Relation]:
+    """Companies and works after 其中 lie in the park whose count precedes it; the
+    towns listed there are part of it."""
+    text = ex.article.text
+    out = []
+    for clause in CLAUSE.finditer(text):
+        among = _AMONG.match(text, clause.start())
+        if among is None:
+            continue
+        host = _counting_park(ex, clause.start())
+        if host is None:
+            continue
+        scope_end = chain_end(ex, clause.start())
+        ms = top_level(within(ex.mentions, among.end(), scope_end))
+        for m in ms:
+            if m.entity == host:
+                continue
+            if m.kind in (Kind.COMPANY, Kind.PROJECT):
+                out.append(Relation(m.entity, "locatedIn", host, m.sentence, "其中"))
+            elif m.kind in _PARTS:
+                out.append(Relation(m.entity, "partOf", host, m.sentence, "其中"))
+    return out
+
+
+_RELY = "依托"
+_GATHER = ("集聚", "聚集", "汇聚", "吸引", "引进", "引入")
+
+
+def _gathered(ex: Extraction) -> list[Relation]:
+    """依托P，集聚了A公司、B公司等企业: the companies listed before 等 lie in the park P."""
+    text = ex.article.text
+    ms = top_level(ex.mentions)
+    out = []
+    for park in ms:
+        if park.kind != Kind.PARK or text[park.start - len(_RELY) : park.start] != _RELY:
+            continue
+        end = doc_of(ex.article).sentence_at(park.start).end
+        verbs = [text.find(v, park.end, end) for v in _GATHER]
+        verb = min((v for v in verbs if v >= 0), default=-1)
+        if verb < 0:
+            continue
+        clause_end = next(CLAUSE.finditer(text, verb)).end()
+        examples = text.rfind("等", verb, clause_end)  # A、B等企业: the list ends at 等
+        listed = examples if examples >= 0 else clause_end
+        for m in ms:
+            if m.kind == Kind.COMPANY and verb < m.start and m.end <= listed:
+                out.append(Relation(m.entity, "locatedIn", park.entity, m.sentence, _RELY))
+    return out
+
+
+def _counting_park(ex: Extraction, at: int) -> str | None:
+    """The park whose count of companies or projects comes last before ``at``, in its
+    sentence or the sentence before (same paragraph)."""
+    sentence = doc_of(ex.article).sentence_at(at)
+    if sentence is None:
+        return None
+    first = sentence.index
+    if first > 0:
+        before = ex.article.sentences[first - 1]
+        if before.paragraph == sentence.paragraph:
+            first = before.index
+    text = ex.article.text
+    counts = [
+        q for q in ex.quantities if first <= q.sentence and q.end <= at and _counts_members(text, q)
+    ]
+    if not counts:
+        return None
+    subject = counts[-1].subject
+    kinds = {e.key: e.kind for e in ex.entities}
+    return subject if kinds.get(subject) == Kind.PARK else None
+
+
+def _counts_members(text: str, q: Quantity) -> bool:
+    """企业31家, 31家企业, 引进项目11个: a count of companies or projects."""
+    if q.unit not in _COUNTERS:
+        return False
+    near = (q.measure or "") + text[max(0, q.start - 4) : q.start] + text[q.end : q.end + 4]
+    return any(word in near for word in _MEMBERS)
+
+
+def chain_end(ex: Extraction, at: int) -> int:
+    """Where the sentence holding ``at`` ends, over the sentences a ； joins to it."""
+    sentences = ex.article.sentences
+    current = doc_of(ex.article).sentence_at(at)
+    while (
+        current.index + 1 < len(sentences)
+        and current.text.rstrip().endswith(_SEMICOLONS)
+        and sentences[current.index + 1].paragraph == current.paragraph
+    ):
+        current = sentences[current.index + 1]
+    return current.end

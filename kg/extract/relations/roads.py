@@ -1,0 +1,107 @@
+"""Courses: the places a road or road works run to, beyond the ends in its name.
+
+- **Routes before 的** (车岗镇至水台镇的农村公路提质改造工程): the works or road named
+  after 的 connect both places.
+- **A road named after one place** (S111线勒流段, 英红镇茶旅环线) lies in it; a road
+  with two places in its name connects them instead (``route_relations``).
+- **Courses** in a sentence that opens with a road or its works: 起于A，途经B、C，
+  止于D. The road connects each place; for works, the road section inside their
+  name carries the link (G240线…段改建工程 → G240线…段).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.kinds import PLACES, Kind
+from kg.extract.relations.registry import relation_rule
+from kg.extract.relations.works import mention_at, sentence_opener
+from kg.extract.text.clauses import top_level
+from kg.extract.text.spans import in_sentence, within
+from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
+
+_ROUTE_MARKS = ("至", "—", "－")
+_COURSE = re.compile(r"起于|起自|始于|途经|经过|止于|终于|终至")
+_AND = ("、", "和", "及")
+
+
+def route_works(ex: Extraction) -> list[Relation]:
+    """车岗镇至水台镇的Y工程: the works (or road) connect the two places."""
+    text = ex.article.text
+    places = [m for m in ex.mentions if m.kind in PLACES]
+    named = [m for m in ex.mentions if m.kind in (Kind.ROAD, Kind.PROJECT)]
+    out = []
+    for b in places:
+        if not text.startswith("的", b.end):
+            continue
+        mark = next((c for c in _ROUTE_MARKS if text.startswith(c, b.start - 1)), None)
+        a = next((m for m in places if mark and m.end == b.start - 1), None)
+        works = mention_at(named, b.end + 1, {Kind.ROAD, Kind.PROJECT})
+        if a is None or works is None:
+            continue
+        for end in (a, b):
+            out.append(Relation(works.entity, "connects", end.entity, works.sentence, mark))
+    return out
+
+
+def one_place_roads(ex: Extraction) -> list[Relation]:
+    """A road whose name holds one division and no route (S111线勒流段) lies in it; a
+    region in a name describes the road (岭南古驿道 runs far beyond 岭南's core)."""
+    out = []
+    for road in ex.mentions:
+        if road.kind != Kind.ROAD or any(c in road.text for c in _ROUTE_MARKS):
+            continue
+        inner = [
+            m
+            for m in within(ex.mentions, road.start, road.end)
+            if m.end < road.end and m.kind in PLACES
+        ]
+        if len(inner) == 1 and inner[0].kind in DIVISION_KINDS:
+            out.append(Relation(road.entity, "locatedIn", inner[0].entity, road.sentence, "段"))
+    return out
+
+
+def _listed(text: str, ms: list[Mention], first: Mention) -> list[Mention]:
+    """``first`` and the places listed right after it (英城街道、东华镇)."""
+    out = [first]
+    while True:
+        joiner = next((a for a in _AND if text.startswith(a, out[-1].end)), None)
+        nxt = mention_at(ms, out[-1].end + len(joiner), PLACES) if joiner else None
+        if nxt is None:
+            return out
+        out.append(nxt)
+
+
+def _carrier(ex: Extraction, opener: Mention) -> Mention:
+    """The road an opener stands for: itself, or the longest road inside works."""
+    if opener.kind == Kind.ROAD:
+        return opener
+    inner = [
+        m
+        for m in ex.mentions
+        if opener.start <= m.start and m.end <= opener.end and m.kind == Kind.ROAD
+    ]
+    return max(inner, key=lambda m: m.end - m.start, default=opener)
+
+
+def courses(ex: Extraction) -> list[Relation]:
+    """X起于A，途经B，止于C (X opening the sentence): X connects A, B and C."""
+    text = ex.article.text
+    out = []
+    for s in ex.article.sentences:
+        ms = top_level(in_sentence(ex.mentions, s.index))
+        opener = sentence_opener(text, s.start, ms)
+        if opener is None or opener.kind not in (Kind.ROAD, Kind.PROJECT):
+            continue
+        road = _carrier(ex, opener)
+        for cue in _COURSE.finditer(text, opener.end, s.end):
+            first = mention_at(ms, cue.end(), PLACES)
+            for place in _listed(text, ms, first) if first else []:
+                out.append(Relation(road.entity, "connects", place.entity, s.index, cue.group()))
+    return out
+
+
+@relation_rule("roads")
+def road_relations(ex: Extraction) -> list[Relation]:
+    """Routes before 的, one-place roads and courses (see the module's docstring)."""
+    return route_works(ex) + one_place_roads(ex) + courses(ex)

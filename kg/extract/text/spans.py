@@ -1,0 +1,158 @@
+"""Spans and the mentions or figures inside them, found by bisection, not by scanning.
+
+The relation and figure rules ask, clause by clause and name by name, which
+mentions lie between two offsets, which belong to one sentence and which are
+nested in none of the others. Scanning every mention for each question made
+an article's extraction grow with the square of its length; here each
+question costs the log of the number of mentions plus the size of the answer.
+
+An index is built once per tuple of mentions (or figures) and kept while that
+tuple is the one asked about (a step evolves the Extraction, so the tuple
+changes between steps, never within one).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
+
+
+class Spanned(Protocol):
+    """Anything with a start and an end offset (Mention, Quantity, Period)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=Spanned)
+
+
+class SpanIndex:
+    """The items of a sequence sorted by start, each with its place in the sequence."""
+
+    def __init__(self, items: Sequence[S]) -> None:
+        self.items = tuple(items)
+        self._order = sorted(range(len(self.items)), key=lambda i: self.items[i].start)
+        self._starts = [self.items[i].start for i in self._order]
+        self._by_sentence: dict[int, list] | None = None
+        self._by_end: list[tuple[int, int]] | None = None
+        self.longest = max((m.end - m.start for m in self.items), default=0)
+        # the sort is stable: the identity order means the items come sorted by start
+        self.in_start_order = self._order == list(range(len(self.items)))
+
+    def starting(self, lo: int, hi: int) -> list[int]:
+        """Positions (in the sequence's order) of the items starting in [lo, hi]."""
+        a = bisect.bisect_left(self._starts, lo)
+        b = bisect.bisect_right(self._starts, hi)
+        return sorted(self._order[a:b])
+
+    def within(self, lo: int, hi: int) -> list:
+        """The items with ``lo <= start`` and ``end <= hi``, in the sequence's order."""
+        items = self.items
+        return [items[i] for i in self.starting(lo, hi) if items[i].end <= hi]
+
+    def covering(self, lo: int, hi: int) -> list:
+        """The items with ``start <= lo`` and ``hi <= end``, in the sequence's order
+        (an item that long starts no earlier than ``hi`` minus the longest item)."""
+        items = self.items
+        return [items[i] for i in self.starting(hi - self.longest, lo) if items[i].end >= hi]
+
+    def ending(self, lo: int, hi: int) -> list:
+        """The items ending in [lo, hi], in the sequence's order."""
+        if self._by_end is None:
+            self._by_end = sorted((m.end, i) for i, m in enumerate(self.items))
+        a = bisect.bisect_left(self._by_end, (lo, -1))
+        b = bisect.bisect_right(self._by_end, (hi, len(self.items)))
+        return [self.items[i] for i in sorted(i for _, i in self._by_end[a:b])]
+
+    def in_sentence(self, index: int) -> list:
+        """The items whose ``sentence`` is ``index``, in the sequence's order."""
+        if self._by_sentence is None:
+            groups: dict[int, list] = defaultdict(list)
+            for item in self.items:
+                groups[item.sentence].append(item)
+            self._by_sentence = dict(groups)
+        return list(self._by_sentence.get(index, ()))
+
+
+_INDEXES: dict[int, SpanIndex] = {}
+
+
+def index_of(items: tuple) -> SpanIndex:
+    """The index of ``items`` (a tuple of an Extraction), built on first use.
+
+    Kept by identity for the few tuples in use (the index holds the tuple, so its
+    id cannot be reused while the entry lives)."""
+    found = _INDEXES.get(id(items))
+    if found is not None and found.items is items:
+        return found
+    if len(_INDEXES) >= 8:
+        _INDEXES.clear()
+    index = _INDEXES[id(items)] = SpanIndex(items)
+    return index
+
+
+def within(items: tuple, lo: int, hi: int) -> list:
+    """``[m for m in items if lo <= m.start and m.end <= hi]``, by bisection."""
+    return index_of(items).within(lo, hi)
+
+
+def starting(items: tuple, lo: int, hi: int) -> list:
+    """``[m for m in items if lo <= m.start <= hi]``, by bisection."""
+    index = index_of(items)
+    return [index.items[i] for i in index.starting(lo, hi)]
+
+
+def covering(items: tuple, lo: int, hi: int) -> list:
+    """``[m for m in items if m.start <= lo and hi <= m.end]``, by bisection."""
+    return index_of(items).covering(lo, hi)
+
+
+def ending(items: tuple, lo: int, hi: int) -> list:
+    """``[m for m in items if lo <= m.end <= hi]``, by bisection."""
+    return index_of(items).ending(lo, hi)
+
+
+def first_starting_from(items: tuple, at: int, reach: int, fits) -> object | None:
+    """The first item (in the sequence's order) with ``start >= at`` that ``fits``,
+    when it starts no later than ``at + reach``; else None."""
+    index = index_of(items)
+    if index.in_start_order:
+        return next((m for m in starting(items, at, at + reach) if fits(m)), None)
+    first = next((m for m in items if m.start >= at and fits(m)), None)
+    return first if first is not None and first.start <= at + reach else None
+
+
+def in_sentence(items: tuple, sentence: int) -> list:
+    """``[m for m in items if m.sentence == sentence]``, grouped once."""
+    return index_of(items).in_sentence(sentence)
+
+
+def uncovered(items: Iterable[S]) -> list[S]:
+    """The items inside no other of them, in their own order.
+
+    An item is inside another that is not equal to it and spans it (same span
+    with other fields counts: two such items hide each other). One sort and one
+    sweep: a later start is covered by the longest end seen before its start."""
+    ms = list(items)
+    by_start: dict[int, list[int]] = defaultdict(list)
+    for i, m in enumerate(ms):
+        by_start[m.start].append(i)
+    covered = [False] * len(ms)
+    reach = None  # the farthest end of the items starting before the current start
+    for start in sorted(by_start):
+        group = by_start[start]
+        longest = max(ms[i].end for i in group)
+        same: dict[int, set] = defaultdict(set)
+        for i in group:
+            same[ms[i].end].add(ms[i])
+        for i in group:
+            end = ms[i].end
+            covered[i] = (reach is not None and reach >= end) or longest > end or len(same[end]) > 1
+        reach = longest if reach is None else max(reach, longest)
+    return [m for m, c in zip(ms, covered, strict=True) if not c]
