@@ -27,6 +27,20 @@ KINDS = DIVISION_KINDS + (
     "Programme",
     "Event",
     "Person",
+    "NaturalFeature",
+    "River",
+    "Reservoir",
+    "Lake",
+    "Mountain",
+    "Place",
+    "ScenicArea",
+    "HeritageSite",
+    "Station",
+    "Port",
+    "Venue",
+    "Designation",
+    "Report",
+    "Product",
 )
 
 

@@ -32,6 +32,20 @@ class Kind(StrEnum):
     PROGRAMME = "Programme"
     EVENT = "Event"
     PERSON = "Person"
+    NATURAL_FEATURE = "NaturalFeature"
+    RIVER = "River"
+    RESERVOIR = "Reservoir"
+    LAKE = "Lake"
+    MOUNTAIN = "Mountain"
+    PLACE = "Place"
+    SCENIC_AREA = "ScenicArea"
+    HERITAGE_SITE = "HeritageSite"
+    STATION = "Station"
+    PORT = "Port"
+    VENUE = "Venue"
+    DESIGNATION = "Designation"
+    REPORT = "Report"
+    PRODUCT = "Product"
 
 
 if tuple(Kind) != KINDS:  # the enum and the model's list must be one list

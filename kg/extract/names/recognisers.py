@@ -113,9 +113,19 @@ def suffix_candidates(
                     and not _verb_use(text, end, suffix.text)
                     and _headed(text, start, end, places)
                     and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
+                    and not (suffix.kind == Kind.RIVER and _ends_a_place(text, places, end))
                 ):
                     yield Candidate(start, end, _kind_of(name, suffix), "suffix")
             pos = text.find(suffix.text, pos + 1)
+
+
+def _ends_a_place(text: str, places: list[tuple[int, int]], end: int) -> bool:
+    """Whether a division's name ends at ``end``: the 河 of 陆河 is the county's, not a river's
+    (whether or not the article's context resolved that short name)."""
+    if any(place_end == end for _, place_end in places):
+        return True
+    gazetteer = load_gazetteer()
+    return any(gazetteer.candidates(text[end - size : end]) for size in (2, 3) if end >= size)
 
 
 # a park named by its level alone is a class of parks (建成县级示范带3条), not one park
@@ -187,6 +197,8 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     for m in re.finditer(r"“([^“”。,，;；]{2,30})”", text):
         inner = m.group(1)
         for suffix in lex.suffixes:
+            if suffix.kind in _WATERS:
+                continue  # a quoted name ending in 河 is a slogan (“再造一个新陆河”), no river
             if inner.endswith(suffix.text) and len(inner) > len(suffix.text):
                 # a quoted 工程 is a policy programme, not construction
                 kind = Kind.PROGRAMME if suffix.text == "工程" else suffix.kind
@@ -195,6 +207,7 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     yield from _quoted_programmes(text)
 
 
+_WATERS = frozenset({Kind.RIVER, Kind.RESERVOIR})
 # verbs that carry out a programme (推进“一镇一业”, 开展“双招双引”)
 _CARRY_OUT = ("推进", "实施", "开展", "落实", "推行", "深化", "深入实施", "全面推进")
 _SLOGAN = re.compile(r"“([^“”、。,，;；!！?？]{2,10})”(?=[,，。;；、]|$)")
