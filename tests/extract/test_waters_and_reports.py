@@ -33,3 +33,7 @@ def test_common_words_ending_in_he_are_no_rivers():
 def test_a_county_whose_name_ends_in_he_is_no_river():
     found = named("汕尾市陆河县提出“再造一个新陆河”的目标。")
     assert not [name for name, kind in found if kind == "River"]
+
+
+def test_a_report_cited_after_ju_does_not_start_with_it():
+    assert ("英德市统计公报", "Report") in named("据英德市统计公报显示，全市经济稳步回升。")
