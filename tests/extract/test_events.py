@@ -6,6 +6,7 @@ import pytest
 from relation_facts import facts
 
 from kg.extract import extract
+from kg.ingest import parse_article
 
 
 def _events(ex) -> set[str]:
@@ -161,3 +162,20 @@ def test_a_company_naming_the_owner_of_started_works_is_no_taker(make_article):
     taking_part = {s for s, _ in facts(ex, "participatesIn")}
     assert "特种纸项目" in taking_part
     assert "河源恒泰新材料有限公司" not in taking_part
+
+
+
+def _names_in(sentence: str) -> set[tuple[str, str]]:
+    article = parse_article("标题行\n" + sentence, "x.txt", "0" * 64)
+    return {(m.text, str(m.kind)) for m in extract(article).mentions}
+
+
+def test_a_session_is_named_from_the_whole_chain_of_places_before_it():
+    names = _names_in("佛山市南海区里水镇第十八届人民代表大会第五次会议召开。")
+    assert ("佛山市南海区里水镇第十八届人民代表大会第五次会议", "Event") in names
+
+
+def test_a_party_committee_plenum_is_an_event_not_an_organ():
+    names = _names_in("中共英德市委十三届八次全会暨市委经济工作会议召开。")
+    assert ("中共英德市委十三届八次全会", "Event") in names
+    assert not [n for n, kind in names if kind == "GovernmentBody" and "暨" in n]

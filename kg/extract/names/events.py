@@ -4,7 +4,9 @@
   word alone) or 廉江(深圳)招商推介会 (its characters in order) names the one
   event of the article whose name, or a part of it before or after 暨, ends
   with that event word (``event_short_forms``, used by the entity step).
-- **Sessions** of congresses and committees (X市第十五届人民代表大会第三次会议).
+- **Sessions** of congresses and committees (X市第十五届人民代表大会第三次会议),
+  named from the whole chain of places before them, and plenums of a party
+  committee (中共X市委十三届五次全会).
 - ``ON_THE_DAY``: a sentence opening with 当天/现场 speaks of the event named
   before it (read by the event rules and the figure subjects).
 """
@@ -29,12 +31,27 @@ _SESSION = re.compile(
 )
 
 
+_PLENUM = re.compile(
+    r"委(?:第)?[一二三四五六七八九十0-9]+届(?:第)?[一二三四五六七八九十0-9]+次全(?:体会议|会)"
+)
+_PARTY = "中共"
+
+
 def session_candidates(text: str, places: list[tuple[int, int]]) -> Iterator[Candidate]:
-    """Sessions (南雄市第十五届人民代表大会第三次会议), named from the place before them."""
+    """Sessions (南雄市第十五届人民代表大会第三次会议) and plenums of a party committee
+    (中共连州市委十三届五次全会), named from the place before them: the whole chain of
+    places written one after another (清远市清新区第…), and 中共 before a plenum's."""
     ends = {e: s for s, e in places}
-    for m in _SESSION.finditer(text):
-        if m.start() in ends:
-            yield Candidate(ends[m.start()], m.end(), Kind.EVENT, "session")
+    for pattern in (_SESSION, _PLENUM):
+        for m in pattern.finditer(text):
+            if m.start() not in ends:
+                continue
+            start = ends[m.start()]
+            while start in ends:  # 清远市 before 清新区
+                start = ends[start]
+            if pattern is _PLENUM and text.endswith(_PARTY, 0, start):
+                start -= len(_PARTY)
+            yield Candidate(start, m.end(), Kind.EVENT, "session")
 
 
 def _event_words(lex: Lexicon) -> tuple[str, ...]:

@@ -114,6 +114,7 @@ def suffix_candidates(
                     and _headed(text, start, end, places)
                     and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
                     and not (suffix.kind == Kind.RIVER and _ends_a_place(text, places, end))
+                    and not (suffix.kind == Kind.GOVERNMENT_BODY and "暨" in name)
                 ):
                     yield Candidate(start, end, _kind_of(name, suffix), "suffix")
             pos = text.find(suffix.text, pos + 1)
