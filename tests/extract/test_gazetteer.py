@@ -360,3 +360,18 @@ def test_jieba_user_dict_lines():
     assert parsed["台山"][1:] == ["300", "ns"]
     assert "资源" not in parsed
     assert gz.jieba_user_dict_lines() == lines
+
+
+def test_a_two_character_county_name_inside_other_words_links_no_far_county():
+    """连南县 holds 南县 (Hunan) and 市和县委 holds 和县 (Anhui): with no home province
+    said, a two-character full name is too short to link; with its province, it links."""
+    from kg.extract import extract
+    from kg.ingest import parse_article
+
+    def divisions(sentence: str) -> set[str]:
+        ex = extract(parse_article("标题行\n" + sentence, "x.txt", "0" * 64))
+        return {m.text for m in ex.mentions if m.source == "gazetteer"}
+
+    assert "南县" not in divisions("连南县人民代表大会第三次会议听取了报告。")
+    assert "和县" not in divisions("市和县委高度重视项目建设。")
+    assert "和县" in divisions("安徽省马鞍山市和县今年经济增长。")

@@ -59,6 +59,8 @@ def home_places(gaz: Gazetteer, surfaces: list[str]) -> tuple[str | None, str | 
     for surface in surfaces:
         matches = gaz.names.get(surface, ())
         if len(matches) == 1 and matches[0].division.level != Kind.VILLAGE:
+            if not matches[0].by_short and len(surface) < 3:
+                continue  # 南县 in 连南县, 和县 in 市和县委: too short to say where we are
             # a full name (开平市) says more than a short one that may be a word (新建)
             weight = 1 if matches[0].by_short else 3
             chain = gaz.chain(matches[0].division.code)
@@ -107,6 +109,10 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
         # outside the home province only full names of 3+ characters count
         # (示范县 holds 范县, a county in Henan)
         if outside and (surface != division.name or len(surface) < 3):
+            continue
+        # a two-character full name (南县, 和县) is a county of the home province or
+        # nothing: in 连南县 or 市和县委 it is part of other words
+        if home is None and len(surface) < 3:
             continue
         if not _town_near_home(gaz, surface, division, context, home_prefecture):
             continue
