@@ -179,3 +179,16 @@ def test_a_chain_needs_the_company_to_open_the_sentence(make_article):
     text = "据介绍，广东恒瑞纸业有限公司计划投资12亿元，江口街道将建设高档生活用纸项目。"
     invests = facts(extract(make_article(text)), "investsIn")
     assert ("广东恒瑞纸业有限公司", "高档生活用纸项目") not in invests
+
+
+def test_a_national_or_provincial_road_keeps_its_grade_in_its_name():
+    from kg.extract import extract
+    from kg.ingest import parse_article
+
+    text = "标题行\n国道G228线海陵至平冈段改扩建工程全长21公里。"
+    mentions = extract(parse_article(text, "x.txt", "0" * 64)).mentions
+    found = {(m.text, str(m.kind)) for m in mentions}
+    assert ("国道G228线海陵至平冈段改扩建工程", "Project") in found
+    assert ("国道G228线", "Road") in found
+    (road,) = [m for m in mentions if m.text == "国道G228线"]
+    assert road.canonical == "G228"  # one road with the G228 written elsewhere

@@ -64,10 +64,11 @@ PERSON_TITLES = (
     "通讯员",
 )
 _ROAD = re.compile(
+    r"(?:(?P<grade>国道|省道|县道|乡道)(?=[GSXY]\d))?"
     r"(?<![A-Za-z0-9])(?P<code>[GSXY]\d{1,4})(?P<xian>线)?"
     r"(?:(?P<sec>(?:(?P<a>[\u4e00-\u9fff]{2,8}?)至(?P<b>[\u4e00-\u9fff]{2,8}?)|[\u4e00-\u9fff]{2,6}?)段))?"
     r"(?P<works>(?:路面|路基|桥梁|全线)?"
-    r"(?:扩建|改线|改建|新建|改造|提升改造|升级改造|拓宽|建设|修复|大修|提升|养护|加宽|硬化)?"
+    r"(?:改扩建|扩建|改线|改建|新建|改造|提升改造|升级改造|拓宽|建设|修复|大修|提升|养护|加宽|硬化)?"
     r"(?:工程|项目))?"
 )
 _ROUTE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,8}?)(?P<sep>至|—|－|–)(?P<b>[\u4e00-\u9fff]{2,8})")
@@ -226,7 +227,8 @@ def _quoted_programmes(text: str) -> Iterator[Candidate]:
 
 
 def road_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> Iterator[Candidate]:
-    """Road codes (G325, S270线), sections (A至B段), works on them, and routes."""
+    """Road codes (G325, S270线, 国道G240线 with its grade), sections (A至B段), works on
+    them, and routes."""
     for m in _ROAD.finditer(text):
         code_end = m.end("xian") if m.group("xian") else m.end("code")
         yield Candidate(m.start(), code_end, Kind.ROAD, "road-code", canonical=m.group("code"))
