@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract
 from kg.extract.names.recognisers import choose, find_candidates
+from kg.ingest import parse_article
 
 
 def names(text: str) -> dict[str, str]:
@@ -268,3 +271,19 @@ def test_a_place_short_name_across_a_word_is_no_place(make_article):
     kinds = {e.name: e.kind for e in ex.entities}
     assert kinds.get("华南海工技术研究院") == "Organization"
     assert "南海区" not in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence,organ",
+    [
+        ("翁源经济开发区管委会负责园区运营。", "翁源经济开发区管委会"),
+        ("国家统计局清远调查队发布数据。", "国家统计局清远调查队"),
+        ("惠东县市政园林事务中心负责绿化。", "惠东县市政园林事务中心"),
+        ("从化统计局日前发布数据。", "从化统计局"),
+    ],
+)
+def test_committees_survey_teams_service_centres_and_statistics_bureaus_are_organs(
+    sentence, organ
+):
+    mentions = extract(parse_article("标题行\n" + sentence, "x.txt", "0" * 64)).mentions
+    assert (organ, "GovernmentBody") in {(m.text, str(m.kind)) for m in mentions}
