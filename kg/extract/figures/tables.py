@@ -37,6 +37,7 @@ from decimal import Decimal
 
 from kg.extract.figures.subjects import main_place
 from kg.extract.pipeline import step
+from kg.extract.text.spans import index_of, within
 from kg.extract.text.units import to_base, units
 from kg.records import Extraction, Mention, Quantity, Sentence
 
@@ -113,7 +114,7 @@ def _is_data(cells: tuple[Cell, ...]) -> bool:
 def _column(header: str, cell: Cell | None = None) -> Column:
     """The measure and unit a header cell names: ``地区生产总值(亿元)`` → (地区生产总值, 亿元)."""
     found = _UNIT_IN_BRACKETS.search(header)
-    if found and (found.group(1) in units() or found.group(1) == "%"):
+    if found and found.group(1) in units():
         return Column(header[: found.start()].strip(), found.group(1), cell)
     return Column(header, None, cell)
 
@@ -157,7 +158,7 @@ def find_tables(sentences: tuple[Sentence, ...]) -> list[Table]:
             continue
         width = max(len(cells) for _, cells in rows) - 1
         first_line = rows[0][0].index - len(header)
-        before = [s for s in sentences if first_line - 2 <= s.index < first_line]
+        before = sentences[max(0, first_line - 2) : first_line]  # a sentence's index is its place
         caption = next((s for s in reversed(before) if _is_caption(s.text)), None)
         unit = next((u for s in before if (u := _table_unit(s.text))), None)
         columns = _columns(header, width)
@@ -173,7 +174,7 @@ _UNIT_LINE = re.compile(r"单位\s*[:：]\s*([^\s,，;；)）]{1,6})")
 def _table_unit(text: str) -> str | None:
     """The unit a caption or a line above a table gives all its columns (``单位：亿元``)."""
     found = _UNIT_LINE.search(text)
-    if found and (found.group(1) in units() or found.group(1) == "%"):
+    if found and found.group(1) in units():
         return found.group(1)
     return None
 
@@ -184,7 +185,7 @@ def _is_caption(text: str) -> bool:
 
 def _subject(ex: Extraction, head: Cell, fallback: str | None) -> tuple[str | None, Column]:
     """The row's subject, and what its head says when it names no entity (measure, unit)."""
-    named = [m for m in ex.mentions if m.entity and head.start <= m.start and m.end <= head.end]
+    named = [m for m in within(ex.mentions, head.start, head.end) if m.entity]
     if named:
         widest: Mention = max(named, key=lambda m: (m.end - m.start, -m.start))
         return widest.entity, Column("", None)
@@ -198,10 +199,10 @@ def _period_in(ex: Extraction, cell: Cell | None) -> int | None:
     if cell is None:
         return None
     text = _column(cell.text).measure
-    for i, p in enumerate(ex.periods):
-        if cell.start <= p.start and p.end <= cell.end and p.text == text:
-            return i
-    return None
+    index = index_of(ex.periods)
+    return next(
+        (i for i in index.starting(cell.start, cell.end) if index.items[i].text == text), None
+    )
 
 
 def table_quantities(ex: Extraction, table: Table, fallback: str | None) -> list[Quantity]:
@@ -214,12 +215,12 @@ def table_quantities(ex: Extraction, table: Table, fallback: str | None) -> list
     if table.caption is not None:
         in_caption = [i for i, p in enumerate(ex.periods) if p.sentence == table.caption.index]
         caption = in_caption[-1] if in_caption else None
+    dates = [_period_in(ex, column.header) for column in table.columns]
     out = []
     for sentence, cells in table.rows:
         subject, head = _subject(ex, cells[0], fallback)
-        for cell, column in zip(cells[1:], table.columns, strict=False):
+        for cell, column, dated in zip(cells[1:], table.columns, dates, strict=False):
             value = _number(cell.text)
-            dated = _period_in(ex, column.header)
             if dated is not None:
                 unit, measure, period = head.unit, head.measure, dated
             else:
@@ -239,7 +240,6 @@ def _figure(
     subject: str | None,
     period: int | None,
 ) -> Quantity:
-    known = units().get(unit)
     base = to_base(value, unit)
     return Quantity(
         text=cell.text,
@@ -248,7 +248,7 @@ def _figure(
         sentence=sentence.index,
         value=value,
         unit=unit,
-        kind=known.quantity_kind if known else "ratio",
+        kind=units()[unit].quantity_kind,  # columns take only units the table knows
         base_value=base[0],
         base_unit=base[1],
         measure=measure or None,
@@ -265,7 +265,7 @@ def tables_step(ex: Extraction) -> Extraction:
         return ex
     fallback = main_place(ex)
     found = [q for table in tables for q in table_quantities(ex, table, fallback)]
-    read = [(q.start, q.end) for q in found]
-    kept = [q for q in ex.quantities if not any(q.start < e and s < q.end for s, e in read)]
+    read = {offset for q in found for offset in range(q.start, q.end)}
+    kept = [q for q in ex.quantities if read.isdisjoint(range(q.start, q.end))]
     merged = sorted(kept + found, key=lambda q: (q.start, q.end))
     return ex.evolve(quantities=tuple(merged))
