@@ -20,7 +20,7 @@ import random
 import re
 from pathlib import Path
 
-from kg.extract.gazetteer import load_gazetteer
+from kg.extract.names.gazetteer import load_gazetteer
 
 BRANDS = [
     "华信", "南岭", "海宏", "兴达", "粤丰", "晨光", "联创", "金泰", "宏远", "德润",
