@@ -18,9 +18,10 @@ and so the name, stays without it: the figure is a fact about the works.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from kg.extract.kinds import Kind
@@ -86,21 +87,44 @@ def canonical_map(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str
         names[kind].add(name)
     out: dict[tuple[str, str], str] = {}
     for kind, surfaces in names.items():
-        longest_first = sorted(surfaces, key=lambda s: (-len(s), s))
-        for surface in longest_first:
-            longer = [
-                x
-                for x in longest_first
-                if len(x) > len(surface)
-                and (
-                    (kind == Kind.COMPANY and x.startswith(surface))
-                    or (kind == Kind.PROGRAMME and _is_abbreviation(surface, x))
-                    or (kind in _TAIL_NAMED and len(surface) >= 4 and x.endswith(surface))
-                )
-            ]
-            targets = {out.get((kind, x), x) for x in longer}
+        longer_than = _longer_forms(kind, surfaces)
+        for surface in sorted(surfaces, key=lambda s: (-len(s), s)):
+            targets = {out.get((kind, x), x) for x in longer_than(surface)}
             out[(kind, surface)] = targets.pop() if len(targets) == 1 else surface
     return out
+
+
+def _longer_forms(kind: str, surfaces: set[str]) -> Callable[[str], list[str]]:
+    """For ``kind``, a function from a name to the longer names of ``surfaces`` it may be
+    short for, found through a sorted index (a corpus has tens of thousands of names:
+    comparing each with every other grew with their square)."""
+    if kind == Kind.COMPANY:  # 华信 for 华信电器: a prefix
+        return _prefix_index(surfaces, lambda s: s)
+    if kind in _TAIL_NAMED:  # 二期项目 for 罗浮新材料产业园二期项目: a tail of four or more
+        by_tail = _prefix_index(surfaces, lambda s: s[::-1])
+        return lambda surface: by_tail(surface) if len(surface) >= 4 else []
+    if kind == Kind.PROGRAMME:  # 百千万工程: same first and last two characters, in order
+        buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for x in surfaces:
+            buckets[(x[:1], x[-2:])].append(x)
+        return lambda surface: [
+            x for x in buckets.get((surface[:1], surface[-2:]), ()) if _is_abbreviation(surface, x)
+        ]
+    return lambda surface: []
+
+
+def _prefix_index(surfaces: set[str], view: Callable[[str], str]) -> Callable[[str], list[str]]:
+    """A function from a name to the longer names whose ``view`` starts with its ``view``."""
+    keys = sorted((view(x), x) for x in surfaces)
+    texts = [k for k, _ in keys]
+
+    def longer(surface: str) -> list[str]:
+        start = view(surface)
+        low = bisect.bisect_left(texts, start)
+        high = bisect.bisect_left(texts, start + "\U0010ffff", low)
+        return [x for _, x in keys[low:high] if len(x) > len(surface)]
+
+    return longer
 
 
 _GENERIC_TAIL = ("科技", "实业", "发展", "控股", "投资", "股份")
