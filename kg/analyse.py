@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
@@ -29,15 +30,45 @@ Index = dict[URIRef, dict[URIRef, list]]
 _NOT_EDGES = {KGO.hasQuantity, KGO.mentionedIn, KGO.period, KGO.inSentence}
 
 
-def _index(graph: Graph) -> Index:
+def _index(graph: Graph | Iterable[ox.Triple]) -> Index:
     """``{subject: {predicate: [objects]}}`` for every triple, in one pass.
 
-    ``triples()`` rather than iteration: a ConjunctiveGraph iterates as quads.
+    ``graph`` is an rdflib graph (read with ``triples()``: a ConjunctiveGraph
+    iterates as quads) or pyoxigraph triples, as ``kg.parts.GraphSet`` gives them.
     """
+    triples = graph.triples((None, None, None)) if isinstance(graph, Graph) else _terms(graph)
     index: Index = defaultdict(lambda: defaultdict(list))
-    for s, p, o in graph.triples((None, None, None)):
+    for s, p, o in triples:
         index[s][p].append(o)
     return index
+
+
+class _Text(str):
+    """A literal read from pyoxigraph: its lexical form, with ``language`` (or None).
+
+    What the view reads of a literal; an rdflib Literal costs 5-10 us to make.
+    """
+
+    language: str | None = None
+
+
+def _terms(triples: Iterable[ox.Triple]) -> Iterable[tuple]:
+    """pyoxigraph triples with IRIs as rdflib URIRefs (each made once) and literals as _Text."""
+    iris: dict[str, URIRef] = {}
+
+    def convert(term):
+        if isinstance(term, ox.Literal):
+            text = _Text(term.value)
+            text.language = term.language
+            return text
+        value = term.value
+        iri = iris.get(value)
+        if iri is None:
+            iri = iris[value] = URIRef(value)
+        return iri
+
+    for s, p, o in triples:
+        yield convert(s), convert(p), convert(o)
 
 
 def _first(index: Index, node: object, predicate: URIRef) -> object | None:
@@ -100,7 +131,7 @@ def _article(index: Index, sentence: object) -> tuple[str | None, dict]:
     }
 
 
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+def to_networkx(graph: Graph | Iterable[ox.Triple]) -> nx.MultiDiGraph:
     """Entity nodes and entity-to-entity edges of ``graph``, with figures and sources as attributes.
 
     The returned view is a new, mutable graph: callers (and ``with_centrality``)

@@ -11,33 +11,28 @@ build leaves the previous set whole.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pyoxigraph as ox
-from rdflib import Graph
-
 from kg.analyse import GraphMetrics, metrics, to_networkx, with_centrality
+from kg.cache import FOLDER as CACHE_FOLDER
+from kg.cache import BuildCache, Memo
 from kg.errors import InputError, KgError, UsageError
 from kg.export import get_exporter, run_exporter
 from kg.export.generations import Staging
-from kg.export.summary import VIEW_BUDGET, check_budget
+from kg.export.summary import LAYOUTS, VIEW_BUDGET, check_budget
 from kg.extract import extract
 from kg.extract.across import unify_across
 from kg.ingest import MAX_BYTES, read_article
-from kg.model import (
-    DEFAULT_BASE,
-    article_graphs,
-    article_iri,
-    check_base,
-    new_graph,
-    ontology_graph,
-)
+from kg.model import DEFAULT_BASE, build_minter, check_base
+from kg.parts import ArticlePart, GraphSet, make_part, part_key
 from kg.records import Extraction
-from kg.sparql.store import graph_quads
-from kg.validate import ValidationReport, validate
-from kg.vocab import ONTOLOGY_IRI
+from kg.validate import ValidationReport
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +51,7 @@ class BuildReport:
     metrics: GraphMetrics
     triples: int
     warnings: tuple[str, ...] = ()  # one line each; they do not fail the build
+    reused: tuple[int, int] = (0, 0)  # extractions and article graphs taken from the cache
 
     @property
     def exit_code(self) -> int:
@@ -94,31 +90,77 @@ class Extracted:
     warnings: list[str]
 
 
-def extract_all(files: Sequence[Path], max_bytes: int = MAX_BYTES) -> Extracted:
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def extract_all(
+    files: Sequence[Path],
+    max_bytes: int = MAX_BYTES,
+    *,
+    jobs: int = 1,
+    cache: BuildCache | None = None,
+    progress: Progress = _quiet,
+) -> Extracted:
     """Extractions of the files that could be read, (path, reason) for the others,
-    and a warning for each file that repeats an article already read."""
+    and a warning for each file that repeats an article already read.
+
+    Files are read and extracted by ``jobs`` worker processes (or in this one),
+    and their results taken in the order of ``files``, so the outcome never
+    depends on which worker finished first. An article the cache holds is not
+    extracted again.
+    """
+    cache = cache or BuildCache(None)
     extractions: list[Extraction] = []
     failures: list[tuple[str, str]] = []
     warnings: list[str] = []
     by_text: dict[str, int] = {}
     seen_ids: dict[str, Path] = {}
-    for path in files:
-        try:
-            article = read_article(path, max_bytes)
-            if (first := by_text.get(article.text)) is not None:
-                extractions[first] = _also_from(extractions[first], str(path))
-                kept = extractions[first].article.meta.source_path
-                warnings.append(f"{path} holds the same article as {kept}: built once")
-                continue
-            if article.id in seen_ids:
-                article = replace(article, id=f"{article.id}-{article.meta.sha256[:8]}")
-            seen_ids[article.id] = path
-            extractions.append(extract(article))
-            by_text[article.text] = len(extractions) - 1
-            log.info("extracted %s", path)
-        except KgError as err:
-            failures.append((str(path), str(err)))
+    work = [(path, max_bytes, cache.folder) for path in files]
+    started = time.perf_counter()
+    for done, (path, result) in enumerate(_run(_read_and_extract, work, jobs), 1):
+        progress("extract", done, len(files))
+        if isinstance(result, str):
+            failures.append((str(path), result))
+            continue
+        key, hit, extraction = result
+        cache.used["extract"].add(key)
+        cache.hits["extract"] += hit
+        article = extraction.article
+        if (first := by_text.get(article.text)) is not None:
+            extractions[first] = _also_from(extractions[first], str(path))
+            kept = extractions[first].article.meta.source_path
+            warnings.append(f"{path} holds the same article as {kept}: built once")
+            continue
+        if article.id in seen_ids:
+            article = replace(article, id=f"{article.id}-{article.meta.sha256[:8]}")
+            extraction = replace(extraction, article=article)
+        seen_ids[article.id] = path
+        extractions.append(extraction)
+        by_text[article.text] = len(extractions) - 1
+        log.debug("extracted %s", path)
+    log.info("reading and extraction (%d reused): %.2f s", cache.hits["extract"],
+             time.perf_counter() - started)  # fmt: skip
     return Extracted(extractions, failures, warnings)
+
+
+def _read_and_extract(path: Path, max_bytes: int, folder: Path | None):
+    """(cache key, whether it was cached, Extraction) of one file, or the reason it failed."""
+    try:
+        article = read_article(path, max_bytes)
+        cache = BuildCache(folder)
+        key = cache.key("extract", repr(article))  # records' repr depends on content alone
+        cached = cache.get("extract", key)
+        if isinstance(cached, Extraction) and cached.article == article:
+            return path, (key, 1, cached)
+        extraction = extract(article)
+        cache.put("extract", key, extraction)
+        return path, (key, 0, extraction)
+    except KgError as err:
+        return path, str(err)
 
 
 def _also_from(extraction: Extraction, path: str) -> Extraction:
@@ -128,32 +170,73 @@ def _also_from(extraction: Extraction, path: str) -> Extraction:
     return replace(extraction, article=replace(article, meta=meta))
 
 
-def model_and_validate(
-    extractions: Sequence[Extraction], base: str
-) -> tuple[Graph, ValidationReport, ox.Store]:
-    """The whole graph (ontology + articles), the SHACL report of each article's graph,
-    and the same triples as named graphs (for TriG and ``kg push``): one per article,
-    named by the article's IRI, and the ontology's, named by the ontology IRI.
+# What the workers of make_parts read: set before they are forked, so each
+# inherits the extractions instead of receiving them pickled.
+_SHARED: dict[str, object] = {}
 
-    Each article is validated on its own as it is added (small graphs validate
-    fast, and a violation names the article it came from).
-    """
-    ontology = ontology_graph()
-    graph = new_graph(base)
-    graph += ontology
-    named = ox.Store()
-    named.bulk_extend(graph_quads(ontology, str(ONTOLOGY_IRI)))
-    violations = []
-    for article_id, article_graph in article_graphs(extractions, base).items():
-        found = validate(article_graph, ontology=ontology)
-        if not found.conforms:
-            log.warning("article %s violates the shapes", article_id)
-        violations.extend(found.violations)
-        graph += article_graph
-        name = str(article_iri(check_base(base), article_id))
-        named.bulk_extend(graph_quads(article_graph, name))
-    report = ValidationReport(conforms=not violations, violations=tuple(violations))
-    return graph, report, named
+
+def make_parts(
+    extractions: Sequence[Extraction],
+    base: str,
+    *,
+    jobs: int = 1,
+    cache: BuildCache | None = None,
+    progress: Progress = _quiet,
+) -> GraphSet:
+    """The graph of the build: each article's part, taken from the cache when its
+    extraction and the IRIs of its entities are unchanged, else minted and validated."""
+    cache = cache or BuildCache(None)
+    base = check_base(base)
+    _SHARED.update(extractions=extractions, minter=build_minter(extractions), base=base)
+    _SHARED["folder"] = cache.folder
+    started = time.perf_counter()
+    try:
+        parts = []
+        work = [(i,) for i in range(len(extractions))]
+        for done, (key, hit, part) in enumerate(_run(_part_of, work, jobs), 1):
+            progress("model", done, len(extractions))
+            cache.used["part"].add(key)
+            cache.hits["part"] += hit
+            parts.append(part)
+    finally:
+        _SHARED.clear()
+    elapsed = time.perf_counter() - started
+    log.info("article graphs (%d reused): %.2f s", cache.hits["part"], elapsed)
+    return GraphSet.of(base, parts)
+
+
+def _part_of(index: int) -> tuple[str, int, ArticlePart]:
+    extraction = _SHARED["extractions"][index]
+    minter, base = _SHARED["minter"], _SHARED["base"]
+    cache = BuildCache(_SHARED["folder"])
+    key = cache.key("part", part_key(extraction, minter, base))
+    cached = cache.get("part", key)
+    if isinstance(cached, ArticlePart):
+        return key, 1, cached
+    part = make_part(extraction, minter, base)
+    cache.put("part", key, part)
+    return key, 0, part
+
+
+def _run(function: Callable, work: Sequence[tuple], jobs: int) -> Iterator:
+    """``function(*args)`` for each args of ``work``, in order, by ``jobs`` forked workers
+    (in this process when one job or one item)."""
+    if jobs <= 1 or len(work) <= 1:
+        yield from (function(*args) for args in work)
+        return
+    context = multiprocessing.get_context("fork")  # workers inherit _SHARED and the lexicons
+    with context.Pool(min(jobs, len(work))) as pool:
+        yield from pool.imap(_star, [(function, args) for args in work], chunksize=4)
+
+
+def _star(item: tuple[Callable, tuple]):
+    function, args = item
+    return function(*args)
+
+
+def default_jobs() -> int:
+    """Worker processes when none are asked for: one per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def build(
@@ -164,37 +247,65 @@ def build(
     formats: Sequence[str] = DEFAULT_FORMATS,
     view_budget: int | None = None,
     max_bytes: int | None = None,
+    jobs: int | None = None,
+    progress: Progress = _quiet,
 ) -> BuildReport:
     """Build the graph from ``paths`` into ``out_dir``; see BuildReport.
 
     ``view_budget`` caps the nodes the browser page draws at start (None: the
     default, 1,500); a bigger view opens as a summary. ``max_bytes`` is the
     biggest article file read (None: 50 MB); bigger ones are refused unread.
+    ``jobs`` is the number of worker processes (None: one per core); outputs
+    are the same byte for byte whatever it is. What the last build into
+    ``out_dir`` extracted and modelled is reused from ``OUT/.kg-cache``.
     """
     exporters = [(fmt, *get_exporter(fmt)) for fmt in formats]
     view_budget = check_budget(VIEW_BUDGET if view_budget is None else view_budget)
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more; got {jobs}")
     files, missing = collect_inputs(paths)
-    found = extract_all(files, MAX_BYTES if max_bytes is None else max_bytes)
+    cache = BuildCache(Path(out_dir) / CACHE_FOLDER)
+    found = extract_all(
+        files, MAX_BYTES if max_bytes is None else max_bytes,
+        jobs=jobs, cache=cache, progress=progress,
+    )  # fmt: skip
     failures = missing + found.failures
     extractions = found.extractions
     if not extractions:
         reasons = "; ".join(reason for _, reason in failures)
         raise InputError(f"no article could be read: {reasons}")
-    extractions = unify_across(extractions)
-    graph, report, named = model_and_validate(extractions, base)
-    view = to_networkx(graph)
-    stats = metrics(view)
-    view = with_centrality(view, stats)
-    outputs = _export(exporters, graph, view, Path(out_dir), view_budget=view_budget, named=named)
+    with _timed("cross-article resolution"):
+        extractions = unify_across(extractions)
+    graph = make_parts(extractions, base, jobs=jobs, cache=cache, progress=progress)
+    with _timed("NetworkX view and metrics"):
+        view = to_networkx(graph.triples())
+        stats = metrics(view)
+        view = with_centrality(view, stats)
+    token = LAYOUTS.set(Memo(cache, "layout"))
+    try:
+        outputs = _export(exporters, graph, view, Path(out_dir), view_budget=view_budget)
+    finally:
+        LAYOUTS.reset(token)
+    cache.prune()
     return BuildReport(
         articles=tuple(e.article.id for e in extractions),
         failures=tuple(failures),
         outputs=tuple(outputs),
-        validation=report,
+        validation=graph.report,
         metrics=stats,
         triples=len(graph),
         warnings=tuple(found.warnings),
+        reused=(cache.hits["extract"], cache.hits["part"]),
     )
+
+
+@contextmanager
+def _timed(stage: str) -> Iterator[None]:
+    """Log how long ``stage`` took (shown by ``kg -v build``)."""
+    started = time.perf_counter()
+    yield
+    log.info("%s: %.2f s", stage, time.perf_counter() - started)
 
 
 def _export(exporters, graph, view, out_dir: Path, **options) -> list[tuple[str, Path]]:
@@ -202,7 +313,8 @@ def _export(exporters, graph, view, out_dir: Path, **options) -> list[tuple[str,
     staging = Staging(out_dir)
     try:
         for _, filename, exporter in exporters:
-            run_exporter(exporter, graph, view, staging.folder / filename, **options)
+            with _timed(f"writing {filename}"):
+                run_exporter(exporter, graph, view, staging.folder / filename, **options)
         staging.commit()
     except BaseException:  # Ctrl-C included: the staged files go, the old set stays
         staging.abort()

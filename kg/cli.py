@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--max-size", type=_positive(float), default=None, metavar="MB",
                    help="refuse article files bigger than this, unread (default: 50)")  # fmt: skip
+    b.add_argument("--jobs", type=_positive(int), default=None, metavar="N",
+                   help="worker processes for extraction and modelling (default: one per "
+                   "core); outputs are the same whatever N is")  # fmt: skip
 
     q = command(
         "query",
@@ -180,6 +183,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
         view_budget=args.view_budget,
         formats=DEFAULT_FORMATS + (("oxigraph",) if args.store else ()),
         max_bytes=int(args.max_size * 1_000_000) if args.max_size else None,
+        jobs=args.jobs,
+        progress=_progress_bars(),
     )
     for path, reason in report.failures:
         print(f"kg: skipped {path}: {reason}", file=sys.stderr)
@@ -190,6 +195,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
         f"built {len(report.articles)} article(s): {report.triples} triples, "
         f"{m.nodes} entities, {m.edges} relations, {m.components} component(s)"
     )
+    if any(report.reused):
+        print(f"reused from the last build: {report.reused[0]} extraction(s), "
+              f"{report.reused[1]} article graph(s)")  # fmt: skip
     if m.top:
         print("most central: " + ", ".join(label for _, label, _ in m.top[:5]))
     _print_violations(report.validation)
@@ -199,6 +207,27 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if html:
         print(f"open {Path(html).absolute().as_uri()} in a browser")
     return report.exit_code
+
+
+def _progress_bars() -> Callable[[str, int, int], None]:
+    """A build's progress as bars on stderr (articles done, rate, time left): only on a
+    terminal, and only for a stage still running after two seconds."""
+    from tqdm import tqdm
+
+    names = {"extract": "extracting", "model": "modelling"}
+    bars: dict[str, tqdm] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in bars:
+            bars[stage] = tqdm(total=total, desc=names.get(stage, stage), unit=" articles",
+                               delay=2.0, file=sys.stderr, leave=False,
+                               disable=not sys.stderr.isatty())  # fmt: skip
+        bar = bars[stage]
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return update
 
 
 def _print_violations(validation) -> None:

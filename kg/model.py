@@ -19,7 +19,8 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.errors import ExtractionContractError, InputError, OntologyError, UsageError
@@ -162,19 +163,19 @@ def article_iri(base: str, article_id: str) -> URIRef:
     return URIRef(f"{base}article/{_segment(article_id)}")
 
 
-def _decimal(value: Decimal) -> Literal:
+def _decimal(value: Decimal) -> ox.Literal:
     """An xsd:decimal literal in its XSD 1.1 canonical form (no ".0" on whole numbers).
 
     Stores that keep numbers by value (Oxigraph, Virtuoso) give this form back,
     so kg.ttl, kg.trig (written from such a store) and a server hold one term.
 
-    >>> [str(_decimal(Decimal(d))) for d in ("3.50", "3.5E8", "-0", "344.0")]
+    >>> [_decimal(Decimal(d)).value for d in ("3.50", "3.5E8", "-0", "344.0")]
     ['3.5', '350000000', '0', '344']
     """
     if not value.is_finite():
         raise ExtractionContractError(f"quantity value {value} is not a finite number")
     text = format(value.normalize(), "f") if value else "0"
-    return Literal(text, datatype=XSD.decimal)
+    return ox.Literal(text, datatype=_XSD_DECIMAL)
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:
@@ -206,34 +207,141 @@ def ontology_graph() -> Graph:
     return graph
 
 
+@cache
+def ontology_ntriples() -> bytes:
+    """``ontology/kg.ttl`` as canonical N-Triples (see ``canonical_ntriples``)."""
+    return canonical_ntriples(tuple(map(to_oxigraph, t)) for t in ontology_triples())
+
+
+# -- pyoxigraph terms: the build mints them directly (an rdflib Literal costs 5-10 us
+# to make, a pyoxigraph one under 1 us), rdflib graphs are made from them on request.
+
+Triple = tuple[ox.NamedNode, ox.NamedNode, "ox.NamedNode | ox.Literal"]
+_XSD_DECIMAL = ox.NamedNode(str(XSD.decimal))
+_XSD_DATE = ox.NamedNode(str(XSD.date))
+_XSD_STRING = str(XSD.string)
+
+
+class _OxTerms:
+    """A vocabulary namespace whose terms are pyoxigraph NamedNodes, each made once.
+
+    ``O_KGO.text`` asks the rdflib namespace the first time (a closed namespace
+    such as KGO still raises on a typo) and is a plain attribute afterwards:
+    rdflib's namespace lookups cost a few microseconds each, and the model makes
+    thousands of triples per article.
+    """
+
+    def __init__(self, namespace: object):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, node)
+        return node
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return getattr(self, name)
+
+
+O_RDF, O_RDFS, O_KGO, O_DCTERMS, O_PROV, O_SCHEMA, O_SKOS, O_TIME = map(
+    _OxTerms, (RDF, RDFS, KGO, DCTERMS, PROV, SCHEMA, SKOS, TIME)
+)
+
+
+def to_oxigraph(term: URIRef | Literal | BNode) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """The pyoxigraph term equal to an rdflib term.
+
+    >>> to_oxigraph(Literal("鹤山", lang="zh"))
+    <Literal value=鹤山 language=zh>
+    """
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
+        return ox.Literal(str(term), datatype=datatype)
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_rdflib(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> URIRef | Literal | BNode:
+    """The rdflib term equal to a pyoxigraph term (a plain string stays without datatype).
+
+    >>> to_rdflib(ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")))
+    rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"not a pyoxigraph term: {term!r}")
+
+
+def canonical_ntriples(triples: Iterable[tuple]) -> bytes:
+    """N-Triples of ``triples`` (pyoxigraph terms), one per line, sorted and without repeats.
+
+    The build's one form of a graph: what it caches per article, validates, and
+    serialises every output from. Sorted lines make it independent of the order
+    triples were minted in.
+    """
+    text = ox.serialize((ox.Triple(*t) for t in triples), format=ox.RdfFormat.N_TRIPLES)
+    lines = sorted(set(text.splitlines()))
+    return b"\n".join(lines) + b"\n" if lines else b""
+
+
+def parse_ntriples(data: bytes) -> Iterable[ox.Triple]:
+    """The triples of N-Triples ``data`` (as ``canonical_ntriples`` writes them)."""
+    return (quad.triple for quad in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+
+
+def rdflib_graph(triples: Iterable[tuple], base: str = DEFAULT_BASE) -> Graph:
+    """An rdflib graph (kg prefixes bound) of ``triples`` given as pyoxigraph terms."""
+    graph = new_graph(base)
+    graph.addN((to_rdflib(s), to_rdflib(p), to_rdflib(o), graph) for s, p, o in triples)
+    return graph
+
+
 def article_graph(
     extraction: Extraction, minter: IriMinter | None = None, base: str = DEFAULT_BASE
 ) -> Graph:
     """Instances and provenance of one article (no ontology), as docs/rdf-model.md shows."""
     base = check_base(base)
-    graph = new_graph(base)
-    _add_article(graph, extraction, minter or iri_minter(extraction.entities), base)
-    return graph
+    triples = article_triples(extraction, minter or iri_minter(extraction.entities), base)
+    return rdflib_graph(triples, base)
 
 
 def article_graphs(extractions: Sequence[Extraction], base: str = DEFAULT_BASE) -> dict[str, Graph]:
     """One graph per article id, with IRIs settled over all of ``extractions``."""
     base = check_base(base)
-    _check_unique_ids(extractions)
-    minter = iri_minter(e for x in extractions for e in x.entities)
+    minter = build_minter(extractions)
     return {x.article.id: article_graph(x, minter, base) for x in extractions}
+
+
+def build_minter(extractions: Sequence[Extraction]) -> IriMinter:
+    """The IriMinter of a build, after checking that article ids are unique."""
+    _check_unique_ids(extractions)
+    return iri_minter(e for x in extractions for e in x.entities)
 
 
 def build_graph(extractions: Sequence[Extraction], base: str = DEFAULT_BASE) -> Graph:
     """The ontology plus every article's instances and provenance, in one graph."""
     base = check_base(base)
-    _check_unique_ids(extractions)
-    minter = iri_minter(e for x in extractions for e in x.entities)
+    minter = build_minter(extractions)
     graph = new_graph(base)
     for triple in ontology_triples():
         graph.add(triple)
     for extraction in extractions:
-        _add_article(graph, extraction, minter, base)
+        graph.addN(
+            (to_rdflib(s), to_rdflib(p), to_rdflib(o), graph)
+            for s, p, o in article_triples(extraction, minter, base)
+        )
     return graph
 
 
@@ -248,69 +356,83 @@ def _check_unique_ids(extractions: Sequence[Extraction]) -> None:
             )
 
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
-
-
-def _facts(node: URIRef, *pairs: tuple[URIRef, URIRef | Literal | None]) -> list[Triple]:
+def _facts(node: ox.NamedNode, *pairs: tuple[ox.NamedNode, object]) -> list[Triple]:
     """Triples ``node p o`` for the pairs whose object is not None."""
     return [(node, p, o) for p, o in pairs if o is not None]
 
 
-def _lit(value: object, **kwargs: str) -> Literal | None:
-    return None if value is None or value == "" else Literal(value, **kwargs)
+def _lit(value: object, datatype: ox.NamedNode | None = None) -> ox.Literal | None:
+    """A literal of ``value`` (dates in ISO form), or None for no value."""
+    if value is None or value == "":
+        return None
+    if datatype is not None:
+        return ox.Literal(value.isoformat() if hasattr(value, "isoformat") else str(value),
+                          datatype=datatype)  # fmt: skip
+    return ox.Literal(value)
 
 
-def _add_article(graph: Graph, x: Extraction, minter: IriMinter, base: str) -> None:
-    art = article_iri(base, x.article.id)
-    sentences = {s.index: URIRef(f"{art}/sentence/{s.index}") for s in x.article.sentences}
+def _node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def article_triples(x: Extraction, minter: IriMinter, base: str) -> list[Triple]:
+    """Instances and provenance of one article as pyoxigraph triples (docs/rdf-model.md)."""
+    art = _node(str(article_iri(base, x.article.id)))
+    prefix = art.value
+    sentences = {s.index: _node(f"{prefix}/sentence/{s.index}") for s in x.article.sentences}
     triples = _article_triples(x, art)
     for s in x.article.sentences:
         triples += _facts(
             sentences[s.index],
-            (RDF.type, KGO.Sentence),
-            (KGO.text, Literal(s.text)),
-            (KGO.beginIndex, Literal(s.start)),
-            (KGO.endIndex, Literal(s.end)),
-            (KGO.sentenceIndex, Literal(s.index)),
-            (DCTERMS.isPartOf, art),
+            (O_RDF.type, O_KGO.Sentence),
+            (O_KGO.text, ox.Literal(s.text)),
+            (O_KGO.beginIndex, ox.Literal(s.start)),
+            (O_KGO.endIndex, ox.Literal(s.end)),
+            (O_KGO.sentenceIndex, ox.Literal(s.index)),
+            (O_DCTERMS.isPartOf, art),
         )
-    iris = {e.key: minter.iri(base, e) for e in x.entities}
+    iris = {e.key: _node(base + minter.path(e)) for e in x.entities}
+    resolved: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(x.mentions):
+        if m.entity is not None:
+            resolved[m.entity].add(i)
     for e in x.entities:
-        triples += _entity_triples(x, e, iris, minter.label(e), art, sentences)
+        mentions = set(e.mentions) | resolved.get(e.key, set())
+        triples += _entity_triples(x, e, mentions, iris, minter.label(e), prefix, sentences)
     # Only periods a figure or relation refers to: the others say nothing about entities.
     used = {q.period for q in x.quantities} | {r.period for r in x.relations}
     periods = {}
     for index in sorted(used - {None}):
-        periods[index] = URIRef(f"{art}/period/{index}")
+        periods[index] = _node(f"{prefix}/period/{index}")
         triples += _period_triples(x, index, periods[index], sentences)
     for index, r in enumerate(x.relations):
-        triples += _relation_triples(index, r, iris, art, sentences, periods)
+        triples += _relation_triples(index, r, iris, prefix, sentences, periods)
     for index, q in enumerate(x.quantities):
-        triples += _quantity_triples(x, index, q, iris, art, sentences, periods)
-    graph.addN((s, p, o, graph) for s, p, o in triples)
+        triples += _quantity_triples(x, index, q, iris, prefix, sentences, periods)
+    return triples
 
 
-def _article_triples(x: Extraction, art: URIRef) -> list[Triple]:
+def _article_triples(x: Extraction, art: ox.NamedNode) -> list[Triple]:
     meta = x.article.meta
     return _facts(
         art,
-        (RDF.type, KGO.Article),
-        (DCTERMS.identifier, Literal(x.article.id)),
-        (KGO.sourceFile, Literal(Path(meta.source_path).name)),
-        *((KGO.sourceFile, Literal(Path(other).name)) for other in meta.also_from),
-        (KGO.encoding, Literal(meta.encoding)),
-        (KGO.sha256, Literal(meta.sha256)),
-        (DCTERMS.title, _lit(meta.title)),
-        (DCTERMS.publisher, _lit(meta.newspaper)),
-        (KGO.section, _lit(meta.section)),
-        (KGO.page, _lit(meta.page)),
-        (DCTERMS.date, _lit(meta.date, datatype=XSD.date)),
-        (DCTERMS.creator, _lit(meta.author)),
-        (KGO.wordCount, _lit(meta.word_count)),
+        (O_RDF.type, O_KGO.Article),
+        (O_DCTERMS.identifier, ox.Literal(x.article.id)),
+        (O_KGO.sourceFile, ox.Literal(Path(meta.source_path).name)),
+        *((O_KGO.sourceFile, ox.Literal(Path(other).name)) for other in meta.also_from),
+        (O_KGO.encoding, ox.Literal(meta.encoding)),
+        (O_KGO.sha256, ox.Literal(meta.sha256)),
+        (O_DCTERMS.title, _lit(meta.title)),
+        (O_DCTERMS.publisher, _lit(meta.newspaper)),
+        (O_KGO.section, _lit(meta.section)),
+        (O_KGO.page, _lit(meta.page)),
+        (O_DCTERMS.date, _lit(meta.date, _XSD_DATE)),
+        (O_DCTERMS.creator, _lit(meta.author)),
+        (O_KGO.wordCount, _lit(meta.word_count)),
     )
 
 
-def _lookup(table: Mapping, key: object, what: str) -> URIRef:
+def _lookup(table: Mapping, key: object, what: str) -> ox.NamedNode:
     """``table[key]``, or an ExtractionContractError saying which record points nowhere."""
     try:
         return table[key]
@@ -328,10 +450,11 @@ def _nth(records: Sequence, index: int, what: str):
 def _entity_triples(
     x: Extraction,
     e: Entity,
-    iris: Mapping[str, URIRef],
+    mentions: set[int],
+    iris: Mapping[str, ox.NamedNode],
     label: str,
-    art: URIRef,
-    sentences: Mapping[int, URIRef],
+    art: str,
+    sentences: Mapping[int, ox.NamedNode],
 ) -> list[Triple]:
     if e.kind not in KINDS:
         raise ExtractionContractError(
@@ -341,62 +464,62 @@ def _entity_triples(
     division = e.kind in DIVISION_KINDS
     triples = _facts(
         node,
-        (RDF.type, KGO[e.kind]),
-        (RDFS.label, Literal(label, lang="zh")),
-        (RDFS.label, Literal(pinyin_label(label), lang="zh-Latn-pinyin")),
-        (KGO.divisionCode, _lit(e.code) if division else None),
+        (O_RDF.type, O_KGO[e.kind]),
+        (O_RDFS.label, ox.Literal(label, language="zh")),
+        (O_RDFS.label, ox.Literal(pinyin_label(label), language="zh-Latn-pinyin")),
+        (O_KGO.divisionCode, _lit(e.code) if division else None),
         (
-            KGO.locatedIn,
+            O_KGO.locatedIn,
             None if e.parent is None else _lookup(iris, e.parent, f"{e.name}'s parent"),
         ),
     )
     surfaces = {e.name, *e.aliases}
-    mentions = set(e.mentions) | {i for i, m in enumerate(x.mentions) if m.entity == e.key}
     for i in sorted(mentions) if e.from_text else ():
         m = _nth(x.mentions, i, f"entity {e.name!r}")
-        mention = URIRef(f"{art}/mention/{i}")
+        mention = _node(f"{art}/mention/{i}")
         sentence = _lookup(sentences, m.sentence, f"mention {i}")
         surfaces.add(m.text)
-        triples += [(node, KGO.mentionedIn, mention), (node, PROV.wasDerivedFrom, sentence)]
+        triples += [(node, O_KGO.mentionedIn, mention), (node, O_PROV.wasDerivedFrom, sentence)]
         triples += _facts(
             mention,
-            (RDF.type, KGO.Mention),
-            (KGO.anchorOf, Literal(m.text)),
-            (KGO.beginIndex, Literal(m.start)),
-            (KGO.endIndex, Literal(m.end)),
-            (KGO.inSentence, sentence),
+            (O_RDF.type, O_KGO.Mention),
+            (O_KGO.anchorOf, ox.Literal(m.text)),
+            (O_KGO.beginIndex, ox.Literal(m.start)),
+            (O_KGO.endIndex, ox.Literal(m.end)),
+            (O_KGO.inSentence, sentence),
         )
-    return triples + [(node, SKOS.altLabel, Literal(a, lang="zh")) for a in surfaces - {label}]
+    alt = O_SKOS.altLabel
+    return triples + [(node, alt, ox.Literal(a, language="zh")) for a in sorted(surfaces - {label})]
 
 
 def _period_triples(
-    x: Extraction, index: int, node: URIRef, sentences: Mapping[int, URIRef]
+    x: Extraction, index: int, node: ox.NamedNode, sentences: Mapping[int, ox.NamedNode]
 ) -> list[Triple]:
     period: Period = _nth(x.periods, index, "a figure or relation")
     triples = _facts(
         node,
-        (RDF.type, KGO.Period),
-        (KGO.expression, Literal(period.text)),
-        (KGO.periodKind, Literal(period.kind)),
-        (PROV.wasDerivedFrom, _lookup(sentences, period.sentence, f"period {period.text!r}")),
+        (O_RDF.type, O_KGO.Period),
+        (O_KGO.expression, ox.Literal(period.text)),
+        (O_KGO.periodKind, ox.Literal(period.kind)),
+        (O_PROV.wasDerivedFrom, _lookup(sentences, period.sentence, f"period {period.text!r}")),
     )
-    ends = ((period.begin, "begin", TIME.hasBeginning, SCHEMA.startDate),
-            (period.until, "end", TIME.hasEnd, SCHEMA.endDate))  # fmt: skip
+    ends = ((period.begin, "begin", O_TIME.hasBeginning, O_SCHEMA.startDate),
+            (period.until, "end", O_TIME.hasEnd, O_SCHEMA.endDate))  # fmt: skip
     for day, suffix, link, schema_date in ends:
         if day is not None:
-            instant, date = URIRef(f"{node}/{suffix}"), Literal(day, datatype=XSD.date)
-            triples += [(node, link, instant), (node, schema_date, date)]
-            triples += [(instant, RDF.type, TIME.Instant), (instant, TIME.inXSDDate, date)]
+            instant, date = _node(f"{node.value}/{suffix}"), _lit(day, _XSD_DATE)
+            triples += _facts(node, (link, instant), (schema_date, date))
+            triples += _facts(instant, (O_RDF.type, O_TIME.Instant), (O_TIME.inXSDDate, date))
     return triples
 
 
 def _relation_triples(
     index: int,
     r: Relation,
-    iris: Mapping[str, URIRef],
-    art: URIRef,
-    sentences: Mapping[int, URIRef],
-    periods: Mapping[int, URIRef],
+    iris: Mapping[str, ox.NamedNode],
+    art: str,
+    sentences: Mapping[int, ox.NamedNode],
+    periods: Mapping[int, ox.NamedNode],
 ) -> list[Triple]:
     if r.predicate not in RELATION_PREDICATES:
         raise ExtractionContractError(
@@ -405,18 +528,19 @@ def _relation_triples(
         )
     what = f"relation {index} ({r.predicate})"
     subject, obj = _lookup(iris, r.subject, what), _lookup(iris, r.object, what)
-    triples: list[Triple] = [(subject, KGO[r.predicate], obj)]
+    predicate = O_KGO[r.predicate]
+    triples: list[Triple] = [(subject, predicate, obj)]
     if r.sentence is None:
         return triples  # a gazetteer link: no claim from the text to point at
     return triples + _facts(
-        URIRef(f"{art}/statement/{index}"),
-        (RDF.type, KGO.Statement),
-        (RDF.subject, subject),
-        (RDF.predicate, KGO[r.predicate]),
-        (RDF.object, obj),
-        (PROV.wasDerivedFrom, _lookup(sentences, r.sentence, what)),
-        (KGO.evidence, _lit(r.evidence)),
-        (KGO.period, None if r.period is None else periods[r.period]),
+        _node(f"{art}/statement/{index}"),
+        (O_RDF.type, O_KGO.Statement),
+        (O_RDF.subject, subject),
+        (O_RDF.predicate, predicate),
+        (O_RDF.object, obj),
+        (O_PROV.wasDerivedFrom, _lookup(sentences, r.sentence, what)),
+        (O_KGO.evidence, _lit(r.evidence)),
+        (O_KGO.period, None if r.period is None else periods[r.period]),
     )
 
 
@@ -424,36 +548,33 @@ def _quantity_triples(
     x: Extraction,
     index: int,
     q: Quantity,
-    iris: Mapping[str, URIRef],
-    art: URIRef,
-    sentences: Mapping[int, URIRef],
-    periods: Mapping[int, URIRef],
+    iris: Mapping[str, ox.NamedNode],
+    art: str,
+    sentences: Mapping[int, ox.NamedNode],
+    periods: Mapping[int, ox.NamedNode],
 ) -> list[Triple]:
     if q.subject is None:
         log.warning("article %s: skipping figure %r with no subject", x.article.id, q.text)
         return []
-    subject, node = (
-        _lookup(iris, q.subject, f"figure {q.text!r}"),
-        URIRef(f"{art}/quantity/{index}"),
-    )
+    subject, node = _lookup(iris, q.subject, f"figure {q.text!r}"), _node(f"{art}/quantity/{index}")
     upper = None
     if q.upper is not None and q.base_value is not None and q.value:
         upper = _decimal(q.base_value * q.upper / q.value)  # same factor as the lower end
-    return [(subject, KGO.hasQuantity, node)] + _facts(
+    return [(subject, O_KGO.hasQuantity, node)] + _facts(
         node,
-        (RDF.type, KGO.Quantity),
-        (SCHEMA.value, _decimal(q.value)),
-        (SCHEMA.maxValue, None if q.upper is None else _decimal(q.upper)),
-        (SCHEMA.unitText, Literal(q.unit)),
-        (KGO.normalizedValue, None if q.base_value is None else _decimal(q.base_value)),
-        (KGO.normalizedUpperValue, upper),
-        (KGO.normalizedUnit, _lit(q.base_unit)),
-        (SCHEMA.unitCode, _lit(UNIT_CODES.get(q.base_unit or ""))),
-        (KGO.qualifier, _lit(q.qualifier)),
-        (KGO.measure, _lit(q.measure)),
-        (KGO.quantityKind, Literal(q.kind)),
-        (KGO.surfaceText, Literal(q.text)),
-        (KGO.about, subject),
-        (KGO.period, None if q.period is None else periods[q.period]),
-        (PROV.wasDerivedFrom, _lookup(sentences, q.sentence, f"figure {q.text!r}")),
+        (O_RDF.type, O_KGO.Quantity),
+        (O_SCHEMA.value, _decimal(q.value)),
+        (O_SCHEMA.maxValue, None if q.upper is None else _decimal(q.upper)),
+        (O_SCHEMA.unitText, ox.Literal(q.unit)),
+        (O_KGO.normalizedValue, None if q.base_value is None else _decimal(q.base_value)),
+        (O_KGO.normalizedUpperValue, upper),
+        (O_KGO.normalizedUnit, _lit(q.base_unit)),
+        (O_SCHEMA.unitCode, _lit(UNIT_CODES.get(q.base_unit or ""))),
+        (O_KGO.qualifier, _lit(q.qualifier)),
+        (O_KGO.measure, _lit(q.measure)),
+        (O_KGO.quantityKind, ox.Literal(q.kind)),
+        (O_KGO.surfaceText, ox.Literal(q.text)),
+        (O_KGO.about, subject),
+        (O_KGO.period, None if q.period is None else periods[q.period]),
+        (O_PROV.wasDerivedFrom, _lookup(sentences, q.sentence, f"figure {q.text!r}")),
     )

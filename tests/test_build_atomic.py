@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from kg.build import build
+from kg.cache import FOLDER as CACHE
 from kg.cli import main
 from kg.export.generations import BUILDS, CURRENT, LOCK
 
@@ -80,6 +81,7 @@ def test_a_build_killed_at_any_moment_leaves_one_whole_set(tmp_path):
     for n, (since, delay) in enumerate(moments):
         article = list(INPUTS)[n % 2 == 0]
         before = output_set(out)
+        shutil.rmtree(out / CACHE, ignore_errors=True)  # a cached build ends too soon to kill
         process = kg_build(article, out)
         if since == "writing":
             wait_for_staging(out, process)
@@ -94,6 +96,11 @@ def test_a_build_killed_at_any_moment_leaves_one_whole_set(tmp_path):
     assert output_set(out) == "xinhui-2024-01-18"
     assert leftovers(out) == []
     assert len(list((out / BUILDS).iterdir())) == 1
+    # what the killed builds left in the cache is whole: the last build, which read it,
+    # wrote what a build with no cache writes
+    assert main(["build", str(INPUTS["xinhui-2024-01-18"]), "--out", str(tmp_path / "clean")]) == 0
+    for name in OUTPUTS[:3]:
+        assert (out / name).read_bytes() == (tmp_path / "clean" / name).read_bytes(), name
 
 
 @pytest.mark.slow
@@ -132,7 +139,9 @@ def test_an_output_folder_of_plain_files_is_taken_over(tmp_path):
         shutil.copy(tmp_path / "first" / name, plain / name)  # as earlier kg versions wrote
     assert build([INPUTS["heshan-2023-11-16"]], plain).exit_code == 0
     assert output_set(plain) == "heshan-2023-11-16"
-    assert sorted(p.name for p in plain.iterdir()) == sorted([BUILDS, CURRENT, LOCK, *OUTPUTS])
+    assert sorted(p.name for p in plain.iterdir()) == sorted(
+        [BUILDS, CACHE, CURRENT, LOCK, *OUTPUTS]
+    )
 
 
 def test_every_output_is_written_through_a_temporary_file(tmp_path, monkeypatch):

@@ -25,6 +25,8 @@ RANK = {
     "sparql": 5,
     "export": 6,
     "build": 7,
+    "cache": 7,
+    "parts": 4,
     "serve": 7,
     "push": 7,
     "cli": 8,

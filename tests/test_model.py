@@ -117,9 +117,9 @@ def test_gazetteer_parents_have_labels_and_hierarchy_but_no_provenance(both):
         assert not list(both.objects(parent, KGO.mentionedIn))
 
 
-def test_same_thing_in_two_articles_is_one_iri_with_one_chinese_label(both):
     labels = {(str(o), o.language) for o in both.objects(KAIPING, RDFS.label)}
-    assert labels == {("开平市", "zh"), ("Kaiping Shi", "zh-Latn-pinyin")}
+    labels = {(str(o), o.language.lower()) for o in both.objects(KAIPING, RDFS.label)}
+    assert labels == {("开平市", "zh"), ("Kaiping Shi", "zh-latn-pinyin")}  # tags are case-blind
     assert (KAIPING, model.SKOS.altLabel, Literal("开平", lang="zh")) in both
     articles = {
         str(s).split("/article/")[1].split("/")[0]

@@ -16,49 +16,52 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.errors import UsageError
 from kg.export.files import write_atomic
 from kg.export.store import write_store
 from kg.export.summary import VIEW_BUDGET
 from kg.export.trig import write_trig
+from kg.parts import GraphSet
 from kg.sparql.engine import PREFIXES
-from kg.sparql.store import graph_quads
 
-Exporter = Callable[[Graph, nx.MultiDiGraph, Path], Path]
+Exporter = Callable[[GraphSet, nx.MultiDiGraph, Path], Path]
 
 
-def write_turtle(graph: Graph, view: nx.MultiDiGraph, path: Path) -> Path:
-    """Turtle with the ontology, instances and provenance (sorted, so deterministic).
+def write_turtle(graph: GraphSet, view: nx.MultiDiGraph, path: Path) -> Path:
+    """Turtle of the union of the build's graphs: ontology, instances and provenance,
+    each triple once, sorted (so deterministic).
 
     pyoxigraph writes it, as it writes kg.trig: rdflib's writer turns
     ``"344"^^xsd:decimal`` into the shorthand ``344.0``, another term than the
     one kg.trig, the store and the servers hold.
     """
-    prefixes = {p: iri for p, iri in PREFIXES.items() if p != "kg"}  # IRIs with "/" stay whole
-    triples = sorted((q.triple for q in graph_quads(graph)), key=_order)
-    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+    text = ox.serialize(graph.triples(), format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
     # A blank line after the prefixes and after each subject: literals are written on one
     # line (newlines escaped), so a line ending in " ." ends a statement.
-    lines = [ln + "\n" if ln.endswith(" .") and not ln.startswith("@prefix") else ln
-             for ln in text.split("\n")]  # fmt: skip
-    head = sum(ln.startswith("@prefix") for ln in lines)
-    lines.insert(head, "")
-    return write_atomic(path, "\n".join(lines).rstrip("\n") + "\n")
+    lines = [ln + b"\n" if ln.endswith(b" .") and not ln.startswith(b"@prefix") else ln
+             for ln in text.split(b"\n")]  # fmt: skip
+    head = sum(ln.startswith(b"@prefix") for ln in lines)
+    lines.insert(head, b"")
+    return write_atomic(path, b"\n".join(lines).rstrip(b"\n") + b"\n")
 
 
-def _order(triple: ox.Triple) -> tuple[str, str, str]:
-    return (str(triple.subject), str(triple.predicate), str(triple.object))
+def _prefixes() -> dict[str, str]:
+    """The prefixes outputs use; instance IRIs stay whole (their paths hold "/",
+    which prefixed names would have to escape)."""
+    return {p: iri for p, iri in PREFIXES.items() if p != "kg"}
 
 
-def write_jsonld(graph: Graph, view: nx.MultiDiGraph, path: Path) -> Path:
-    """JSON-LD of the same graph, prefixes as its context."""
-    context = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
-    return write_atomic(path, graph.serialize(format="json-ld", context=context, indent=1))
+def write_jsonld(graph: GraphSet, view: nx.MultiDiGraph, path: Path) -> Path:
+    """JSON-LD (expanded form) of the same triples as kg.ttl, in the same order.
+
+    pyoxigraph writes it, so the file is the same byte for byte on every
+    build of the same inputs (rdflib's writer orders nodes by hash).
+    """
+    return write_atomic(path, ox.serialize(graph.triples(), format=ox.RdfFormat.JSON_LD))
 
 
-def write_graphml(graph: Graph, view: nx.MultiDiGraph, path: Path) -> Path:
+def write_graphml(graph: GraphSet, view: nx.MultiDiGraph, path: Path) -> Path:
     """GraphML of the entity network for Gephi and yEd (scalar attributes only)."""
     flat = nx.MultiDiGraph()
     for node, data in view.nodes(data=True):
@@ -88,7 +91,7 @@ def _xml_safe(value: object) -> object:
 
 
 def write_html_page(
-    graph: Graph, view: nx.MultiDiGraph, path: Path, *, view_budget: int = VIEW_BUDGET
+    graph: GraphSet, view: nx.MultiDiGraph, path: Path, *, view_budget: int = VIEW_BUDGET
 ) -> Path:
     """The offline browser page (pyvis's vis-network), a summary past ``view_budget`` nodes."""
     from kg.export.html import write_html
@@ -116,7 +119,7 @@ def get_exporter(name: str) -> tuple[str, Exporter]:
 
 
 def run_exporter(
-    exporter: Exporter, graph: Graph, view: nx.MultiDiGraph, path: Path, **options: object
+    exporter: Exporter, graph: GraphSet, view: nx.MultiDiGraph, path: Path, **options: object
 ) -> Path:
     """Run ``exporter``, passing it those of ``options`` it takes as keyword-only parameters."""
     params = inspect.signature(exporter).parameters

@@ -18,24 +18,27 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.errors import OutputError
-from kg.sparql.store import graph_quads
+from kg.parts import GraphSet
 
 
 def write_store(
-    graph: Graph, view: nx.MultiDiGraph, path: Path, *, named: ox.Store | None = None
+    graph: GraphSet | None,
+    view: nx.MultiDiGraph | None,
+    path: Path,
+    *,
+    named: ox.Store | None = None,
 ) -> Path:
-    """The named graphs in ``named`` (as kg.build makes them; else ``graph`` in the
-    default graph) as an Oxigraph store folder at ``path``, replacing one there."""
+    """The build's named graphs (or the quads of ``named``) as an Oxigraph store folder
+    at ``path``, replacing one there."""
     path = Path(path)
     fresh = path.with_name(f".{path.name}.new-{os.getpid()}")
     stale = path.with_name(f".{path.name}.old-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
     try:
         store = ox.Store(str(fresh))
-        store.bulk_extend(named if named is not None else graph_quads(graph))
+        store.bulk_extend(named if named is not None else graph.quads())
         store.flush()
         del store  # closes the database, releasing its lock
         if path.is_dir():

@@ -20,9 +20,11 @@ is nearest to, so an expanded neighbourhood appears where it belongs.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter, defaultdict, deque
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -143,13 +145,34 @@ def _capped_clusters(
     return tuple(ranked), {n: index[k] for n, k in keys.items()}
 
 
+# Layouts computed earlier, by a hash of the graph laid out (set by kg.build around its
+# exports, from its cache): a rebuild whose drawn structure did not change skips the
+# spring layout, which takes seconds on a summary of a thousand nodes.
+LAYOUTS: ContextVar[MutableMapping[str, dict] | None] = ContextVar("layouts", default=None)
+
+
 def _spring(graph: nx.Graph) -> dict:
     """Seeded spring layout of ``graph``, scaled to canvas units, rounded to 0.1."""
     if not len(graph):
         return {}
+    known = LAYOUTS.get()
+    key = _layout_key(graph) if known is not None else ""
+    if known is not None and isinstance(found := known.get(key), dict):
+        return found
     scale = SPACING * math.sqrt(len(graph))
-    found = nx.spring_layout(graph, seed=LAYOUT_SEED, scale=scale, method="energy")
-    return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in found.items()}
+    placed = nx.spring_layout(graph, seed=LAYOUT_SEED, scale=scale, method="energy")
+    found = {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in placed.items()}
+    if known is not None:
+        known[key] = found
+    return found
+
+
+def _layout_key(graph: nx.Graph) -> str:
+    """A hash of what the layout depends on: nodes and edges in order, seed, spacing, networkx."""
+    digest = hashlib.sha256(repr((nx.__version__, LAYOUT_SEED, SPACING)).encode())
+    digest.update(repr(list(graph.nodes)).encode())
+    digest.update(repr(list(graph.edges)).encode())
+    return digest.hexdigest()
 
 
 def _full_layout(simple: nx.Graph) -> dict[str, tuple[float, float]]:

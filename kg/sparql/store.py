@@ -33,9 +33,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 
 from kg.errors import InputError, UsageError
+from kg.model import to_oxigraph
 
 log = logging.getLogger(__name__)
 
@@ -121,24 +122,6 @@ def read_quads(path: Path) -> Iterator[ox.Quad]:
 def has_named_graphs(store: ox.Store) -> bool:
     """Whether any quad of ``store`` is in a named graph (then queries see their union)."""
     return next(iter(store.named_graphs()), None) is not None
-
-
-def to_oxigraph(term: URIRef | Literal | BNode) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    """The pyoxigraph term equal to an rdflib term.
-
-    >>> to_oxigraph(Literal("鹤山", lang="zh"))
-    <Literal value=鹤山 language=zh>
-    """
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
-        return ox.Literal(str(term), datatype=datatype)
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def graph_quads(graph: Graph, name: str | None = None) -> Iterable[ox.Quad]:

@@ -23,7 +23,7 @@ from kg.analyse import metrics, to_networkx, with_centrality  # noqa: E402
 from kg.build import (  # noqa: E402
     DEFAULT_FORMATS,  # noqa: E402
     _export,
-    model_and_validate,
+    make_parts,
 )
 from kg.export import get_exporter  # noqa: E402
 from kg.model import DEFAULT_BASE  # noqa: E402
@@ -45,12 +45,12 @@ HOSTILE = {
 def exported(tmp_path_factory) -> Path:
     x = kaiping_extraction()
     entities = tuple(replace(e, name=HOSTILE.get(e.key, e.name)) for e in x.entities)
-    graph, _, named = model_and_validate([replace(x, entities=entities)], DEFAULT_BASE)
-    view = to_networkx(graph)
+    graph = make_parts([replace(x, entities=entities)], DEFAULT_BASE)
+    view = to_networkx(graph.triples())
     view = with_centrality(view, metrics(view))
     out = tmp_path_factory.mktemp("escaping")
     exporters = [(fmt, *get_exporter(fmt)) for fmt in DEFAULT_FORMATS]
-    _export(exporters, graph, view, out, view_budget=1500, named=named)
+    _export(exporters, graph, view, out, view_budget=1500)
     return out
 
 

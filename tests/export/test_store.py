@@ -37,7 +37,7 @@ def test_rebuilding_replaces_the_store_and_leaves_nothing_beside_it(stored, tmp_
     for _ in range(2):
         assert main(["build", str(SEED), "--out", str(out), "--store"]) == 0
     names = sorted(p.name for p in out.iterdir() if p.name.startswith((".", "kg.oxigraph")))
-    assert names == [".kg-builds", ".kg-current", ".kg-lock", "kg.oxigraph"]
+    assert names == [".kg-builds", ".kg-cache", ".kg-current", ".kg-lock", "kg.oxigraph"]
     (build,) = (out / ".kg-builds").iterdir()  # the earlier build is gone
     assert sorted(p.name for p in build.iterdir() if p.name.startswith((".", "kg.oxigraph"))) == [
         "kg.oxigraph"

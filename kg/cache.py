@@ -1,0 +1,166 @@
+"""The build cache under ``OUT/.kg-cache``: what a build can reuse from the last one.
+
+Three kinds of entry, each a pickle in its own file named by a key:
+
+- ``extract/<key>``: an article's Extraction, keyed by the ingested article
+  (its text and metadata) and the extractor's version, a hash of the code and
+  data extraction reads (``kg/extract``, ``kg/records.py``, ``data/``);
+- ``part/<key>``: an article's graph part (kg.parts.ArticlePart), keyed by
+  ``kg.parts.part_key`` and the model's version (``kg/model.py``, ``kg/vocab.py``,
+  ``kg/validate.py``, ``ontology/``);
+- ``layout/<key>``: a spring layout of the browser page, keyed by the graph laid
+  out (``kg.export.summary``), so a rebuild whose drawn structure is unchanged
+  does not lay it out again.
+
+Entries are written to a temporary file and renamed, so a build killed at any
+moment leaves every entry whole or absent; an entry that cannot be read is
+treated as absent. After a build switches its outputs in, entries it did not
+use are removed, so the cache holds one build's worth. The cache is the
+user's own output folder: it is not meant to be shared between users (pickle).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator, MutableMapping
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from kg.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+FOLDER = ".kg-cache"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def code_version(kind: str) -> str:
+    """A hash of the code and data an entry of ``kind`` ("extract" or "part") depends on."""
+    if kind == "layout":
+        paths = [_PACKAGE / "export" / "summary.py"]
+    elif kind == "extract":
+        paths = [*(_PACKAGE / "extract").rglob("*.py"), _PACKAGE / "records.py"]
+        paths += [
+            *_files(resource_path("data", "lexicon")),
+            *_files(resource_path("data", "gazetteer")),
+        ]
+    else:
+        paths = [
+            _PACKAGE / name
+            for name in ("model.py", "vocab.py", "validate.py", "parts.py", "pinyin.py")
+        ]
+        paths += _files(resource_path("ontology"))
+    digest = hashlib.sha256(_version().encode())
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(path.parents[1])).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _version() -> str:
+    try:
+        return metadata.version("kg")
+    except metadata.PackageNotFoundError:  # run from a checkout without installing
+        return ""
+
+
+def _files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()]
+
+
+class BuildCache:
+    """Entries under ``folder``; ``None`` as folder makes a cache that holds nothing."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = None if folder is None else Path(folder)
+        self.used: dict[str, set[str]] = {"extract": set(), "part": set(), "layout": set()}
+        self.hits = {"extract": 0, "part": 0, "layout": 0}
+
+    def key(self, kind: str, *parts: bytes | str) -> str:
+        """The key of an entry of ``kind`` made of ``parts`` and the code version."""
+        digest = hashlib.sha256(code_version(kind).encode())
+        for part in parts:
+            digest.update(part.encode() if isinstance(part, str) else part)
+        return digest.hexdigest()
+
+    def get(self, kind: str, key: str) -> object | None:
+        """The entry, or None when absent or unreadable."""
+        self.used[kind].add(key)
+        if self.folder is None:
+            return None
+        path = self.folder / kind / key
+        try:
+            with path.open("rb") as handle:
+                value = pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except Exception as err:  # a torn or foreign file: rebuilt, never trusted
+            log.info("ignoring unreadable cache entry %s: %s", path, err)
+            return None
+        self.hits[kind] += 1
+        return value
+
+    def put(self, kind: str, key: str, value: object) -> None:
+        """Store an entry atomically; a cache that cannot be written is only logged."""
+        self.used[kind].add(key)
+        if self.folder is None:
+            return
+        folder = self.folder / kind
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, folder / key)
+        except OSError as err:
+            log.warning("cannot write the build cache in %s: %s", folder, err.strerror)
+
+    def prune(self) -> int:
+        """Remove entries this build did not use, and temporary files; how many went."""
+        if self.folder is None:
+            return 0
+        removed = 0
+        for kind, used in self.used.items():
+            for path in _entries(self.folder / kind):
+                if path.name not in used:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        return removed
+
+
+class Memo(MutableMapping):
+    """The entries of one kind as a mapping (what a cached computation reads and fills)."""
+
+    def __init__(self, cache: BuildCache, kind: str):
+        self.cache, self.kind = cache, kind
+
+    def __getitem__(self, key: str) -> object:
+        value = self.cache.get(self.kind, self.cache.key(self.kind, key))
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key: str, value: object) -> None:
+        self.cache.put(self.kind, self.cache.key(self.kind, key), value)
+
+    def __delitem__(self, key: str) -> None:
+        raise TypeError("cache entries are removed by prune()")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())  # keys are hashes of what they stand for: not listed
+
+    def __len__(self) -> int:
+        return 0
+
+
+def _entries(folder: Path) -> Iterable[Path]:
+    return folder.iterdir() if folder.is_dir() else ()
+
+
+__all__ = ["FOLDER", "BuildCache", "code_version"]

@@ -1,0 +1,104 @@
+"""Builds give the same bytes whatever the worker count, the hash seed or the cache holds.
+
+An incremental build (articles changed, removed and added since the last one)
+must write exactly what a clean build of the same inputs writes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.cache import FOLDER
+
+ARTICLES = Path(__file__).parent / "eval" / "articles"
+OUTPUTS = ("kg.ttl", "kg.trig", "kg.jsonld", "kg.graphml", "kg.html")
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """Every output file of a build by name (links followed), the page's data file included."""
+    found = {name: (out / name).read_bytes() for name in OUTPUTS}
+    for extra in out.glob("kg-data.*.js"):
+        found[extra.name] = extra.read_bytes()
+    return found
+
+
+def kg_build(folder: Path, out: Path, *options: str, seed: str = "0") -> None:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    command = [sys.executable, "-m", "kg.cli", "build", str(folder), "--out", str(out), *options]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "articles"
+    shutil.copytree(ARTICLES, folder)
+    return folder
+
+
+@pytest.mark.slow
+def test_one_worker_and_two_give_the_same_bytes_under_different_hash_seeds(corpus, tmp_path):
+    kg_build(corpus, tmp_path / "one", "--jobs", "1", seed="1")
+    kg_build(corpus, tmp_path / "two", "--jobs", "2", seed="2")
+    one, two = outputs(tmp_path / "one"), outputs(tmp_path / "two")
+    assert one.keys() == two.keys()
+    for name in one:
+        assert one[name] == two[name], f"{name} differs between --jobs 1 and --jobs 2"
+
+
+def test_an_incremental_build_writes_what_a_clean_build_writes(corpus, tmp_path):
+    out = tmp_path / "out"
+    first = build([corpus], out, jobs=1)
+    assert first.reused == (0, 0)
+    changed = sorted(corpus.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("1", "7", 1), encoding="utf-8")
+    sorted(corpus.glob("*.txt"))[1].unlink()
+    (corpus / "extra.txt").write_text(
+        "韶关市乐昌市北乡镇新建的茶叶加工厂今年投产，总投资1.2亿元。\n", encoding="utf-8"
+    )
+    again = build([corpus], out, jobs=1)
+    clean = build([corpus], tmp_path / "clean", jobs=1)
+    assert again.articles == clean.articles
+    assert again.reused[0] == len(again.articles) - 2  # the changed and the new one extracted
+    assert outputs(out) == outputs(tmp_path / "clean")
+
+
+def test_a_second_build_of_the_same_inputs_reuses_everything(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out, jobs=1)
+    before = outputs(out)
+    again = build([corpus], out, jobs=2)
+    assert again.reused == (len(again.articles), len(again.articles))
+    assert outputs(out) == before
+
+
+def test_a_torn_cache_entry_is_built_again(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out, jobs=1)
+    before = outputs(out)
+    entries = sorted((out / FOLDER).rglob("*"))
+    for entry in (p for p in entries if p.is_file()):
+        entry.write_bytes(entry.read_bytes()[:10])  # as if the disk filled mid-write
+    again = build([corpus], out, jobs=1)
+    assert again.reused == (0, 0)
+    assert outputs(out) == before
+
+
+def test_the_cache_keeps_only_what_the_last_build_used(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out, jobs=1)
+    for path in sorted(corpus.glob("*"))[1:]:
+        path.unlink()
+    report = build([corpus], out, jobs=1)
+    assert len(report.articles) == 1
+    assert sorted(p.parent.name for p in (out / FOLDER).rglob("*") if p.is_file()) == [
+        "extract",
+        "part",
+    ]
