@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -225,8 +226,15 @@ def _run(function: Callable, work: Sequence[tuple], jobs: int) -> Iterator:
         yield from (function(*args) for args in work)
         return
     context = multiprocessing.get_context("fork")  # workers inherit _SHARED and the lexicons
-    with context.Pool(min(jobs, len(work))) as pool:
-        yield from pool.imap(_star, [(function, args) for args in work], chunksize=4)
+    chunk = max(1, len(work) // (jobs * 16))  # big enough to spare messages, small to balance
+    with context.Pool(min(jobs, len(work)), initializer=_ignore_interrupts) as pool:
+        yield from pool.imap(_star, [(function, args) for args in work], chunksize=chunk)
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: leave Ctrl-C to the main process, which stops the workers and says
+    so in one line (each worker would print a traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _star(item: tuple[Callable, tuple]):
@@ -284,7 +292,9 @@ def build(
         view = with_centrality(view, stats)
     token = LAYOUTS.set(Memo(cache, "layout"))
     try:
-        outputs = _export(exporters, graph, view, Path(out_dir), view_budget=view_budget)
+        outputs = _export(
+            exporters, graph, view, Path(out_dir), jobs=jobs, cache=cache, view_budget=view_budget
+        )
     finally:
         LAYOUTS.reset(token)
     cache.prune()
@@ -308,15 +318,48 @@ def _timed(stage: str) -> Iterator[None]:
     log.info("%s: %.2f s", stage, time.perf_counter() - started)
 
 
-def _export(exporters, graph, view, out_dir: Path, **options) -> list[tuple[str, Path]]:
-    """Write every output into a staging folder, then switch the set in at once."""
+def _export(
+    exporters,
+    graph,
+    view,
+    out_dir: Path,
+    *,
+    jobs: int = 1,
+    cache: BuildCache | None = None,
+    **options,
+) -> list[tuple[str, Path]]:
+    """Write every output into a staging folder (each by a worker when ``jobs`` > 1),
+    then switch the set in at once."""
+    cache = cache or BuildCache(None)
     staging = Staging(out_dir)
+    _SHARED.update(exporters=exporters, graph=graph, view=view, options=options)
+    _SHARED["staging"] = staging.folder
+    # The store is loaded by pyoxigraph's bulk loader, whose thread pool a forked worker
+    # would not have once this process has used it (the worker then waits forever).
+    forked = [i for i, (fmt, _, _) in enumerate(exporters) if fmt not in _IN_THIS_PROCESS]
+    here = [i for i in range(len(exporters)) if i not in forked]
     try:
-        for _, filename, exporter in exporters:
-            with _timed(f"writing {filename}"):
-                run_exporter(exporter, graph, view, staging.folder / filename, **options)
+        for used in _run(_write_output, [(i,) for i in forked], jobs):
+            cache.used["layout"] |= used  # layouts a worker read or wrote stay in the cache
+        for index in here:
+            _write_output(index)
         staging.commit()
     except BaseException:  # Ctrl-C included: the staged files go, the old set stays
         staging.abort()
         raise
+    finally:
+        _SHARED.clear()
     return [(fmt, out_dir / filename) for fmt, filename, _ in exporters]
+
+
+_IN_THIS_PROCESS = {"oxigraph"}
+
+
+def _write_output(index: int) -> set[str]:
+    """Write the ``index``-th output into the staging folder; the layout cache keys used."""
+    _, filename, exporter = _SHARED["exporters"][index]
+    graph, view, options = _SHARED["graph"], _SHARED["view"], _SHARED["options"]
+    with _timed(f"writing {filename}"):
+        run_exporter(exporter, graph, view, _SHARED["staging"] / filename, **options)
+    memo = LAYOUTS.get()
+    return set(memo.cache.used["layout"]) if isinstance(memo, Memo) else set()

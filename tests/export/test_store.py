@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -63,3 +65,21 @@ def test_a_store_older_than_the_graph_beside_it_is_named_stale(stored, caplog):
         open_store(store)
     assert "holds an earlier build" in caplog.text
     os.utime(store)  # fresh again for the other tests
+
+
+def test_a_second_build_in_one_process_after_writing_a_store_does_not_hang(tmp_path):
+    """Writing a store starts pyoxigraph's loader threads; a forked exporter calling the
+    loader again waited for threads it did not have, and the second build never ended."""
+    script = (
+        "import sys; from pathlib import Path; from kg.build import DEFAULT_FORMATS, build\n"
+        "out = Path(sys.argv[1])\n"
+        "for n in range(2):\n"
+        "    build([Path(sys.argv[2])], out / str(n), formats=(*DEFAULT_FORMATS, 'oxigraph'),"
+        " jobs=n + 1)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path), str(SEED)], timeout=120, capture_output=True
+    )
+    assert done.returncode == 0, done.stderr.decode()[-500:]
+    first, second = (open_store(tmp_path / n / "kg.oxigraph") for n in "01")
+    assert len(second) == len(first)
