@@ -287,7 +287,7 @@ def build(
         extractions = unify_across(extractions)
     graph = make_parts(extractions, base, jobs=jobs, cache=cache, progress=progress)
     with _timed("NetworkX view and metrics"):
-        view = to_networkx(graph.triples())
+        view = to_networkx(graph.union)
         stats = metrics(view)
         view = with_centrality(view, stats)
     token = LAYOUTS.set(Memo(cache, "layout"))

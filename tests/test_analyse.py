@@ -168,3 +168,40 @@ def test_view_of_a_100k_triple_graph_keeps_every_entity():
     assert len(graph) > 95_000
     view = to_networkx(graph)
     assert view.number_of_nodes() == 2005  # 5 shared divisions, 5 named things per article
+
+
+def test_the_view_read_from_ntriples_bytes_is_the_view_read_from_terms():
+    """The build reads the union's N-Triples by slicing lines (kg.ntriples); it must
+    give the view pyoxigraph's parser gives, labels with escapes and tags included."""
+    from kg.build import make_parts
+
+    parts = make_parts([kaiping_extraction(), taishan_extraction()], DEFAULT_BASE)
+    from_bytes, from_terms = to_networkx(parts.union), to_networkx(parts.triples())
+    assert list(from_bytes.nodes(data=True)) == list(from_terms.nodes(data=True))
+    assert list(from_bytes.edges(keys=True, data=True)) == list(
+        from_terms.edges(keys=True, data=True)
+    )
+    assert from_bytes.number_of_nodes() > 10
+
+
+def test_ntriples_lines_are_read_as_pyoxigraph_reads_them():
+    import pyoxigraph as ox
+
+    from kg.ntriples import index_ntriples
+
+    s, p = ox.NamedNode("https://x.example/s"), ox.NamedNode("https://x.example/p")
+    objects = [
+        ox.Literal('引号"和\\反斜杠\n换行\t制表 \u2028 😀 𠀀'),
+        ox.Literal("开平", language="zh"),
+        ox.Literal("kai ping", language="zh-latn-pinyin"),
+        ox.Literal("344", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
+        ox.Literal("\u0001\u007f\x85\x1c控制"),
+        ox.NamedNode("https://x.example/o#with>?"[:-2]),
+    ]
+    data = ox.serialize([ox.Triple(s, p, o) for o in objects], format=ox.RdfFormat.N_TRIPLES)
+    (values,) = index_ntriples(data)[URIRef(s.value)].values()
+    assert [str(v) for v in values] == [o.value for o in objects]
+    assert [getattr(v, "language", None) for v in values] == [
+        getattr(o, "language", None) for o in objects
+    ]
+    assert isinstance(values[-1], URIRef)

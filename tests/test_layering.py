@@ -27,6 +27,7 @@ RANK = {
     "build": 7,
     "cache": 7,
     "parts": 4,
+    "ntriples": 4,
     "serve": 7,
     "push": 7,
     "cli": 8,
