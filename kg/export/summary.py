@@ -171,7 +171,11 @@ def _layout_key(graph: nx.Graph) -> str:
     """A hash of what the layout depends on: nodes and edges in order, seed, spacing, networkx."""
     digest = hashlib.sha256(repr((nx.__version__, LAYOUT_SEED, SPACING)).encode())
     digest.update(repr(list(graph.nodes)).encode())
-    digest.update(repr(list(graph.edges)).encode())
+    # Edges as sets, in sorted order: which end nx.Graph lists first follows the order
+    # the edges were added in, which could follow the hash seed (a different key each
+    # run); the layout reads the adjacency in node order and does not depend on it.
+    ends = sorted(sorted(map(repr, edge)) for edge in graph.edges)
+    digest.update(repr(ends).encode())
     return digest.hexdigest()
 
 
