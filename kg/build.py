@@ -30,8 +30,9 @@ from kg.export.summary import LAYOUTS, VIEW_BUDGET, check_budget
 from kg.extract import extract
 from kg.extract.across import unify_across
 from kg.ingest import MAX_BYTES, read_article
-from kg.model import DEFAULT_BASE, build_minter, check_base
+from kg.model import DEFAULT_BASE, IriMinter, build_minter, check_base
 from kg.parts import ArticlePart, GraphSet, make_part, part_key
+from kg.pinyin import add_slugs, known_slugs
 from kg.records import Extraction
 from kg.validate import ValidationReport
 
@@ -188,7 +189,7 @@ def make_parts(
     extraction and the IRIs of its entities are unchanged, else minted and validated."""
     cache = cache or BuildCache(None)
     base = check_base(base)
-    _SHARED.update(extractions=extractions, minter=build_minter(extractions), base=base)
+    _SHARED.update(extractions=extractions, minter=_minter(extractions, cache), base=base)
     _SHARED["folder"] = cache.folder
     started = time.perf_counter()
     try:
@@ -204,6 +205,21 @@ def make_parts(
     elapsed = time.perf_counter() - started
     log.info("article graphs (%d reused): %.2f s", cache.hits["part"], elapsed)
     return GraphSet.of(base, parts)
+
+
+def _minter(extractions: Sequence[Extraction], cache: BuildCache) -> IriMinter:
+    """The build's IRI minter, with the slugs of names the last build romanised read
+    from the cache (pypinyin takes about 1 ms a name) and this build's written back."""
+    key = cache.key("pinyin", "slugs")
+    known = cache.get("pinyin", key)
+    if isinstance(known, dict):
+        add_slugs(known)
+    minter = build_minter(extractions)
+    made = known_slugs()  # only this build's names go back: the table does not grow forever
+    slugs = {e.name: made[e.name] for x in extractions for e in x.entities if e.name in made}
+    if slugs != known:
+        cache.put("pinyin", key, slugs)
+    return minter
 
 
 def _part_of(index: int) -> tuple[str, int, ArticlePart]:

@@ -1,6 +1,6 @@
 """The build cache under ``OUT/.kg-cache``: what a build can reuse from the last one.
 
-Three kinds of entry, each a pickle in its own file named by a key:
+Four kinds of entry, each a pickle in its own file named by a key:
 
 - ``extract/<key>``: an article's Extraction, keyed by the ingested article
   (its text and metadata) and the extractor's version, a hash of the code and
@@ -10,7 +10,9 @@ Three kinds of entry, each a pickle in its own file named by a key:
   ``kg/validate.py``, ``ontology/``);
 - ``layout/<key>``: a spring layout of the browser page, keyed by the graph laid
   out (``kg.export.summary``), so a rebuild whose drawn structure is unchanged
-  does not lay it out again.
+  does not lay it out again;
+- ``pinyin/<key>``: the IRI slugs of the last build's names (``kg.pinyin``),
+  keyed by ``kg/pinyin.py`` and pypinyin's version.
 
 Entries are written to a temporary file and renamed, so a build killed at any
 moment leaves every entry whole or absent; an entry that cannot be read is
@@ -44,6 +46,8 @@ def code_version(kind: str) -> str:
     """A hash of the code and data an entry of ``kind`` ("extract" or "part") depends on."""
     if kind == "layout":
         paths = [_PACKAGE / "export" / "summary.py"]
+    elif kind == "pinyin":
+        paths = [_PACKAGE / "pinyin.py"]
     elif kind == "extract":
         paths = [*(_PACKAGE / "extract").rglob("*.py"), _PACKAGE / "records.py"]
         paths += [
@@ -57,6 +61,8 @@ def code_version(kind: str) -> str:
         ]
         paths += _files(resource_path("ontology"))
     digest = hashlib.sha256(_version().encode())
+    if kind == "pinyin":
+        digest.update(metadata.version("pypinyin").encode())
     for path in sorted(paths):
         digest.update(str(path.relative_to(path.parents[1])).encode())
         digest.update(path.read_bytes())
@@ -79,8 +85,9 @@ class BuildCache:
 
     def __init__(self, folder: Path | None):
         self.folder = None if folder is None else Path(folder)
-        self.used: dict[str, set[str]] = {"extract": set(), "part": set(), "layout": set()}
-        self.hits = {"extract": 0, "part": 0, "layout": 0}
+        kinds = ("extract", "part", "layout", "pinyin")
+        self.used: dict[str, set[str]] = {kind: set() for kind in kinds}
+        self.hits = dict.fromkeys(kinds, 0)
 
     def key(self, kind: str, *parts: bytes | str) -> str:
         """The key of an entry of ``kind`` made of ``parts`` and the code version."""

@@ -27,7 +27,12 @@ _HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
-@lru_cache(maxsize=1 << 16)  # names repeat across articles; pypinyin is the slow part
+# Slugs made so far, by name: names repeat across articles and pypinyin is the slow
+# part (about 1 ms a name). A build keeps the table in its cache (``known_slugs``,
+# ``add_slugs``), so a rebuild of thousands of articles does not romanise them again.
+_SLUGS: dict[str, str] = {}
+
+
 def pinyin_slug(name: str) -> str:
     """Lower-case ASCII slug of ``name``: pinyin syllables and [a-z0-9] runs joined by '-'.
 
@@ -36,9 +41,22 @@ def pinyin_slug(name: str) -> str:
     >>> pinyin_slug("G325国道（开平段）")
     'g325-guo-dao-kai-ping-duan'
     """
-    tokens = lazy_pinyin(unicodedata.normalize("NFKC", name))
-    words = [w for token in tokens for w in _ASCII_WORD.findall(token.lower())]
-    return "-".join(words) or hashlib.sha1(name.encode()).hexdigest()[:6]
+    slug = _SLUGS.get(name)
+    if slug is None:
+        tokens = lazy_pinyin(unicodedata.normalize("NFKC", name))
+        words = [w for token in tokens for w in _ASCII_WORD.findall(token.lower())]
+        slug = _SLUGS[name] = "-".join(words) or hashlib.sha1(name.encode()).hexdigest()[:6]
+    return slug
+
+
+def known_slugs() -> dict[str, str]:
+    """A copy of the slugs made or added so far, by name."""
+    return dict(_SLUGS)
+
+
+def add_slugs(slugs: dict[str, str]) -> None:
+    """Take ``slugs`` (from ``known_slugs`` of an earlier run of the same code) as made."""
+    _SLUGS.update(slugs)
 
 
 @lru_cache(maxsize=1 << 16)
