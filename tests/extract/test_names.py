@@ -287,3 +287,14 @@ def test_committees_survey_teams_service_centres_and_statistics_bureaus_are_orga
 ):
     mentions = extract(parse_article("标题行\n" + sentence, "x.txt", "0" * 64)).mentions
     assert (organ, "GovernmentBody") in {(m.text, str(m.kind)) for m in mentions}
+
+
+def test_plain_street_bridge_and_interchange_names_are_roads():
+    found = names("车队沿滨江大道向东，经环城北路和新华桥，接入朝阳互通，穿过青云隧道。")
+    for road in ("滨江大道", "环城北路", "新华桥", "朝阳互通", "青云隧道"):
+        assert found.get(road) == "Road", road
+
+
+def test_common_words_ending_in_lu_and_quoted_slogans_are_no_streets():
+    found = names("发展思路清晰，城市道路通畅，推进“一带一路”建设和“四好农村路”提质工程。")
+    assert not any(k in found for k in ("发展思路", "城市道路", "一带一路", "四好农村路"))

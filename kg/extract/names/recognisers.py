@@ -25,6 +25,7 @@ from kg.extract.names.brands_routes_sights import (
 from kg.extract.names.candidates import Candidate
 from kg.extract.names.edges import (
     FUNCTION_CHARS,
+    CLOSE_Q,
     OPEN_Q,
     PUNCT,
     YEAR,
@@ -109,6 +110,7 @@ def suffix_candidates(
                 if (
                     pos - start >= suffix.min_prefix
                     and not generic_name(name, suffix.text, lex)
+                    and not _generic_street(text, name, end, suffix.text, lex)
                     and not _word_continues(text, pos, end)
                     and not (len(suffix.text) == 1 and _ends_inside_word(text, end))
                     and not _verb_use(text, end, suffix.text)
@@ -119,6 +121,15 @@ def suffix_candidates(
                 ):
                     yield Candidate(start, end, _kind_of(name, suffix), "suffix")
             pos = text.find(suffix.text, pos + 1)
+
+
+def _generic_street(text: str, name: str, end: int, suffix: str, lex: Lexicon) -> bool:
+    """A one-character road ending closing a common word (城市道路, 总体思路) names no
+    street: the word's last two characters are a known non-name; nor does one closing
+    a quoted slogan (“四好农村路”建设)."""
+    if len(suffix) != 1 or suffix not in "路桥":
+        return False
+    return name[-2:] in lex.not_names or text.startswith(CLOSE_Q, end)
 
 
 def _ends_a_place(text: str, places: list[tuple[int, int]], end: int) -> bool:
@@ -199,8 +210,10 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     for m in re.finditer(r"“([^“”。,，;；]{2,30})”", text):
         inner = m.group(1)
         for suffix in lex.suffixes:
-            if suffix.kind in _WATERS:
-                continue  # a quoted name ending in 河 is a slogan (“再造一个新陆河”), no river
+            if suffix.kind in _WATERS or suffix.text in ("路", "桥"):
+                # a quoted name ending in 河 or 路 is a slogan (“再造一个新陆河”,
+                # “一带一路”), no river or street
+                continue
             if inner.endswith(suffix.text) and len(inner) > len(suffix.text):
                 # a quoted 工程 is a policy programme, not construction
                 kind = Kind.PROGRAMME if suffix.text == "工程" else suffix.kind
