@@ -298,3 +298,15 @@ def test_plain_street_bridge_and_interchange_names_are_roads():
 def test_common_words_ending_in_lu_and_quoted_slogans_are_no_streets():
     found = names("发展思路清晰，城市道路通畅，推进“一带一路”建设和“四好农村路”提质工程。")
     assert not any(k in found for k in ("发展思路", "城市道路", "一带一路", "四好农村路"))
+
+
+def test_science_cities_valleys_bonded_zones_and_plain_parks_are_parks():
+    found = names("松山湖科学城联动南湾智谷，依托东莞综合保税区，建设东江工业区和汽配园。")
+    for park in ("松山湖科学城", "南湾智谷", "东莞综合保税区", "东江工业区", "汽配园"):
+        assert found.get(park) == "Park", park
+
+
+def test_words_ending_in_yuan_are_no_parks_and_a_public_park_is_a_place():
+    found = names("新入园企业12家，园区扩园提质，建设“四小园”，改造湖心公园。")
+    assert not any(k in found for k in ("新入园", "扩园", "四小园"))
+    assert found.get("湖心公园") == "Place"

@@ -123,11 +123,15 @@ def suffix_candidates(
             pos = text.find(suffix.text, pos + 1)
 
 
+# one-character endings of plain names: streets, bridges, parks (环城北路, 新华桥, 汽配园)
+_PLAIN_ENDINGS = "路桥园"
+
+
 def _generic_street(text: str, name: str, end: int, suffix: str, lex: Lexicon) -> bool:
-    """A one-character road ending closing a common word (城市道路, 总体思路) names no
-    street: the word's last two characters are a known non-name; nor does one closing
-    a quoted slogan (“四好农村路”建设)."""
-    if len(suffix) != 1 or suffix not in "路桥":
+    """A one-character street or park ending closing a common word (城市道路, 总体思路,
+    新入园) names no street or park: the word's last two characters are a known
+    non-name; nor does one closing a quoted slogan (“四好农村路”建设, “四小园”)."""
+    if len(suffix) != 1 or suffix not in _PLAIN_ENDINGS:
         return False
     return name[-2:] in lex.not_names or text.startswith(CLOSE_Q, end)
 
@@ -210,7 +214,7 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     for m in re.finditer(r"“([^“”。,，;；]{2,30})”", text):
         inner = m.group(1)
         for suffix in lex.suffixes:
-            if suffix.kind in _WATERS or suffix.text in ("路", "桥"):
+            if suffix.kind in _WATERS or suffix.text in _PLAIN_ENDINGS:
                 # a quoted name ending in 河 or 路 is a slogan (“再造一个新陆河”,
                 # “一带一路”), no river or street
                 continue
