@@ -310,3 +310,9 @@ def test_words_ending_in_yuan_are_no_parks_and_a_public_park_is_a_place():
     found = names("新入园企业12家，园区扩园提质，建设“四小园”，改造湖心公园。")
     assert not any(k in found for k in ("新入园", "扩园", "四小园"))
     assert found.get("湖心公园") == "Place"
+
+
+def test_a_name_starts_after_verbs_tagged_as_nouns_and_after_determiners():
+    found = names("吸引落地华星光电总部，协同翠湖新城发展；各产业园、上述工程和部分企业项目加快推进。")
+    assert not any(k.startswith(("落地", "协同", "各", "上述", "部分")) for k in found)
+    assert found.get("翠湖新城") == "Region"
