@@ -18,7 +18,7 @@ from functools import cache
 
 from kg.extract.kinds import Kind
 from kg.extract.text.clauses import last_mark_before
-from kg.extract.text.lexicon import Lexicon, Suffix
+from kg.extract.text.lexicon import Lexicon, Suffix, load_lexicon
 from kg.extract.text.units import units
 
 PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/+＋")
@@ -198,11 +198,14 @@ def suffix_name_start(
         start = joined_start(text, start, pos, suffix.text, lex, places)
     if kind == Kind.PROJECT:
         start = _after_company(text, start, pos)
-    if kind in _ANCHORED:
+    if suffix.text in _GOVERNMENTS:
+        start = _government_start(text, start, pos, anchors)
+    elif kind in _ANCHORED:
         start = anchored_start(text, start, anchors, lex)
     if kind == Kind.COMPANY:
         start = _with_trade_name(text, start, pos, lex, places)
         start = _after_description(text, start, anchors)
+        start = _after_holder(text, start, pos)
     if kind == Kind.EVENT and YEAR.match(text, start):
         start = _with_places(start, places)
     return start
@@ -251,6 +254,26 @@ def _after_description(text: str, start: int, anchors: list[int]) -> int:
         if text[start:s].endswith(_DESCRIPTIONS):
             return s
     return start
+
+
+# words that close what a company is listed in or under (回龙园|恒荣控股, 项目|广东X有限
+#公司, 市属国企|中锐集团): a company's name never runs back across them
+_HOLDERS = ("园区", "高新区", "开发区", "园", "项目", "企业", "国企")
+
+
+def _after_holder(text: str, start: int, pos: int) -> int:
+    """A company's name starts after a park, a project or a description that ends
+    before it inside the walked span, when a trade name of two or more characters
+    that is no verb is left (清远X高新区|稀美资源(广东)有限公司)."""
+    span = text[start:pos]
+    cut = max((span.rfind(h) + len(h) for h in _HOLDERS if h in span), default=0)
+    if cut <= 0 or pos - (start + cut) < 2:
+        return start
+    jieba, tags = tokenizer()
+    first = next(iter(jieba.cut(text[start + cut : pos], HMM=False)), "")
+    if tags.get(first) in ("v", "vn") or first in ("区", "内"):
+        return start
+    return start + cut
 
 
 def after_counter(text: str, start: int) -> int:
@@ -373,11 +396,31 @@ FUNCTION_CHARS = set(
 _ANCHORED = (Kind.GOVERNMENT_BODY, Kind.COMPANY, Kind.ORGANIZATION)
 
 
+_GOVERNMENTS = ("政府", "人民政府")
+
+
+def _government_start(text: str, start: int, pos: int, anchors: list[int]) -> int:
+    """A government is named by its place (普宁市政府): words before the place belong
+    to the sentence (林某作|普宁市政府工作报告, 陈某某|普宁市政府)."""
+    at = bisect.bisect_left(anchors, start)
+    if at < len(anchors) and anchors[at] == start:
+        return start
+    inside = anchors[bisect.bisect_right(anchors, start) : bisect.bisect_left(anchors, pos)]
+    if inside:
+        return inside[0]
+    return anchored_start(text, start, anchors, load_lexicon())
+
+
 def anchored_start(text: str, start: int, anchors: list[int], lex: Lexicon) -> int:
     """Organs and registered companies start at the place they are named after
     (廉江市投资促进局, 廉江市橘乡现代农业发展有限公司), across words that may stand
     in such names but not across function words or verbs like 引进. ``anchors`` are the
-    sorted starts of the division spans."""
+    sorted starts of the division spans. A name that already starts at a place keeps
+    that start (惠东县发展和改革局 after another body of 惠东县 does not reach back
+    across the verb between them)."""
+    at = bisect.bisect_left(anchors, start)
+    if at < len(anchors) and anchors[at] == start:
+        return start
     for s in anchors[bisect.bisect_left(anchors, start - 14) : bisect.bisect_left(anchors, start)]:
         gap = text[s:start]
         if not any(

@@ -587,7 +587,9 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(road_candidates(text, places))
     out.extend(expressway_candidates(text))
     out.extend(held_event_candidates(text))
-    out.extend(lexicon_candidates(text, lex))
+    organs = [c for c in lexicon_candidates(text, lex)]
+    out = _without_organ_prefixes(out, organs, places)
+    out.extend(organs)
     out.extend(company_candidates(text, lex))
     out.extend(village_candidates(text, lex, place_ends))
     out.extend(brand_works_candidates(text, out))
@@ -598,6 +600,27 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
         list(title_candidates(text, lex)),
         list(session_candidates(text, list(places))),
     )
+
+
+def _without_organ_prefixes(
+    cands: list[Candidate], organs: list[Candidate], places
+) -> list[Candidate]:
+    """An organ known by name ends a suffix name that holds it after words that are no
+    place (经|国家统计局 is the bureau, not a body named 经国家统计局)."""
+    ends = {o.end: o.start for o in organs}
+    starts = {s for s, _ in places}
+    out = []
+    for c in cands:
+        head = ends.get(c.end)
+        if (
+            c.kind == Kind.GOVERNMENT_BODY
+            and head is not None
+            and head > c.start
+            and not any(c.start <= s < head for s in starts)
+        ):
+            continue
+        out.append(c)
+    return out
 
 
 def _without_swallowed(
