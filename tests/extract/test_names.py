@@ -313,13 +313,17 @@ def test_words_ending_in_yuan_are_no_parks_and_a_public_park_is_a_place():
 
 
 def test_a_name_starts_after_verbs_tagged_as_nouns_and_after_determiners():
-    found = names("吸引落地华星光电总部，协同翠湖新城发展；各产业园、上述工程和部分企业项目加快推进。")
+    found = names(
+        "吸引落地华星光电总部，协同翠湖新城发展；各产业园、上述工程和部分企业项目加快推进。"
+    )
     assert not any(k.startswith(("落地", "协同", "各", "上述", "部分")) for k in found)
     assert found.get("翠湖新城") == "Region"
 
 
 def test_a_company_name_does_not_run_back_over_the_park_or_project_before_it():
-    found = names("东岭园宏达控股投资建厂，肇庆高新区华美材料(广东)有限公司扩产，市属国企南粤集团参与。")
+    found = names(
+        "东岭园宏达控股投资建厂，肇庆高新区华美材料(广东)有限公司扩产，市属国企南粤集团参与。"
+    )
     assert found.get("宏达控股") == "Company"
     assert found.get("华美材料(广东)有限公司") == "Company"
     assert found.get("南粤集团") == "Company"
@@ -333,7 +337,10 @@ def test_an_organ_known_by_name_is_not_swallowed_by_the_word_before_it():
 
 
 def test_a_government_starts_at_its_place_not_at_the_speaker(make_article):
-    found = _entities(make_article, "县长陈志明代表清新区政府签约；清新区发展和改革局组织清新区交通运输局调研。")
+    found = _entities(
+        make_article,
+        "县长陈志明代表清新区政府签约；清新区发展和改革局组织清新区交通运输局调研。",
+    )
     assert "清新区政府" in found
     assert not any(k.startswith("陈志明") for k in found)
     assert "清新区交通运输局" in found

@@ -24,8 +24,8 @@ from kg.extract.names.brands_routes_sights import (
 )
 from kg.extract.names.candidates import Candidate
 from kg.extract.names.edges import (
-    FUNCTION_CHARS,
     CLOSE_Q,
+    FUNCTION_CHARS,
     OPEN_Q,
     PUNCT,
     YEAR,
