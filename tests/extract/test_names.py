@@ -282,9 +282,7 @@ def test_a_place_short_name_across_a_word_is_no_place(make_article):
         ("从化统计局日前发布数据。", "从化统计局"),
     ],
 )
-def test_committees_survey_teams_service_centres_and_statistics_bureaus_are_organs(
-    sentence, organ
-):
+def test_committees_survey_teams_service_centres_and_statistics_bureaus_are_organs(sentence, organ):
     mentions = extract(parse_article("标题行\n" + sentence, "x.txt", "0" * 64)).mentions
     assert (organ, "GovernmentBody") in {(m.text, str(m.kind)) for m in mentions}
 

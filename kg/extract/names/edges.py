@@ -257,7 +257,7 @@ def _after_description(text: str, start: int, anchors: list[int]) -> int:
 
 
 # words that close what a company is listed in or under (回龙园|恒荣控股, 项目|广东X有限
-#公司, 市属国企|中锐集团): a company's name never runs back across them
+# 公司, 市属国企|中锐集团): a company's name never runs back across them
 _HOLDERS = ("园区", "高新区", "开发区", "园", "项目", "企业", "国企")
 
 
