@@ -342,3 +342,23 @@ def test_a_government_starts_at_its_place_not_at_the_speaker(make_article):
     assert "清新区政府" in found
     assert not any(k.startswith("陈志明") for k in found)
     assert "清新区交通运输局" in found
+
+
+def test_short_names_listed_before_deng_qiye_or_xiangmu_are_companies_or_works():
+    found = names(
+        "支持ABCO、宏远航空等龙头企业持续壮大，金顺、联泰、恒达等重大项目建成，"
+        "助力美嘉、鑫达等企业申报资金。海风、云峰、华电三个海上风电项目落户。"
+    )
+    for company in ("ABCO", "宏远航空", "美嘉", "鑫达"):
+        assert found.get(company) == "Company", company
+    for works in ("金顺", "联泰", "恒达", "云峰", "华电"):
+        assert found.get(works) == "Project", works
+
+
+def test_listed_industries_and_places_are_no_listed_companies(make_article):
+    found = _entities(
+        make_article,
+        "代表团走访了南山区、宝安区的12家企业；推动纺织服装、医药、五金等行业更多企业上市；"
+        "工业、农业等项目稳步推进。",
+    )
+    assert not any(k in found for k in ("宝安区的", "纺织服装", "医药", "五金", "工业", "农业"))

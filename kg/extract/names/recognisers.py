@@ -37,6 +37,7 @@ from kg.extract.names.edges import (
     tokenizer,
 )
 from kg.extract.names.events import session_candidates
+from kg.extract.names.lists import listed_member_candidates
 from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.names.titles import title_candidates
 from kg.extract.text.clauses import last_mark_before
@@ -595,6 +596,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(brand_works_candidates(text, out))
     out.extend(route_end_candidates(out, text, list(places), lex))
     out.extend(listed_sight_candidates(text, out, list(places), lex))
+    out.extend(listed_member_candidates(text, out, list(places), lex))
     return _without_swallowed(
         [c for c in out if c.end > c.start],
         list(title_candidates(text, lex)),
