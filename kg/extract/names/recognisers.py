@@ -37,8 +37,8 @@ from kg.extract.names.edges import (
     tokenizer,
 )
 from kg.extract.names.events import session_candidates
-from kg.extract.names.lists import listed_member_candidates
 from kg.extract.names.gazetteer import load_gazetteer
+from kg.extract.names.lists import listed_member_candidates
 from kg.extract.names.titles import title_candidates
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
