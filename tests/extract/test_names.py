@@ -362,3 +362,9 @@ def test_listed_industries_and_places_are_no_listed_companies(make_article):
         "工业、农业等项目稳步推进。",
     )
     assert not any(k in found for k in ("宝安区的", "纺织服装", "医药", "五金", "工业", "农业"))
+
+
+def test_a_title_after_a_cue_is_a_designation_and_a_list_a_programme():
+    found = names("连平县入选全国县域经济百强县，大湖镇列入省级特色产业集群培育名单。")
+    assert found.get("全国县域经济百强县") == "Designation"
+    assert found.get("省级特色产业集群培育名单") == "Programme"

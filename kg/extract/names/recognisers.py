@@ -131,10 +131,19 @@ _PLAIN_ENDINGS = "路桥园"
 def _generic_street(text: str, name: str, end: int, suffix: str, lex: Lexicon) -> bool:
     """A one-character street or park ending closing a common word (城市道路, 总体思路,
     新入园) names no street or park: the word's last two characters are a known
-    non-name; nor does one closing a quoted slogan (“四好农村路”建设, “四小园”)."""
+    non-name; nor does one closing a quoted slogan (“四好农村路”建设, “四小园”) or
+    going on as a place's name (柏桥村)."""
     if len(suffix) != 1 or suffix not in _PLAIN_ENDINGS:
         return False
-    return name[-2:] in lex.not_names or text.startswith(CLOSE_Q, end)
+    return (
+        name[-2:] in lex.not_names
+        or text.startswith(CLOSE_Q, end)
+        or text[end : end + 1] in _PLACE_AFTER
+    )
+
+
+# a place's name going on after the ending (柏桥村, 石路镇, 桥头, 路口): no street there
+_PLACE_AFTER = frozenset("村镇乡区县市社街头口墩圩")
 
 
 def _ends_a_place(text: str, places: list[tuple[int, int]], end: int) -> bool:

@@ -29,13 +29,19 @@ _QUOTES = set("“”‘’")
 _AFTER_TITLE = ("第", "称号", "荣誉", "行列", "之列", "之一", "中", "前")
 
 
+# endings of lists and programmes one is selected into; every other title ending names
+# a title, honour or ranking that its holder keeps (百强县, 示范镇, 500强): a Designation
+_LISTS = ("名单", "名录", "目录", "榜单", "试点", "产业集群", "产业园", "开发区", "高新区")
+
+
 @dataclass(frozen=True)
 class Title:
-    """A title after a cue: its span, and whether it is bare (首批典型县)."""
+    """A title after a cue: its span, whether it is bare (首批典型县), and its class."""
 
     start: int
     end: int
     bare: bool
+    kind: Kind = Kind.PROGRAMME
 
 
 def _in_run(ch: str) -> bool:
@@ -82,16 +88,18 @@ def title_after(text: str, at: int, lex: Lexicon | None = None) -> Title | None:
         core = text[start : k - len(ending)]
         batch = _BATCH.match(core)
         bare = not core[batch.end() if batch else 0 :].strip("“”‘’")
-        return Title(start, k, bare)
+        kind = Kind.PROGRAMME if ending in _LISTS else Kind.DESIGNATION
+        return Title(start, k, bare, kind)
     return None
 
 
 def title_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
-    """Titles and lists after selection cues, as Programme candidates (bare ones aside)."""
+    """Titles and lists after selection cues (bare ones aside): a list is a Programme,
+    a title or ranking a Designation."""
     for cue in CUES:
         pos = text.find(cue)
         while pos >= 0:
             title = title_after(text, pos + len(cue), lex)
             if title is not None and not title.bare and title.end - title.start >= 4:
-                yield Candidate(title.start, title.end, Kind.PROGRAMME, "title")
+                yield Candidate(title.start, title.end, title.kind, "title")
             pos = text.find(cue, pos + 1)
