@@ -368,3 +368,19 @@ def test_a_title_after_a_cue_is_a_designation_and_a_list_a_programme():
     found = names("连平县入选全国县域经济百强县，大湖镇列入省级特色产业集群培育名单。")
     assert found.get("全国县域经济百强县") == "Designation"
     assert found.get("省级特色产业集群培育名单") == "Programme"
+
+
+def test_quoted_honours_and_titles_listed_after_a_cue_are_designations():
+    found = names(
+        "该县入选全国县域综合竞争力400强、全国县域旅游综合实力百强县，获评2022年度县市"
+        "高质量发展百佳典范和县域高质量发展经典案例。作为“中国蜜柚之乡”，迈入“全国百强县”。"
+    )
+    for title in (
+        "全国县域综合竞争力400强",
+        "全国县域旅游综合实力百强县",
+        "2022年度县市高质量发展百佳典范",
+        "县域高质量发展经典案例",
+        "中国蜜柚之乡",
+        "全国百强县",
+    ):
+        assert found.get(title) == "Designation", title

@@ -94,12 +94,29 @@ def title_after(text: str, at: int, lex: Lexicon | None = None) -> Title | None:
 
 
 def title_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
-    """Titles and lists after selection cues (bare ones aside): a list is a Programme,
-    a title or ranking a Designation."""
+    """Titles and lists after selection cues (bare ones aside), and the ones listed
+    after them (入选A、B和“C”): a list is a Programme, a title or ranking a
+    Designation. A quoted name with a title ending is one too (作为“中国X之乡”)."""
     for cue in CUES:
         pos = text.find(cue)
         while pos >= 0:
-            title = title_after(text, pos + len(cue), lex)
-            if title is not None and not title.bare and title.end - title.start >= 4:
+            at = pos + len(cue)
+            while True:
+                title = title_after(text, at, lex)
+                if title is None or title.bare or title.end - title.start < 4:
+                    break
                 yield Candidate(title.start, title.end, title.kind, "title")
+                at = title.end + (text.startswith("”", title.end))
+                joint = _JOINT.match(text, at)
+                if not joint:
+                    break
+                at = joint.end()
             pos = text.find(cue, pos + 1)
+    for m in _QUOTED.finditer(text):
+        title = title_after(text, m.start(1), lex)
+        if title is not None and not title.bare and title.end == m.end(1):
+            yield Candidate(title.start, title.end, title.kind, "title")
+
+
+_JOINT = re.compile(r"、|和|及|与|”?“|以及")
+_QUOTED = re.compile(r"“([^“”。,，;；]{4,30})”")
