@@ -384,3 +384,15 @@ def test_quoted_honours_and_titles_listed_after_a_cue_are_designations():
         "全国百强县",
     ):
         assert found.get(title) == "Designation", title
+
+
+def test_an_event_is_named_from_its_place_or_year_across_the_verbs_in_its_name(make_article):
+    found = _entities(
+        make_article,
+        "日前，阳山县百名乡贤返乡助力乡村振兴动员大会召开。清城区重点项目集中签约开工竣工活动"
+        "举行。2024连南(广州)招商推介会在广州举行。连州市召开产业招商推介会。",
+    )
+    assert found.get("阳山县百名乡贤返乡助力乡村振兴动员大会") == "Event"
+    assert found.get("清城区重点项目集中签约开工竣工活动") == "Event"
+    assert found.get("2024连南(广州)招商推介会") == "Event"
+    assert not any(k.startswith("连州市召开") for k in found)

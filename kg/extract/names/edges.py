@@ -206,8 +206,53 @@ def suffix_name_start(
         start = _with_trade_name(text, start, pos, lex, places)
         start = _after_description(text, start, anchors)
         start = _after_holder(text, start, pos)
+    if kind == Kind.EVENT:
+        start = _event_start(text, start, pos, places)
     if kind == Kind.EVENT and YEAR.match(text, start):
         start = _with_places(start, places)
+    return start
+
+
+# verbs that take an event as their object: the event's name starts after them
+_HOLDING = (
+    "召开",
+    "举行",
+    "举办",
+    "出席",
+    "参加",
+    "主持",
+    "承办",
+    "亮相",
+    "参与",
+    "开展",
+    "组织",
+    "筹备",
+    "筹办",
+    "见证",
+    "邀请",
+    "组团",
+)
+_BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d|年)")
+
+
+def _event_start(text: str, start: int, pos: int, places: list[tuple[int, int]]) -> int:
+    """An event is named from its place or year, whatever verbs its name holds
+    (清远县百名乡贤返乡助力乡村振兴动员大会, 澄江区重点项目集中签约开工竣工活动,
+    2024清新(深圳)招商推介会): when the walk stopped at a verb after a place or a
+    year of the same clause run, the name starts at the earliest of them."""
+    lo = start
+    floor = max(clause_floor(text, start), pos - MAX_NAME)
+    while lo > floor:
+        ch = text[lo - 1]
+        if ch in FUNCTION_CHARS or (ch in PUNCT and ch not in "()（）") or ch.isspace():
+            break
+        lo -= 1
+    anchors = [s for s, _ in places if lo <= s < start]
+    anchors += [m.start() for m in _BARE_YEAR.finditer(text, lo, start)]
+    anchors += [m.start() for m in YEAR.finditer(text, lo, start)]
+    for a in sorted(anchors):
+        if not any(v in text[a:pos] for v in _HOLDING):
+            return a
     return start
 
 
