@@ -396,3 +396,22 @@ def test_an_event_is_named_from_its_place_or_year_across_the_verbs_in_its_name(m
     assert found.get("清城区重点项目集中签约开工竣工活动") == "Event"
     assert found.get("2024连南(广州)招商推介会") == "Event"
     assert not any(k.startswith("连州市召开") for k in found)
+
+
+def test_stations_heritage_sites_venues_and_quarters_are_places():
+    found = names(
+        "从清远汽车总站出发，经黄埔军校旧址、岭南民俗博览馆，到达江畔驿站和翠竹小区；"
+        "城镇老旧小区改造同步推进。"
+    )
+    assert found.get("清远汽车总站") == "Station"
+    assert found.get("黄埔军校旧址") == "HeritageSite"
+    assert found.get("岭南民俗博览馆") == "Venue"
+    assert found.get("江畔驿站") == "Place"
+    assert found.get("翠竹小区") == "Place"
+    assert "城镇老旧小区" not in found
+
+
+def test_a_quoted_honour_followed_by_another_is_still_one_designation():
+    found = names("作为“中国蜜柚之乡”“中国长寿之乡”，梅县区森林覆盖率高。")
+    assert found.get("中国蜜柚之乡") == "Designation"
+    assert found.get("中国长寿之乡") == "Designation"
