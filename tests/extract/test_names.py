@@ -415,3 +415,26 @@ def test_a_quoted_honour_followed_by_another_is_still_one_designation():
     found = names("作为“中国蜜柚之乡”“中国长寿之乡”，梅县区森林覆盖率高。")
     assert found.get("中国蜜柚之乡") == "Designation"
     assert found.get("中国长寿之乡") == "Designation"
+
+
+def test_numbered_slogans_layouts_integrations_and_quoted_goals_are_programmes():
+    found = names(
+        "落实“1520”具体部署，构建“3+5”现代产业体系，打造一核一带一区和两核两轴七园区格局，"
+        "推动广佛一体化，锚定“再造一个新清远”的总目标，以“工业兴县+绿色崛起”双轮驱动。"
+    )
+    for programme in (
+        "“1520”具体部署",
+        "“3+5”现代产业体系",
+        "一核一带一区",
+        "两核两轴七园区",
+        "广佛一体化",
+        "再造一个新清远",
+        "工业兴县+绿色崛起",
+    ):
+        assert found.get(programme) == "Programme", programme
+    assert "1520" not in found
+
+
+def test_an_ordinal_before_a_layout_word_is_no_programme():
+    found = names("第一区和第二区同步建设。")
+    assert not any(kind == "Programme" for kind in found.values())

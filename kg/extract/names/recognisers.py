@@ -39,6 +39,7 @@ from kg.extract.names.edges import (
 from kg.extract.names.events import session_candidates
 from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.names.lists import listed_member_candidates
+from kg.extract.names.programmes import programme_candidates
 from kg.extract.names.titles import title_candidates
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
@@ -606,6 +607,8 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(route_end_candidates(out, text, list(places), lex))
     out.extend(listed_sight_candidates(text, out, list(places), lex))
     out.extend(listed_member_candidates(text, out, list(places), lex))
+    chars = _abbreviation_chars()
+    out.extend(programme_candidates(text, chars.__contains__))
     return _without_swallowed(
         [c for c in out if c.end > c.start],
         list(title_candidates(text, lex)),
