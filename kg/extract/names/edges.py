@@ -425,11 +425,14 @@ def generic_name(name: str, suffix: str, lex: Lexicon) -> bool:
         return True
     # a longer name may end in a short generic word (江门市委 ends in 市委): only
     # generic phrases of three or more characters disqualify what ends in them
-    return any(
-        name.endswith(w) and len(w) > max(len(suffix), 2)
-        for w in lex.not_names
-        if w.endswith(suffix)
-    )
+    tails = _generic_tails(suffix, lex.not_names)
+    return bool(tails) and name.endswith(tails)
+
+
+@cache
+def _generic_tails(suffix: str, not_names: frozenset[str]) -> tuple[str, ...]:
+    """The generic phrases longer than ``suffix`` (and than two characters) ending in it."""
+    return tuple(w for w in not_names if w.endswith(suffix) and len(w) > max(len(suffix), 2))
 
 
 # one-character function words: a name never reaches across them (良垌镇|与|…公司)

@@ -107,15 +107,20 @@ def suffix_candidates(
                 # the longest suffix decides for its end, even when it rejects the name
                 # (有限公司 with no name before it is not a 公司 named 有限)
                 taken.add(end)
+                # what the text around the ending says first: the walk back costs more
+                if (
+                    _generic_street(text, end, suffix.text, lex)
+                    or _word_continues(text, pos, end)
+                    or (len(suffix.text) == 1 and _ends_inside_word(text, end))
+                    or _verb_use(text, end, suffix.text)
+                ):
+                    pos = text.find(suffix.text, pos + 1)
+                    continue
                 start = suffix_name_start(text, pos, suffix, lex, joins, anchors, places)
                 name = text[start:end]
                 if (
                     pos - start >= suffix.min_prefix
                     and not generic_name(name, suffix.text, lex)
-                    and not _generic_street(text, name, end, suffix.text, lex)
-                    and not _word_continues(text, pos, end)
-                    and not (len(suffix.text) == 1 and _ends_inside_word(text, end))
-                    and not _verb_use(text, end, suffix.text)
                     and _headed(text, start, end, places)
                     and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
                     and not (suffix.kind == Kind.RIVER and _ends_a_place(text, places, end))
@@ -129,7 +134,7 @@ def suffix_candidates(
 _PLAIN_ENDINGS = "路桥园"
 
 
-def _generic_street(text: str, name: str, end: int, suffix: str, lex: Lexicon) -> bool:
+def _generic_street(text: str, end: int, suffix: str, lex: Lexicon) -> bool:
     """A one-character street or park ending closing a common word (城市道路, 总体思路,
     新入园) names no street or park: the word's last two characters are a known
     non-name; nor does one closing a quoted slogan (“四好农村路”建设, “四小园”) or
@@ -137,7 +142,7 @@ def _generic_street(text: str, name: str, end: int, suffix: str, lex: Lexicon) -
     if len(suffix) != 1 or suffix not in _PLAIN_ENDINGS:
         return False
     return (
-        name[-2:] in lex.not_names
+        text[max(0, end - 2) : end] in lex.not_names
         or text.startswith(CLOSE_Q, end)
         or text[end : end + 1] in _PLACE_AFTER
     )

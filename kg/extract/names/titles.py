@@ -113,6 +113,8 @@ def title_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
                 at = joint.end()
             pos = text.find(cue, pos + 1)
     for m in _QUOTED.finditer(text):
+        if not m.group(1).endswith(lex.titles):
+            continue
         title = title_after(text[: m.end(1)], m.start(1), lex)
         if title is not None and not title.bare and title.end == m.end(1):
             yield Candidate(title.start, title.end, title.kind, "title")
