@@ -438,3 +438,15 @@ def test_numbered_slogans_layouts_integrations_and_quoted_goals_are_programmes()
 def test_an_ordinal_before_a_layout_word_is_no_programme():
     found = names("第一区和第二区同步建设。")
     assert not any(kind == "Programme" for kind in found.values())
+
+
+def test_rivers_ending_in_jiang_and_a_river_named_in_apposition(make_article):
+    found = _entities(
+        make_article,
+        "韩江流经英德市，英德市的“母亲河”翁江穿城而过，连江航道通航，沿江而下可达清远市。",
+    )
+    assert found.get("韩江") == "River"
+    assert found.get("翁江") == "River"
+    assert found.get("连江航道") == "River"
+    assert "英德市" in found and "英德市" not in {k for k, v in found.items() if v == "River"}
+    assert not any(k.startswith(("母亲河翁", "”")) or k == "沿江" for k in found)

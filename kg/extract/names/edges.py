@@ -208,9 +208,23 @@ def suffix_name_start(
         start = _after_holder(text, start, pos)
     if kind == Kind.EVENT:
         start = _event_start(text, start, pos, places)
+    if kind == Kind.RIVER:
+        start = _after_water(text, start, pos)
     if kind == Kind.EVENT and YEAR.match(text, start):
         start = _with_places(start, places)
     return start
+
+
+def _after_water(text: str, start: int, pos: int) -> int:
+    """A river's name starts after another water's name before it (母亲河|黄冈河): a
+    river named in apposition is two names, not one."""
+    cut = max(text.rfind(ch, start, pos) for ch in "河江涌")
+    if cut < start or pos - cut - 1 < 2:
+        return start
+    cut += 1
+    while cut < pos and (text[cut] in PUNCT or text[cut] in OPEN_Q + CLOSE_Q):
+        cut += 1
+    return cut
 
 
 # verbs that take an event as their object: the event's name starts after them

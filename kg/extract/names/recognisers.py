@@ -108,10 +108,11 @@ def suffix_candidates(
                 # (有限公司 with no name before it is not a 公司 named 有限)
                 taken.add(end)
                 # what the text around the ending says first: the walk back costs more
+                on_water = suffix.kind in _WATERS and text[end : end + 1] in _ON_WATER
                 if (
                     _generic_street(text, end, suffix.text, lex)
-                    or _word_continues(text, pos, end)
-                    or (len(suffix.text) == 1 and _ends_inside_word(text, end))
+                    or (_word_continues(text, pos, end) and not on_water)
+                    or (len(suffix.text) == 1 and _ends_inside_word(text, end) and not on_water)
                     or _verb_use(text, end, suffix.text)
                 ):
                     pos = text.find(suffix.text, pos + 1)
@@ -243,6 +244,9 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
 
 
 _WATERS = frozenset({Kind.RIVER, Kind.RESERVOIR})
+# what follows a river's name in words the segmenter joins to its last character
+# (韩江|流经, 韩江|水, 锦江|畔): the river's name ends there all the same
+_ON_WATER = frozenset("流水畔边岸段")
 # verbs that carry out a programme (推进“一镇一业”, 开展“双招双引”)
 _CARRY_OUT = ("推进", "实施", "开展", "落实", "推行", "深化", "深入实施", "全面推进")
 _SLOGAN = re.compile(r"“([^“”、。,，;；!！?？]{2,10})”(?=[,，。;；、]|$)")
