@@ -450,3 +450,9 @@ def test_rivers_ending_in_jiang_and_a_river_named_in_apposition(make_article):
     assert found.get("连江航道") == "River"
     assert "英德市" in found and "英德市" not in {k for k, v in found.items() if v == "River"}
     assert not any(k.startswith(("母亲河翁", "”")) or k == "沿江" for k in found)
+
+
+def test_a_river_in_jiang_is_the_word_holding_it_not_the_words_before():
+    found = names("汩汩韩江水流进城区，悠悠东江穿城而过，总经理江涛说。")
+    assert found.get("韩江") == "River" and found.get("东江") == "River"
+    assert not any(k.startswith(("汩汩", "悠悠", "总经理")) for k in found)

@@ -210,8 +210,30 @@ def suffix_name_start(
         start = _event_start(text, start, pos, places)
     if kind == Kind.RIVER:
         start = _after_water(text, start, pos)
+        if suffix.text == "江":
+            start = _river_word(text, start, pos)
     if kind == Kind.EVENT and YEAR.match(text, start):
         start = _with_places(start, places)
+    return start
+
+
+def _river_word(text: str, start: int, pos: int) -> int:
+    """A river named X江 is the segmenter's word holding the 江 (韩江, 漠阳江), not the
+    words before it (汩汩|韩江, 悠悠|东江); a 江 standing alone names no river (returns
+    ``pos``, too short for a name)."""
+    jieba, tags = tokenizer()
+    lo = max(start, pos - 4)
+    at, before = lo, None
+    for token in jieba.cut(text[lo : pos + 1], HMM=False):
+        if at + len(token) == pos + 1:
+            if len(token) >= 2:
+                return max(start, at)
+            # 翁|江, 漠阳|江: a short proper word before a lone 江 is the river's name
+            if before and len(before) <= 2 and tags.get(before) in (None, "ns", "nr", "nz"):
+                return max(start, at - len(before))
+            return pos
+        at += len(token)
+        before = token
     return start
 
 
