@@ -456,3 +456,18 @@ def test_a_river_in_jiang_is_the_word_holding_it_not_the_words_before():
     found = names("汩汩韩江水流进城区，悠悠东江穿城而过，总经理江涛说。")
     assert found.get("韩江") == "River" and found.get("东江") == "River"
     assert not any(k.startswith(("汩汩", "悠悠", "总经理")) for k in found)
+
+
+def test_a_street_starts_after_the_words_that_describe_or_join_it():
+    found = names("城市主干道迎宾大道全线贯通，第三标段东环路建成，北接朝阳路。走好幸福路。")
+    assert found.get("迎宾大道") == "Road"
+    assert found.get("东环路") == "Road"
+    assert found.get("朝阳路") == "Road"
+    assert "幸福路" not in found
+
+
+def test_facilities_built_as_works_are_projects():
+    found = names("清城科创中心封顶，危废处理处置中心和汽车测试中心投入使用。")
+    assert found.get("清城科创中心") == "Project"
+    assert found.get("汽车测试中心") == "Project"
+    assert "中心和汽车测试中心" not in found

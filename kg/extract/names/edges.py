@@ -381,6 +381,10 @@ def _with_trade_name(
     return start
 
 
+# nouns that end a name of their own (X处置中心和Y测试中心): no first half of a joined name
+_CLASS_NOUNS = ("中心", "平台", "基地")
+
+
 def joined_start(
     text: str, start: int, pos: int, suffix: str, lex: Lexicon, places: list[tuple[int, int]]
 ) -> int:
@@ -397,6 +401,7 @@ def joined_start(
         or text[first - 1 : first] == "、"
         or any(e == first_end for _, e in places)
         or any(word.endswith(s.text) for s in lex.suffixes)
+        or word.endswith(_CLASS_NOUNS)
         or word in lex.modifiers
         or generic_name(text[start:pos] + suffix, suffix, lex)
         or generic_name(word + suffix, suffix, lex)
