@@ -282,8 +282,192 @@ def test_a_place_short_name_across_a_word_is_no_place(make_article):
         ("从化统计局日前发布数据。", "从化统计局"),
     ],
 )
-def test_committees_survey_teams_service_centres_and_statistics_bureaus_are_organs(
-    sentence, organ
-):
+def test_committees_survey_teams_service_centres_and_statistics_bureaus_are_organs(sentence, organ):
     mentions = extract(parse_article("标题行\n" + sentence, "x.txt", "0" * 64)).mentions
     assert (organ, "GovernmentBody") in {(m.text, str(m.kind)) for m in mentions}
+
+
+def test_plain_street_bridge_and_interchange_names_are_roads():
+    found = names("车队沿滨江大道向东，经环城北路和新华桥，接入朝阳互通，穿过青云隧道。")
+    for road in ("滨江大道", "环城北路", "新华桥", "朝阳互通", "青云隧道"):
+        assert found.get(road) == "Road", road
+
+
+def test_common_words_ending_in_lu_and_quoted_slogans_are_no_streets():
+    found = names("发展思路清晰，城市道路通畅，推进“一带一路”建设和“四好农村路”提质工程。")
+    assert not any(k in found for k in ("发展思路", "城市道路", "一带一路", "四好农村路"))
+
+
+def test_science_cities_valleys_bonded_zones_and_plain_parks_are_parks():
+    found = names("松山湖科学城联动南湾智谷，依托东莞综合保税区，建设东江工业区和汽配园。")
+    for park in ("松山湖科学城", "南湾智谷", "东莞综合保税区", "东江工业区", "汽配园"):
+        assert found.get(park) == "Park", park
+
+
+def test_words_ending_in_yuan_are_no_parks_and_a_public_park_is_a_place():
+    found = names("新入园企业12家，园区扩园提质，建设“四小园”，改造湖心公园。")
+    assert not any(k in found for k in ("新入园", "扩园", "四小园"))
+    assert found.get("湖心公园") == "Place"
+
+
+def test_a_name_starts_after_verbs_tagged_as_nouns_and_after_determiners():
+    found = names(
+        "吸引落地华星光电总部，协同翠湖新城发展；各产业园、上述工程和部分企业项目加快推进。"
+    )
+    assert not any(k.startswith(("落地", "协同", "各", "上述", "部分")) for k in found)
+    assert found.get("翠湖新城") == "Region"
+
+
+def test_a_company_name_does_not_run_back_over_the_park_or_project_before_it():
+    found = names(
+        "东岭园宏达控股投资建厂，肇庆高新区华美材料(广东)有限公司扩产，市属国企南粤集团参与。"
+    )
+    assert found.get("宏达控股") == "Company"
+    assert found.get("华美材料(广东)有限公司") == "Company"
+    assert found.get("南粤集团") == "Company"
+    assert not any(k.startswith(("东岭园宏", "市属国企")) for k in found)
+
+
+def test_an_organ_known_by_name_is_not_swallowed_by_the_word_before_it():
+    found = names("数据经国家统计局核定。")
+    assert found.get("国家统计局") == "GovernmentBody"
+    assert "经国家统计局" not in found
+
+
+def test_a_government_starts_at_its_place_not_at_the_speaker(make_article):
+    found = _entities(
+        make_article,
+        "县长陈志明代表清新区政府签约；清新区发展和改革局组织清新区交通运输局调研。",
+    )
+    assert "清新区政府" in found
+    assert not any(k.startswith("陈志明") for k in found)
+    assert "清新区交通运输局" in found
+
+
+def test_short_names_listed_before_deng_qiye_or_xiangmu_are_companies_or_works():
+    found = names(
+        "支持ABCO、宏远航空等龙头企业持续壮大，金顺、联泰、恒达等重大项目建成，"
+        "助力美嘉、鑫达等企业申报资金。海风、云峰、华电三个海上风电项目落户。"
+    )
+    for company in ("ABCO", "宏远航空", "美嘉", "鑫达"):
+        assert found.get(company) == "Company", company
+    for works in ("金顺", "联泰", "恒达", "云峰", "华电"):
+        assert found.get(works) == "Project", works
+
+
+def test_listed_industries_and_places_are_no_listed_companies(make_article):
+    found = _entities(
+        make_article,
+        "代表团走访了南山区、宝安区的12家企业；推动纺织服装、医药、五金等行业更多企业上市；"
+        "工业、农业等项目稳步推进。",
+    )
+    assert not any(k in found for k in ("宝安区的", "纺织服装", "医药", "五金", "工业", "农业"))
+
+
+def test_a_title_after_a_cue_is_a_designation_and_a_list_a_programme():
+    found = names("连平县入选全国县域经济百强县，大湖镇列入省级特色产业集群培育名单。")
+    assert found.get("全国县域经济百强县") == "Designation"
+    assert found.get("省级特色产业集群培育名单") == "Programme"
+
+
+def test_quoted_honours_and_titles_listed_after_a_cue_are_designations():
+    found = names(
+        "该县入选全国县域综合竞争力400强、全国县域旅游综合实力百强县，获评2022年度县市"
+        "高质量发展百佳典范和县域高质量发展经典案例。作为“中国蜜柚之乡”，迈入“全国百强县”。"
+    )
+    for title in (
+        "全国县域综合竞争力400强",
+        "全国县域旅游综合实力百强县",
+        "2022年度县市高质量发展百佳典范",
+        "县域高质量发展经典案例",
+        "中国蜜柚之乡",
+        "全国百强县",
+    ):
+        assert found.get(title) == "Designation", title
+
+
+def test_an_event_is_named_from_its_place_or_year_across_the_verbs_in_its_name(make_article):
+    found = _entities(
+        make_article,
+        "日前，阳山县百名乡贤返乡助力乡村振兴动员大会召开。清城区重点项目集中签约开工竣工活动"
+        "举行。2024连南(广州)招商推介会在广州举行。连州市召开产业招商推介会。",
+    )
+    assert found.get("阳山县百名乡贤返乡助力乡村振兴动员大会") == "Event"
+    assert found.get("清城区重点项目集中签约开工竣工活动") == "Event"
+    assert found.get("2024连南(广州)招商推介会") == "Event"
+    assert not any(k.startswith("连州市召开") for k in found)
+
+
+def test_stations_heritage_sites_venues_and_quarters_are_places():
+    found = names(
+        "从清远汽车总站出发，经黄埔军校旧址、岭南民俗博览馆，到达江畔驿站和翠竹小区；"
+        "城镇老旧小区改造同步推进。"
+    )
+    assert found.get("清远汽车总站") == "Station"
+    assert found.get("黄埔军校旧址") == "HeritageSite"
+    assert found.get("岭南民俗博览馆") == "Venue"
+    assert found.get("江畔驿站") == "Place"
+    assert found.get("翠竹小区") == "Place"
+    assert "城镇老旧小区" not in found
+
+
+def test_a_quoted_honour_followed_by_another_is_still_one_designation():
+    found = names("作为“中国蜜柚之乡”“中国长寿之乡”，梅县区森林覆盖率高。")
+    assert found.get("中国蜜柚之乡") == "Designation"
+    assert found.get("中国长寿之乡") == "Designation"
+
+
+def test_numbered_slogans_layouts_integrations_and_quoted_goals_are_programmes():
+    found = names(
+        "落实“1520”具体部署，构建“3+5”现代产业体系，打造一核一带一区和两核两轴七园区格局，"
+        "推动广佛一体化，锚定“再造一个新清远”的总目标，以“工业兴县+绿色崛起”双轮驱动。"
+    )
+    for programme in (
+        "“1520”具体部署",
+        "“3+5”现代产业体系",
+        "一核一带一区",
+        "两核两轴七园区",
+        "广佛一体化",
+        "再造一个新清远",
+        "工业兴县+绿色崛起",
+    ):
+        assert found.get(programme) == "Programme", programme
+    assert "1520" not in found
+
+
+def test_an_ordinal_before_a_layout_word_is_no_programme():
+    found = names("第一区和第二区同步建设。")
+    assert not any(kind == "Programme" for kind in found.values())
+
+
+def test_rivers_ending_in_jiang_and_a_river_named_in_apposition(make_article):
+    found = _entities(
+        make_article,
+        "韩江流经英德市，英德市的“母亲河”翁江穿城而过，连江航道通航，沿江而下可达清远市。",
+    )
+    assert found.get("韩江") == "River"
+    assert found.get("翁江") == "River"
+    assert found.get("连江航道") == "River"
+    assert "英德市" in found and "英德市" not in {k for k, v in found.items() if v == "River"}
+    assert not any(k.startswith(("母亲河翁", "”")) or k == "沿江" for k in found)
+
+
+def test_a_river_in_jiang_is_the_word_holding_it_not_the_words_before():
+    found = names("汩汩韩江水流进城区，悠悠东江穿城而过，总经理江涛说。")
+    assert found.get("韩江") == "River" and found.get("东江") == "River"
+    assert not any(k.startswith(("汩汩", "悠悠", "总经理")) for k in found)
+
+
+def test_a_street_starts_after_the_words_that_describe_or_join_it():
+    found = names("城市主干道迎宾大道全线贯通，第三标段东环路建成，北接朝阳路。走好幸福路。")
+    assert found.get("迎宾大道") == "Road"
+    assert found.get("东环路") == "Road"
+    assert found.get("朝阳路") == "Road"
+    assert "幸福路" not in found
+
+
+def test_facilities_built_as_works_are_projects():
+    found = names("清城科创中心封顶，危废处理处置中心和汽车测试中心投入使用。")
+    assert found.get("清城科创中心") == "Project"
+    assert found.get("汽车测试中心") == "Project"
+    assert "中心和汽车测试中心" not in found

@@ -20,7 +20,7 @@ def _kind(ex, name: str) -> str | None:
 def test_coordinated_towns_selected_for_a_title(make_article):
     ex = extract(make_article("高州市根子镇、分界镇入选省级乡村振兴示范镇。"))
     assert _selected(ex) == {("根子镇", "省级乡村振兴示范镇"), ("分界镇", "省级乡村振兴示范镇")}
-    assert _kind(ex, "省级乡村振兴示范镇") == "Programme"
+    assert _kind(ex, "省级乡村振兴示范镇") == "Designation"  # a title the towns hold
 
 
 def test_the_subject_may_open_the_sentence_clauses_before_the_cue(make_article):
@@ -49,7 +49,7 @@ def test_a_list_name_is_one_programme_not_a_park_inside_it(make_article):
 def test_other_cues_and_title_endings(make_article, text, title):
     ex = extract(make_article(text))
     assert {o for _, o in _selected(ex)} == {title}
-    assert _kind(ex, title) == "Programme"
+    assert _kind(ex, title) == "Designation"  # a title or ranking, not a list
 
 
 def test_a_company_listed_in_a_named_list_after_de_you(make_article):

@@ -18,7 +18,7 @@ from functools import cache
 
 from kg.extract.kinds import Kind
 from kg.extract.text.clauses import last_mark_before
-from kg.extract.text.lexicon import Lexicon, Suffix
+from kg.extract.text.lexicon import Lexicon, Suffix, load_lexicon
 from kg.extract.text.units import units
 
 PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/+＋")
@@ -198,13 +198,97 @@ def suffix_name_start(
         start = joined_start(text, start, pos, suffix.text, lex, places)
     if kind == Kind.PROJECT:
         start = _after_company(text, start, pos)
-    if kind in _ANCHORED:
+    if suffix.text in _GOVERNMENTS:
+        start = _government_start(text, start, pos, anchors)
+    elif kind in _ANCHORED:
         start = anchored_start(text, start, anchors, lex)
     if kind == Kind.COMPANY:
         start = _with_trade_name(text, start, pos, lex, places)
         start = _after_description(text, start, anchors)
+        start = _after_holder(text, start, pos)
+    if kind == Kind.EVENT:
+        start = _event_start(text, start, pos, places)
+    if kind == Kind.RIVER:
+        start = _after_water(text, start, pos)
+        if suffix.text == "江":
+            start = _river_word(text, start, pos)
     if kind == Kind.EVENT and YEAR.match(text, start):
         start = _with_places(start, places)
+    return start
+
+
+def _river_word(text: str, start: int, pos: int) -> int:
+    """A river named X江 is the segmenter's word holding the 江 (韩江, 漠阳江), not the
+    words before it (汩汩|韩江, 悠悠|东江); a 江 standing alone names no river (returns
+    ``pos``, too short for a name)."""
+    jieba, tags = tokenizer()
+    lo = max(start, pos - 4)
+    at, before = lo, None
+    for token in jieba.cut(text[lo : pos + 1], HMM=False):
+        if at + len(token) == pos + 1:
+            if len(token) >= 2:
+                return max(start, at)
+            # 翁|江, 漠阳|江: a short proper word before a lone 江 is the river's name
+            if before and len(before) <= 2 and tags.get(before) in (None, "ns", "nr", "nz"):
+                return max(start, at - len(before))
+            return pos
+        at += len(token)
+        before = token
+    return start
+
+
+def _after_water(text: str, start: int, pos: int) -> int:
+    """A river's name starts after another water's name before it (母亲河|黄冈河): a
+    river named in apposition is two names, not one."""
+    cut = max(text.rfind(ch, start, pos) for ch in "河江涌")
+    if cut < start or pos - cut - 1 < 2:
+        return start
+    cut += 1
+    while cut < pos and (text[cut] in PUNCT or text[cut] in OPEN_Q + CLOSE_Q):
+        cut += 1
+    return cut
+
+
+# verbs that take an event as their object: the event's name starts after them
+_HOLDING = (
+    "召开",
+    "举行",
+    "举办",
+    "出席",
+    "参加",
+    "主持",
+    "承办",
+    "亮相",
+    "参与",
+    "开展",
+    "组织",
+    "筹备",
+    "筹办",
+    "见证",
+    "邀请",
+    "组团",
+)
+_BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d|年)")
+
+
+def _event_start(text: str, start: int, pos: int, places: list[tuple[int, int]]) -> int:
+    """An event is named from its place or year, whatever verbs its name holds
+    (清远县百名乡贤返乡助力乡村振兴动员大会, 澄江区重点项目集中签约开工竣工活动,
+    2024清新(深圳)招商推介会): when the walk stopped at a verb after a place or a
+    year of the same clause run, the name starts at the earliest of them."""
+    lo = start
+    floor = max(clause_floor(text, start), pos - MAX_NAME)
+    while lo > floor:
+        ch = text[lo - 1]
+        if ch in FUNCTION_CHARS or (ch in PUNCT and ch not in "()（）") or ch.isspace():
+            break
+        lo -= 1
+    anchors = [s for s, _ in places if lo <= s < start]
+    anchors += [m.start() for m in _BARE_YEAR.finditer(text, lo, start)]
+    anchors += [m.start() for m in YEAR.finditer(text, lo, start)]
+    for a in sorted(anchors):
+        if not any(v in text[a:pos] for v in _HOLDING):
+            return a
     return start
 
 
@@ -253,6 +337,26 @@ def _after_description(text: str, start: int, anchors: list[int]) -> int:
     return start
 
 
+# words that close what a company is listed in or under (回龙园|恒荣控股, 项目|广东X有限
+# 公司, 市属国企|中锐集团): a company's name never runs back across them
+_HOLDERS = ("园区", "高新区", "开发区", "园", "项目", "企业", "国企")
+
+
+def _after_holder(text: str, start: int, pos: int) -> int:
+    """A company's name starts after a park, a project or a description that ends
+    before it inside the walked span, when a trade name of two or more characters
+    that is no verb is left (清远X高新区|稀美资源(广东)有限公司)."""
+    span = text[start:pos]
+    cut = max((span.rfind(h) + len(h) for h in _HOLDERS if h in span), default=0)
+    if cut <= 0 or pos - (start + cut) < 2:
+        return start
+    jieba, tags = tokenizer()
+    first = next(iter(jieba.cut(text[start + cut : pos], HMM=False)), "")
+    if tags.get(first) in ("v", "vn") or first in ("区", "内"):
+        return start
+    return start + cut
+
+
 def after_counter(text: str, start: int) -> int:
     """A name does not start with the counter of a figure before it (15个|典型村, 两|大产业园)."""
     if start > 0 and start < len(text) and text[start] in _COUNTERS:
@@ -277,6 +381,10 @@ def _with_trade_name(
     return start
 
 
+# nouns that end a name of their own (X处置中心和Y测试中心): no first half of a joined name
+_CLASS_NOUNS = ("中心", "平台", "基地")
+
+
 def joined_start(
     text: str, start: int, pos: int, suffix: str, lex: Lexicon, places: list[tuple[int, int]]
 ) -> int:
@@ -293,6 +401,7 @@ def joined_start(
         or text[first - 1 : first] == "、"
         or any(e == first_end for _, e in places)
         or any(word.endswith(s.text) for s in lex.suffixes)
+        or word.endswith(_CLASS_NOUNS)
         or word in lex.modifiers
         or generic_name(text[start:pos] + suffix, suffix, lex)
         or generic_name(word + suffix, suffix, lex)
@@ -357,11 +466,14 @@ def generic_name(name: str, suffix: str, lex: Lexicon) -> bool:
         return True
     # a longer name may end in a short generic word (江门市委 ends in 市委): only
     # generic phrases of three or more characters disqualify what ends in them
-    return any(
-        name.endswith(w) and len(w) > max(len(suffix), 2)
-        for w in lex.not_names
-        if w.endswith(suffix)
-    )
+    tails = _generic_tails(suffix, lex.not_names)
+    return bool(tails) and name.endswith(tails)
+
+
+@cache
+def _generic_tails(suffix: str, not_names: frozenset[str]) -> tuple[str, ...]:
+    """The generic phrases longer than ``suffix`` (and than two characters) ending in it."""
+    return tuple(w for w in not_names if w.endswith(suffix) and len(w) > max(len(suffix), 2))
 
 
 # one-character function words: a name never reaches across them (良垌镇|与|…公司)
@@ -373,11 +485,31 @@ FUNCTION_CHARS = set(
 _ANCHORED = (Kind.GOVERNMENT_BODY, Kind.COMPANY, Kind.ORGANIZATION)
 
 
+_GOVERNMENTS = ("政府", "人民政府")
+
+
+def _government_start(text: str, start: int, pos: int, anchors: list[int]) -> int:
+    """A government is named by its place (普宁市政府): words before the place belong
+    to the sentence (林某作|普宁市政府工作报告, 陈某某|普宁市政府)."""
+    at = bisect.bisect_left(anchors, start)
+    if at < len(anchors) and anchors[at] == start:
+        return start
+    inside = anchors[bisect.bisect_right(anchors, start) : bisect.bisect_left(anchors, pos)]
+    if inside:
+        return inside[0]
+    return anchored_start(text, start, anchors, load_lexicon())
+
+
 def anchored_start(text: str, start: int, anchors: list[int], lex: Lexicon) -> int:
     """Organs and registered companies start at the place they are named after
     (廉江市投资促进局, 廉江市橘乡现代农业发展有限公司), across words that may stand
     in such names but not across function words or verbs like 引进. ``anchors`` are the
-    sorted starts of the division spans."""
+    sorted starts of the division spans. A name that already starts at a place keeps
+    that start (惠东县发展和改革局 after another body of 惠东县 does not reach back
+    across the verb between them)."""
+    at = bisect.bisect_left(anchors, start)
+    if at < len(anchors) and anchors[at] == start:
+        return start
     for s in anchors[bisect.bisect_left(anchors, start - 14) : bisect.bisect_left(anchors, start)]:
         gap = text[s:start]
         if not any(

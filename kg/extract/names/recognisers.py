@@ -24,6 +24,7 @@ from kg.extract.names.brands_routes_sights import (
 )
 from kg.extract.names.candidates import Candidate
 from kg.extract.names.edges import (
+    CLOSE_Q,
     FUNCTION_CHARS,
     OPEN_Q,
     PUNCT,
@@ -37,6 +38,8 @@ from kg.extract.names.edges import (
 )
 from kg.extract.names.events import session_candidates
 from kg.extract.names.gazetteer import load_gazetteer
+from kg.extract.names.lists import listed_member_candidates
+from kg.extract.names.programmes import programme_candidates
 from kg.extract.names.titles import title_candidates
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
@@ -104,14 +107,21 @@ def suffix_candidates(
                 # the longest suffix decides for its end, even when it rejects the name
                 # (有限公司 with no name before it is not a 公司 named 有限)
                 taken.add(end)
+                # what the text around the ending says first: the walk back costs more
+                on_water = suffix.kind in _WATERS and text[end : end + 1] in _ON_WATER
+                if (
+                    _generic_street(text, end, suffix.text, lex)
+                    or (_word_continues(text, pos, end) and not on_water)
+                    or (len(suffix.text) == 1 and _ends_inside_word(text, end) and not on_water)
+                    or _verb_use(text, end, suffix.text)
+                ):
+                    pos = text.find(suffix.text, pos + 1)
+                    continue
                 start = suffix_name_start(text, pos, suffix, lex, joins, anchors, places)
                 name = text[start:end]
                 if (
                     pos - start >= suffix.min_prefix
                     and not generic_name(name, suffix.text, lex)
-                    and not _word_continues(text, pos, end)
-                    and not (len(suffix.text) == 1 and _ends_inside_word(text, end))
-                    and not _verb_use(text, end, suffix.text)
                     and _headed(text, start, end, places)
                     and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
                     and not (suffix.kind == Kind.RIVER and _ends_a_place(text, places, end))
@@ -119,6 +129,28 @@ def suffix_candidates(
                 ):
                     yield Candidate(start, end, _kind_of(name, suffix), "suffix")
             pos = text.find(suffix.text, pos + 1)
+
+
+# one-character endings of plain names: streets, bridges, parks (环城北路, 新华桥, 汽配园)
+_PLAIN_ENDINGS = "路桥园"
+
+
+def _generic_street(text: str, end: int, suffix: str, lex: Lexicon) -> bool:
+    """A one-character street or park ending closing a common word (城市道路, 总体思路,
+    新入园) names no street or park: the word's last two characters are a known
+    non-name; nor does one closing a quoted slogan (“四好农村路”建设, “四小园”) or
+    going on as a place's name (柏桥村)."""
+    if len(suffix) != 1 or suffix not in _PLAIN_ENDINGS:
+        return False
+    return (
+        text[max(0, end - 2) : end] in lex.not_names
+        or text.startswith(CLOSE_Q, end)
+        or text[end : end + 1] in _PLACE_AFTER
+    )
+
+
+# a place's name going on after the ending (柏桥村, 石路镇, 桥头, 路口): no street there
+_PLACE_AFTER = frozenset("村镇乡区县市社街头口墩圩")
 
 
 def _ends_a_place(text: str, places: list[tuple[int, int]], end: int) -> bool:
@@ -199,8 +231,10 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     for m in re.finditer(r"“([^“”。,，;；]{2,30})”", text):
         inner = m.group(1)
         for suffix in lex.suffixes:
-            if suffix.kind in _WATERS:
-                continue  # a quoted name ending in 河 is a slogan (“再造一个新陆河”), no river
+            if suffix.kind in _WATERS or suffix.text in _PLAIN_ENDINGS:
+                # a quoted name ending in 河 or 路 is a slogan (“再造一个新陆河”,
+                # “一带一路”), no river or street
+                continue
             if inner.endswith(suffix.text) and len(inner) > len(suffix.text):
                 # a quoted 工程 is a policy programme, not construction
                 kind = Kind.PROGRAMME if suffix.text == "工程" else suffix.kind
@@ -210,6 +244,9 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
 
 
 _WATERS = frozenset({Kind.RIVER, Kind.RESERVOIR})
+# what follows a river's name in words the segmenter joins to its last character
+# (韩江|流经, 韩江|水, 锦江|畔): the river's name ends there all the same
+_ON_WATER = frozenset("流水畔边岸段")
 # verbs that carry out a programme (推进“一镇一业”, 开展“双招双引”)
 _CARRY_OUT = ("推进", "实施", "开展", "落实", "推行", "深化", "深入实施", "全面推进")
 _SLOGAN = re.compile(r"“([^“”、。,，;；!！?？]{2,10})”(?=[,，。;；、]|$)")
@@ -570,17 +607,43 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(road_candidates(text, places))
     out.extend(expressway_candidates(text))
     out.extend(held_event_candidates(text))
-    out.extend(lexicon_candidates(text, lex))
+    organs = [c for c in lexicon_candidates(text, lex)]
+    out = _without_organ_prefixes(out, organs, places)
+    out.extend(organs)
     out.extend(company_candidates(text, lex))
     out.extend(village_candidates(text, lex, place_ends))
     out.extend(brand_works_candidates(text, out))
     out.extend(route_end_candidates(out, text, list(places), lex))
     out.extend(listed_sight_candidates(text, out, list(places), lex))
+    out.extend(listed_member_candidates(text, out, list(places), lex))
+    chars = _abbreviation_chars()
+    out.extend(programme_candidates(text, chars.__contains__))
     return _without_swallowed(
         [c for c in out if c.end > c.start],
         list(title_candidates(text, lex)),
         list(session_candidates(text, list(places))),
     )
+
+
+def _without_organ_prefixes(
+    cands: list[Candidate], organs: list[Candidate], places
+) -> list[Candidate]:
+    """An organ known by name ends a suffix name that holds it after words that are no
+    place (经|国家统计局 is the bureau, not a body named 经国家统计局)."""
+    ends = {o.end: o.start for o in organs}
+    starts = {s for s, _ in places}
+    out = []
+    for c in cands:
+        head = ends.get(c.end)
+        if (
+            c.kind == Kind.GOVERNMENT_BODY
+            and head is not None
+            and head > c.start
+            and not any(c.start <= s < head for s in starts)
+        ):
+            continue
+        out.append(c)
+    return out
 
 
 def _without_swallowed(

@@ -29,13 +29,19 @@ _QUOTES = set("“”‘’")
 _AFTER_TITLE = ("第", "称号", "荣誉", "行列", "之列", "之一", "中", "前")
 
 
+# endings of lists and programmes one is selected into; every other title ending names
+# a title, honour or ranking that its holder keeps (百强县, 示范镇, 500强): a Designation
+_LISTS = ("名单", "名录", "目录", "榜单", "试点", "产业集群", "产业园", "开发区", "高新区")
+
+
 @dataclass(frozen=True)
 class Title:
-    """A title after a cue: its span, and whether it is bare (首批典型县)."""
+    """A title after a cue: its span, whether it is bare (首批典型县), and its class."""
 
     start: int
     end: int
     bare: bool
+    kind: Kind = Kind.PROGRAMME
 
 
 def _in_run(ch: str) -> bool:
@@ -82,16 +88,37 @@ def title_after(text: str, at: int, lex: Lexicon | None = None) -> Title | None:
         core = text[start : k - len(ending)]
         batch = _BATCH.match(core)
         bare = not core[batch.end() if batch else 0 :].strip("“”‘’")
-        return Title(start, k, bare)
+        kind = Kind.PROGRAMME if ending in _LISTS else Kind.DESIGNATION
+        return Title(start, k, bare, kind)
     return None
 
 
 def title_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
-    """Titles and lists after selection cues, as Programme candidates (bare ones aside)."""
+    """Titles and lists after selection cues (bare ones aside), and the ones listed
+    after them (入选A、B和“C”): a list is a Programme, a title or ranking a
+    Designation. A quoted name with a title ending is one too (作为“中国X之乡”)."""
     for cue in CUES:
         pos = text.find(cue)
         while pos >= 0:
-            title = title_after(text, pos + len(cue), lex)
-            if title is not None and not title.bare and title.end - title.start >= 4:
-                yield Candidate(title.start, title.end, Kind.PROGRAMME, "title")
+            at = pos + len(cue)
+            while True:
+                title = title_after(text, at, lex)
+                if title is None or title.bare or title.end - title.start < 4:
+                    break
+                yield Candidate(title.start, title.end, title.kind, "title")
+                at = title.end + (text.startswith("”", title.end))
+                joint = _JOINT.match(text, at)
+                if not joint:
+                    break
+                at = joint.end()
             pos = text.find(cue, pos + 1)
+    for m in _QUOTED.finditer(text):
+        if not m.group(1).endswith(lex.titles):
+            continue
+        title = title_after(text[: m.end(1)], m.start(1), lex)
+        if title is not None and not title.bare and title.end == m.end(1):
+            yield Candidate(title.start, title.end, title.kind, "title")
+
+
+_JOINT = re.compile(r"、|和|及|与|”?“|以及")
+_QUOTED = re.compile(r"“([^“”。,，;；]{4,30})”")

@@ -46,6 +46,7 @@ _HOPES = ("力争", "争取", "争创", "有望", "申报", "申请", "计划", 
 _DENIALS = ("拟", "未", "没有", "尚未")
 _REVERSED = re.compile(r"的[^，。；,;!！?？:：]{0,10}?(?:是|为|有|包括)")
 _AND = ("、", "和", "与", "及", "以及")
+_TITLED = (Kind.PROGRAMME, Kind.DESIGNATION)  # what one is selected for or into
 MAX_GAP = 12  # characters between a subject and its cue (再次, 今年成功)
 
 
@@ -89,7 +90,7 @@ def _object(ex: Extraction, at: int, cue_end: int, ms: list[Mention]) -> _Found 
     title = title_after(text, cue_end)
     if title is not None and not title.bare:
         same = [m for m in ex.mentions if (m.start, m.end) == (title.start, title.end)]
-        if same and same[0].kind == Kind.PROGRAMME:
+        if same and same[0].kind in _TITLED:
             return _Found(at, same[0].entity, title.end)
     if title is not None and title.bare:
         context = _context_programme(ex, at)
@@ -97,7 +98,7 @@ def _object(ex: Extraction, at: int, cue_end: int, ms: list[Mention]) -> _Found 
     lead = TITLE_LEAD.match(text, cue_end)
     start = lead.end() if lead else cue_end
     named = next((m for m in ms if start <= m.start <= start + 1), None)
-    if named is not None and named.kind == Kind.PROGRAMME:
+    if named is not None and named.kind in _TITLED:
         return _Found(at, named.entity, named.end)
     return None
 
