@@ -158,3 +158,24 @@ def test_this_year_early_in_the_year_is_no_events_date(make_article):
     text = "四是实施人居环境整治行动,今年建成美丽圩镇8个。"
     ex = _extract(make_article, text, D(2023, 2, 10))
     assert _period_of(ex, 8) == ("今年", D(2023, 1, 1), D(2023, 2, 10))
+
+
+# a paragraph's year or part of a year dates the figures of its later sentences
+
+def test_the_paragraph_period_dates_the_sentences_after_it(make_article):
+    text = (
+        "2023年前三季度,连州市经济运行稳中有进,地区生产总值增长5.1%。"
+        "规上工业增加值38.2亿元,同比增长6.4%。\n"
+        "全长12公里的连州大道正在建设。"
+    )
+    ex = _extract(make_article, text, D(2023, 11, 2))
+    nine = ("2023年前三季度", D(2023, 1, 1), D(2023, 9, 30))
+    assert _period_of(ex, 38.2) == nine
+    assert _period_of(ex, 6.4) == nine
+    assert _period_of(ex, 12) is None  # another paragraph, and a size
+
+
+def test_a_day_or_target_in_the_paragraph_dates_no_later_sentence(make_article):
+    text = "连州市力争到2025年建成示范镇5个。新建污水管网18公里,投资3200万元。"
+    ex = _extract(make_article, text, D(2023, 11, 2))
+    assert _period_of(ex, 3200) is None

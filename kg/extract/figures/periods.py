@@ -11,6 +11,10 @@ A figure still without a period takes, in this order:
 
 1. the period of the sentence before when that one ends in ； (the statement
    goes on), within the paragraph;
+1b. the year, part of a year or span that frames its paragraph: the last one
+   named before it in the paragraph (2024年前三季度，全县GDP增长4.8%。规上工业
+   增加值46.51亿元…: the second sentence's figures are of the same months); not
+   for sizes (全长31公里), and not past a day or a target, which frame nothing;
 2. in a sentence opening with 当天/当日/同日/现场/会上, or after 首日 in its
    sentence, the day named last before it: the day of the event (counts, sums
    and shares; not sizes such as 全长31公里, which describe a thing);
@@ -121,6 +125,7 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
                 _carried(article, q.sentence, by_sentence),
                 _event_day(article, periods, q),
                 _balance_date(article, periods, q),
+                _paragraph_frame(article, periods, q),
                 sections.get(q.sentence),
                 default,
             )
@@ -140,6 +145,27 @@ def _carried(article: Article, index: int, by_sentence: dict[int, int]) -> int |
             return by_sentence[k]
         k -= 1
     return None
+
+
+def _paragraph_frame(article: Article, periods: tuple[Period, ...], q: Quantity) -> int | None:
+    """The year, part of a year or span named last before the figure in its paragraph,
+    when that is the last period before it there (a day or a target frames nothing)."""
+    if q.base_unit in _SIZES:
+        return None
+    sentences = article.sentences
+    paragraph = sentences[q.sentence].paragraph
+    first = q.sentence
+    while first > 0 and sentences[first - 1].paragraph == paragraph:
+        first -= 1
+    floor = sentences[first].start
+    text = article.text
+    last = _last_before(periods, q.start, lambda p: p.start >= floor)
+    if last is None:
+        return None
+    p = periods[last]
+    if p.kind not in ("year", "interval") or p.begin is None or not _frames(text, p):
+        return None
+    return last
 
 
 def _last_before(periods: tuple[Period, ...], offset: int, wanted) -> int | None:

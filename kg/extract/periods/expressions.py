@@ -511,6 +511,27 @@ def _opens_a_report_title(text: str, quotes: list[tuple[int, int]], offset: int)
     return _REPORT_TITLE.fullmatch(text, quotes[i][0], quotes[i][1]) is not None
 
 
+_TITLE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+
+
+def _title_year(title: str | None, on: dt.date | None) -> int | None:
+    """The one year a title names when it is earlier than the article's (a bulletin
+    of 2021 published in 2022), else None.
+
+    >>> _title_year("2021年吴川县国民经济和社会发展统计公报", dt.date(2022, 4, 20))
+    2021
+    >>> _title_year("2022年1-3月经济运行", dt.date(2022, 4, 20)) is None
+    True
+    """
+    if not title or on is None:
+        return None
+    years = {int(y) for y in _TITLE_YEAR.findall(title)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year if year < on.year else None
+
+
 def find_periods(article: Article) -> tuple[Period, ...]:
     """Every time expression of ``article``, in text order, resolved against its date."""
     text, on = article.text, article.meta.date
@@ -518,7 +539,10 @@ def find_periods(article: Article) -> tuple[Period, ...]:
     doc = doc_of(article)
     periods = []
     floor = 0
+    titled = _title_year(article.meta.title, on)
     for f in _candidates(text, on):
+        if titled is not None and text[f.start : f.end] == "全年":
+            f = f._replace(begin=dt.date(titled, 1, 1), until=dt.date(titled, 12, 31))
         if f.start < floor:
             continue  # a cue taken by the previous expression (1月至9月前|年) starts this one
         f = _with_cue(text, f, floor)
