@@ -162,6 +162,7 @@ def test_this_year_early_in_the_year_is_no_events_date(make_article):
 
 # a paragraph's year or part of a year dates the figures of its later sentences
 
+
 def test_the_paragraph_period_dates_the_sentences_after_it(make_article):
     text = (
         "2023年前三季度,连州市经济运行稳中有进,地区生产总值增长5.1%。"

@@ -281,7 +281,8 @@ def test_a_quan_nian_in_a_sentence_that_looks_back_is_last_year(make_article):
 def test_quan_nian_in_a_bulletin_of_last_year_is_the_titles_year(make_article):
     # a 2023 statistical bulletin published in April 2024: its 全年 is 2023, not 2024
     article = make_article("全年全县出生人口0.82万人。", D(2024, 4, 18))
-    article = replace(article, meta=replace(article.meta, title="2023年连南县国民经济和社会发展统计公报"))
+    title = "2023年连南县国民经济和社会发展统计公报"
+    article = replace(article, meta=replace(article.meta, title=title))
     (p,) = find_periods(article)
     assert (p.begin, p.until) == (D(2023, 1, 1), D(2023, 12, 31))
 
