@@ -112,6 +112,31 @@ def test_figures_on_the_day_take_the_events_day(make_article):
     assert [_period_of(ex, v) for v in (9, 56, 3)] == [day, day, day]
 
 
+def test_figures_of_this_event_take_its_day_not_the_quarter_it_belongs_to(make_article):
+    # 本次活动: the figures are the day's, not those of the quarter the event opens
+    text = (
+        "9月6日,2024年第三季度韶关市重大项目集中开工活动始兴分会场活动举行。\n"
+        "本次活动,始兴县集中开工项目15个,总投资38亿元。"
+        "此次集中签约项目6个。"
+    )
+    ex = _extract(make_article, text, D(2024, 9, 7), "2024年第三季度重大项目集中开工活动举行")
+    day = ("9月6日", D(2024, 9, 6), D(2024, 9, 6))
+    assert [_period_of(ex, v) for v in (15, 38, 6)] == [day, day, day]
+
+
+def test_the_parts_of_a_total_take_its_period(make_article):
+    # 其中 opens the parts of the total the sentence before dated; ； carries them on
+    text = (
+        "9月6日,始兴县重大项目集中开工活动举行。\n"
+        "现场集中签约、开工项目共21个,总投资38亿元。"
+        "其中,签约项目9个,总投资20亿元;"
+        "开工项目12个,总投资18亿元。"
+    )
+    ex = _extract(make_article, text, D(2024, 9, 7), "2024年第三季度重大项目集中开工活动举行")
+    day = ("9月6日", D(2024, 9, 6), D(2024, 9, 6))
+    assert [_period_of(ex, v) for v in (21, 9, 20, 12, 18)] == [day] * 5
+
+
 def test_sizes_on_the_day_are_not_dated_by_it(make_article):
     text = "4月2日,和平县5个交通项目集中开工。同日开工的两条公路总长24公里。"
     ex = _extract(make_article, text, D(2024, 4, 3))

@@ -10,7 +10,8 @@ quantities``), passing over two kinds that date no figure after them:
 A figure still without a period takes, in this order:
 
 1. the period of the sentence before when that one ends in ； (the statement
-   goes on), within the paragraph;
+   goes on), within the paragraph, or when this one opens with 其中 (its figures
+   are parts of the total just given: 其中，集中签约项目12个…);
 1b. the year, part of a year or span that frames its paragraph: the last one
    named before it in the paragraph (2024年前三季度，全县GDP增长4.8%。规上工业
    增加值46.51亿元…: the second sentence's figures are of the same months); not
@@ -123,6 +124,7 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
         if q.period is None:
             found = (
                 _carried(article, q.sentence, by_sentence),
+                _of_the_total(article, q.sentence, by_sentence),
                 _event_day(article, periods, q),
                 _balance_date(article, periods, q),
                 _paragraph_frame(article, periods, q),
@@ -130,6 +132,8 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
                 default,
             )
             q = replace(q, period=next((i for i in found if i is not None), None))
+            if q.period is not None:
+                by_sentence.setdefault(q.sentence, q.period)
         out.append(q)
     return tuple(out)
 
@@ -145,6 +149,20 @@ def _carried(article: Article, index: int, by_sentence: dict[int, int]) -> int |
             return by_sentence[k]
         k -= 1
     return None
+
+
+_PARTS_OF = re.compile(r"[\s“”\"]*其中")
+
+
+def _of_the_total(article: Article, index: int, by_sentence: dict[int, int]) -> int | None:
+    """A sentence opening with 其中 gives parts of the total the sentence before gave:
+    that sentence's period, within the paragraph."""
+    sentences = article.sentences
+    if index == 0 or sentences[index - 1].paragraph != sentences[index].paragraph:
+        return None
+    if not _PARTS_OF.match(article.text, sentences[index].start):
+        return None
+    return by_sentence.get(index - 1)
 
 
 def _paragraph_frame(article: Article, periods: tuple[Period, ...], q: Quantity) -> int | None:
