@@ -205,3 +205,25 @@ def test_a_day_or_target_in_the_paragraph_dates_no_later_sentence(make_article):
     text = "连州市力争到2025年建成示范镇5个。新建污水管网18公里,投资3200万元。"
     ex = _extract(make_article, text, D(2023, 11, 2))
     assert _period_of(ex, 3200) is None
+
+
+# figures of several years
+
+
+def test_a_yearly_average_is_of_the_plans_years_not_the_last_year(make_article):
+    text = (
+        "“十三五”期间,连山县经济实力明显增强。"
+        "2020年全县地区生产总值达到58.6亿元,年均增长7.2%;"
+        "五年累计完成固定资产投资210.5亿元。"
+    )
+    ex = _extract(make_article, text, D(2021, 3, 2))
+    plan = ("“十三五”期间", D(2016, 1, 1), D(2020, 12, 31))
+    assert _period_of(ex, 58.6) == ("2020年", D(2020, 1, 1), D(2020, 12, 31))
+    assert _period_of(ex, 7.2) == plan
+    assert _period_of(ex, 210.5) == plan
+
+
+def test_a_sum_so_far_this_year_keeps_its_own_period(make_article):
+    text = "“十四五”期间,连山县将持续扩大投资。今年以来累计完成投资12.4亿元。"
+    ex = _extract(make_article, text, D(2023, 6, 2))
+    assert _period_of(ex, 12.4) == ("今年以来", D(2023, 1, 1), D(2023, 6, 2))

@@ -7,6 +7,10 @@ quantities``), passing over two kinds that date no figure after them:
 - a comparison base (截至6月底…达412家，比上年末净增23家: 上年末 is what 23家
   is counted from, 6月底 its date).
 
+A figure of several years (年均增长6.5%, and 累计… without a period of its own) takes
+the span of years its paragraph named last before it (“十三五”期间，…2020年实现…，
+年均增长6.5%: the plan's years, not 2020).
+
 A figure still without a period takes, in this order:
 
 1. the period of the sentence before when that one ends in ； (the statement
@@ -121,6 +125,9 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
     default = _release_period(ex)
     out = []
     for q in quantities:
+        years = _years_of_average(article, periods, q)
+        if years is not None:
+            q = replace(q, period=years)
         if q.period is None:
             found = (
                 _carried(article, q.sentence, by_sentence),
@@ -149,6 +156,35 @@ def _carried(article: Article, index: int, by_sentence: dict[int, int]) -> int |
             return by_sentence[k]
         k -= 1
     return None
+
+
+_AVERAGE = "年均"
+_SUMMED = "累计"
+
+
+def _years_of_average(article: Article, periods: tuple[Period, ...], q: Quantity) -> int | None:
+    """年均增长6.5% (or 累计… with no period of its own): the span of several years
+    named last before the figure in its paragraph, if any."""
+    sentence = article.sentences[q.sentence]
+    text = article.text
+    clause = text[sentence.start : q.start]
+    if _AVERAGE not in clause and not (q.period is None and _SUMMED in clause):
+        return None
+    first = q.sentence
+    while first > 0 and article.sentences[first - 1].paragraph == sentence.paragraph:
+        first -= 1
+    floor = article.sentences[first].start
+
+    def several_years(p: Period) -> bool:
+        return (
+            p.start >= floor
+            and p.begin is not None
+            and p.until is not None
+            and p.until.year > p.begin.year
+            and _frames(text, p)
+        )
+
+    return _last_before(periods, q.start, several_years)
 
 
 _PARTS_OF = re.compile(r"[\s“”\"]*其中")
