@@ -267,3 +267,23 @@ def test_money_a_company_invests_is_the_works_the_next_clause_builds(
 )
 def test_other_figures_of_a_company_stay_the_companys(make_article, text):
     assert _subjects(make_article, text)[15] == "广东华拓能源有限公司"
+
+
+def test_figures_without_a_subject_are_the_towns_the_article_is_on(make_article):
+    # the article is on 东坑镇 (named again and again); 东莞 only frames it
+    found = _subjects(
+        make_article,
+        "2024年,东莞市东坑镇经济稳中向好。东坑镇全年完成工业投资31.5亿元。"
+        "东坑镇新增规上工业企业42家。税收收入12.8亿元,同比增长4.1%。"
+        "东坑镇将继续推进产业升级。",
+    )
+    assert found[Decimal("12.8")] == found[Decimal("4.1")] == "东坑镇"
+
+
+def test_a_town_named_as_often_as_its_county_does_not_take_the_countys_figures(make_article):
+    found = _subjects(
+        make_article,
+        "2024年,翁源县经济稳中向好。翁源县龙仙镇新增茶园300亩。翁源县龙仙镇建成民宿12家。"
+        "龙仙镇举办兰花节。税收收入3.8亿元,同比增长2.1%。",
+    )
+    assert found[Decimal("3.8")] == "翁源县"

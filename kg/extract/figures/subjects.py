@@ -26,8 +26,11 @@ In order, the first that applies:
 10. whatever else the sentence opens with (a company, a town, an organ that acts:
    农业农村局联合…推广…，带动…; not one that speaks: …负责人表示);
 11. the company, project, park or event the paragraph's previous sentence opened with;
-12. the article's main place (the county-level division named most often):
-   a figure the text gives no subject (全市…) is the article's own place's.
+12. the article's own place: a town, subdistrict or village the text is about (named
+   at least three times and at least twice as often as any county or prefecture:
+   an article on 杏坛镇 that names 顺德区 once or twice), else its main place (the
+   county-level division named most often): a figure the text gives no subject
+   is the article's own place's (全市… is always the main place's).
 """
 
 from __future__ import annotations
@@ -72,7 +75,25 @@ def assign_subjects(ex: Extraction, fallback: str | None) -> tuple[Quantity, ...
 @step("figure-subjects", needs={"entities", "quantities"}, adds={"quantities"})
 def figure_subjects_step(ex: Extraction) -> Extraction:
     """Sets the subject of every figure without one (the article's main place last)."""
-    return ex.evolve(quantities=assign_subjects(ex, main_place(ex)))
+    return ex.evolve(quantities=assign_subjects(ex, own_place(ex)))
+
+
+_LOCAL = (Kind.TOWN, Kind.SUBDISTRICT, Kind.VILLAGE)
+_ABOVE_LOCAL = (Kind.COUNTY, Kind.PREFECTURE)
+_LOCAL_MIN = 3
+
+
+def own_place(ex: Extraction) -> str | None:
+    """The place the article is about: a town, subdistrict or village named at least
+    three times and at least twice as often as any county or prefecture, else the
+    main place (``main_place``)."""
+    local = Counter(m.entity for m in ex.mentions if m.kind in _LOCAL and m.entity)
+    if local:
+        place, count = sorted(local.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        above = Counter(m.entity for m in ex.mentions if m.kind in _ABOVE_LOCAL and m.entity)
+        if count >= _LOCAL_MIN and count >= 2 * max(above.values(), default=0):
+            return place
+    return main_place(ex)
 
 
 def main_place(ex: Extraction) -> str | None:
