@@ -287,3 +287,21 @@ def test_a_town_named_as_often_as_its_county_does_not_take_the_countys_figures(m
         "龙仙镇举办兰花节。税收收入3.8亿元,同比增长2.1%。",
     )
     assert found[Decimal("3.8")] == "翁源县"
+
+
+def test_a_city_inside_longer_names_does_not_outweigh_the_town(make_article):
+    found = _subjects(
+        make_article,
+        "肇庆日报讯 今年以来,永安镇发展水经济。永安镇依托肇庆新区产业园,引进项目5个。"
+        "肇庆高新区企业到永安镇考察。永安镇新建碧道8公里。永安镇全年接待游客12万人次。",
+    )
+    assert found[12] == "永安镇"
+
+
+def test_a_countys_article_naming_many_towns_keeps_its_figures(make_article):
+    found = _subjects(
+        make_article,
+        "翁源县推进产业发展。龙仙镇建成兰花基地,龙仙镇引进项目3个,龙仙镇新增企业5家。"
+        "官渡镇、坝仔镇、江尾镇、周陂镇、新江镇各建成示范村。全年新增就业2600人。",
+    )
+    assert found[2600] == "翁源县"

@@ -27,8 +27,9 @@ In order, the first that applies:
    农业农村局联合…推广…，带动…; not one that speaks: …负责人表示);
 11. the company, project, park or event the paragraph's previous sentence opened with;
 12. the article's own place: a town, subdistrict or village the text is about (named
-   at least three times and at least twice as often as any county or prefecture:
-   an article on 杏坛镇 that names 顺德区 once or twice), else its main place (the
+   at least three times, more often than any county or prefecture, and in at least
+   half the mentions of towns and villages: an article on 杏坛镇 that names 顺德区
+   once or twice, not a county's article naming many towns), else its main place (the
    county-level division named most often): a figure the text gives no subject
    is the article's own place's (全市… is always the main place's).
 """
@@ -85,13 +86,23 @@ _LOCAL_MIN = 3
 
 def own_place(ex: Extraction) -> str | None:
     """The place the article is about: a town, subdistrict or village named at least
-    three times and at least twice as often as any county or prefecture, else the
-    main place (``main_place``)."""
-    local = Counter(m.entity for m in ex.mentions if m.kind in _LOCAL and m.entity)
+    three times, more often than any county or prefecture, and in at least half of the
+    article's mentions of towns and villages (an article on one town, not a county's
+    article naming many), else the main place (``main_place``)."""
+    local: Counter[str] = Counter()
+    above: Counter[str] = Counter()
+    for m in ex.mentions:
+        if m.entity and m.kind in _LOCAL:
+            local[m.entity] += 1
+        elif m.entity and m.kind in _ABOVE_LOCAL:
+            above[m.entity] += 1
     if local:
         place, count = sorted(local.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        above = Counter(m.entity for m in ex.mentions if m.kind in _ABOVE_LOCAL and m.entity)
-        if count >= _LOCAL_MIN and count >= 2 * max(above.values(), default=0):
+        if (
+            count >= _LOCAL_MIN
+            and count > max(above.values(), default=0)
+            and 2 * count >= sum(local.values())
+        ):
             return place
     return main_place(ex)
 
