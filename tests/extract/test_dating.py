@@ -227,3 +227,9 @@ def test_a_sum_so_far_this_year_keeps_its_own_period(make_article):
     text = "“十四五”期间,连山县将持续扩大投资。今年以来累计完成投资12.4亿元。"
     ex = _extract(make_article, text, D(2023, 6, 2))
     assert _period_of(ex, 12.4) == ("今年以来", D(2023, 1, 1), D(2023, 6, 2))
+
+
+def test_the_date_counts_are_given_as_of_dates_the_next_sentence(make_article):
+    text = "截至2024年6月底,翁源经济开发区累计入园企业120家。新材料项目28个。"
+    ex = _extract(make_article, text, D(2024, 7, 20))
+    assert _period_of(ex, 28) == ("截至2024年6月底", D(2024, 6, 30), D(2024, 6, 30))

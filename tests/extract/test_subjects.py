@@ -305,3 +305,12 @@ def test_a_countys_article_naming_many_towns_keeps_its_figures(make_article):
         "官渡镇、坝仔镇、江尾镇、周陂镇、新江镇各建成示范村。全年新增就业2600人。",
     )
     assert found[2600] == "翁源县"
+
+
+def test_a_sentence_opening_with_what_its_count_counts_is_the_parks_before(make_article):
+    found = _subjects(
+        make_article,
+        "截至2024年6月,翁源经济开发区累计入园企业120家。"
+        "新材料项目28个、电子信息项目19个,主导产业项目占比61.3%。",
+    )
+    assert found[28] == found[19] == found[Decimal("61.3")] == "翁源经济开发区"

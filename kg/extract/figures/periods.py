@@ -18,8 +18,9 @@ A figure still without a period takes, in this order:
    are parts of the total just given: 其中，集中签约项目12个…);
 1b. the year, part of a year or span that frames its paragraph: the last one
    named before it in the paragraph (2024年前三季度，全县GDP增长4.8%。规上工业
-   增加值46.51亿元…: the second sentence's figures are of the same months); not
-   for sizes (全长31公里), and not past a day or a target, which frame nothing;
+   增加值46.51亿元…: the second sentence's figures are of the same months), or the
+   date a 截至 gives (截至8月底，累计入园企业163家。食品加工项目34个…); not for sizes
+   (全长31公里), and not past another day or a target, which frame nothing;
 2. in a sentence opening with 当天/当日/同日/现场/会上, or after 首日 in its
    sentence, the day named last before it: the day of the event (counts, sums
    and shares; not sizes such as 全长31公里, which describe a thing);
@@ -217,9 +218,10 @@ def _paragraph_frame(article: Article, periods: tuple[Period, ...], q: Quantity)
     if last is None:
         return None
     p = periods[last]
-    if p.kind not in ("year", "interval") or p.begin is None or not _frames(text, p):
+    as_of = p.kind == "instant" and p.text.startswith("截")  # 截至8月底: counts as of then
+    if (p.kind not in ("year", "interval") and not as_of) or p.begin is None:
         return None
-    return last
+    return last if _frames(text, p) else None
 
 
 def _last_before(periods: tuple[Period, ...], offset: int, wanted) -> int | None:

@@ -184,6 +184,7 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
         # X等企业7家: X (or a name inside X) is an example, not the subject
         and not text.startswith("等", _top_level_at(ex.mentions, m).end)
         and not _counted(ex, m, q)
+        and not _counts_before(ex, m, q)
     ]
     while before:
         nearest = _first_of_coordination(ex, _top_level_at(ex.mentions, before[-1]))
@@ -217,6 +218,8 @@ def _total_of(ex: Extraction, q: Quantity, start: int) -> str | None:
 def _from_sentence(ex: Extraction, q: Quantity) -> str | None:
     """The works the sentence opens with, else what it builds, else its topic (rules 6-8)."""
     topic = _sentence_topic(ex, q)
+    if topic is not None and _counted(ex, topic, q):
+        topic = None  # 食品加工项目34个: the sentence opens with what the figure counts
     if topic is not None and topic.kind in WORKS:
         return topic.entity
     return _built_object(ex, q) or (topic.entity if topic is not None else None)
@@ -438,7 +441,7 @@ def _whole_is_scope(clause: str, word: str) -> bool:
 
 
 _SHARE_OF = ("占", "贡献", "拉动")
-_LEAD = re.compile(r"[\s0-9年月日今去明上下半全一二三四季度前后以来,，、]*")
+_LEAD = re.compile(r"[\s0-9年月日今去明上下半全一二三四季度前后以来截至止,，、]*")
 
 
 def _sentence_topic(ex: Extraction, q: Quantity) -> Mention | None:
@@ -584,6 +587,18 @@ def _counted(ex: Extraction, m: Mention, q: Quantity) -> bool:
         return False  # only counts (个, 条, 家) count the thing named before them
     top = _top_level_at(ex.mentions, m)
     return top.kind not in PLACES and top.end == q.start
+
+
+def _counts_before(ex: Extraction, m: Mention, q: Quantity) -> bool:
+    """新材料项目28个、电子信息项目19个: a name another count right after it counts is no
+    subject of the figures after that count."""
+    top = _top_level_at(ex.mentions, m)
+    if top.kind in PLACES:
+        return False
+    return any(
+        o is not q and o.kind == "amount" and o.base_unit == o.unit
+        for o in starting(ex.quantities, top.end, top.end)
+    )
 
 
 def _first_of_coordination(ex: Extraction, m: Mention) -> Mention:
