@@ -95,6 +95,7 @@ class KGO(DefinedNamespace):
     builds: URIRef
     cooperatesWith: URIRef
     worksFor: URIRef
+    holdsPostIn: URIRef
     issuedBy: URIRef
     heldIn: URIRef
     operates: URIRef
@@ -154,6 +155,7 @@ RELATION_PREDICATES = frozenset(
         "builds",
         "cooperatesWith",
         "worksFor",
+        "holdsPostIn",
         "issuedBy",
         "heldIn",
         "operates",

@@ -39,3 +39,24 @@ def test_tuijin_governs_only_the_name_right_after_it(make_article):
 def test_a_programme_inside_an_events_name_is_carried_out_by_no_one(make_article):
     ex = extract(make_article("广东全省推进“百千万工程”促进区域协调发展现场会在化州市召开。"))
     assert facts(ex, "implements") == set()
+
+
+def test_weirao_reaches_each_programme_of_its_object(make_article):
+    text = "蕉岭县紧紧围绕《梅州市产业振兴方案》和“百千万工程”工作要求,大抓产业。"
+    ex = extract(make_article(text))
+    assert facts(ex, "implements") == {("蕉岭县", "梅州市产业振兴方案"), ("蕉岭县", "百千万工程")}
+
+
+def test_tuidong_and_jianchi_govern_the_programme_right_after_them(make_article):
+    text = "平远县坚持《平远县项目服务制度》,推动“百千万工程”走深走实。平远县坚持发展特色产业。"
+    ex = extract(make_article(text))
+    assert facts(ex, "implements") == {("平远县", "平远县项目服务制度"), ("平远县", "百千万工程")}
+
+
+def test_a_town_the_article_is_on_carries_out_what_no_clause_names_an_agent_for(make_article):
+    text = (
+        "今年以来,东坑镇发展水经济。东坑镇引进项目5个。东坑镇建成碧道8公里。"
+        "东莞市东坑镇积极开展党建品牌建设,推动“百千万工程”走深走实。"
+    )
+    ex = extract(make_article(text))
+    assert ("东坑镇", "百千万工程") in facts(ex, "implements")

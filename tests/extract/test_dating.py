@@ -112,6 +112,31 @@ def test_figures_on_the_day_take_the_events_day(make_article):
     assert [_period_of(ex, v) for v in (9, 56, 3)] == [day, day, day]
 
 
+def test_figures_of_this_event_take_its_day_not_the_quarter_it_belongs_to(make_article):
+    # 本次活动: the figures are the day's, not those of the quarter the event opens
+    text = (
+        "9月6日,2024年第三季度韶关市重大项目集中开工活动始兴分会场活动举行。\n"
+        "本次活动,始兴县集中开工项目15个,总投资38亿元。"
+        "此次集中签约项目6个。"
+    )
+    ex = _extract(make_article, text, D(2024, 9, 7), "2024年第三季度重大项目集中开工活动举行")
+    day = ("9月6日", D(2024, 9, 6), D(2024, 9, 6))
+    assert [_period_of(ex, v) for v in (15, 38, 6)] == [day, day, day]
+
+
+def test_the_parts_of_a_total_take_its_period(make_article):
+    # 其中 opens the parts of the total the sentence before dated; ； carries them on
+    text = (
+        "9月6日,始兴县重大项目集中开工活动举行。\n"
+        "现场集中签约、开工项目共21个,总投资38亿元。"
+        "其中,签约项目9个,总投资20亿元;"
+        "开工项目12个,总投资18亿元。"
+    )
+    ex = _extract(make_article, text, D(2024, 9, 7), "2024年第三季度重大项目集中开工活动举行")
+    day = ("9月6日", D(2024, 9, 6), D(2024, 9, 6))
+    assert [_period_of(ex, v) for v in (21, 9, 20, 12, 18)] == [day] * 5
+
+
 def test_sizes_on_the_day_are_not_dated_by_it(make_article):
     text = "4月2日,和平县5个交通项目集中开工。同日开工的两条公路总长24公里。"
     ex = _extract(make_article, text, D(2024, 4, 3))
@@ -158,3 +183,53 @@ def test_this_year_early_in_the_year_is_no_events_date(make_article):
     text = "四是实施人居环境整治行动,今年建成美丽圩镇8个。"
     ex = _extract(make_article, text, D(2023, 2, 10))
     assert _period_of(ex, 8) == ("今年", D(2023, 1, 1), D(2023, 2, 10))
+
+
+# a paragraph's year or part of a year dates the figures of its later sentences
+
+
+def test_the_paragraph_period_dates_the_sentences_after_it(make_article):
+    text = (
+        "2023年前三季度,连州市经济运行稳中有进,地区生产总值增长5.1%。"
+        "规上工业增加值38.2亿元,同比增长6.4%。\n"
+        "全长12公里的连州大道正在建设。"
+    )
+    ex = _extract(make_article, text, D(2023, 11, 2))
+    nine = ("2023年前三季度", D(2023, 1, 1), D(2023, 9, 30))
+    assert _period_of(ex, 38.2) == nine
+    assert _period_of(ex, 6.4) == nine
+    assert _period_of(ex, 12) is None  # another paragraph, and a size
+
+
+def test_a_day_or_target_in_the_paragraph_dates_no_later_sentence(make_article):
+    text = "连州市力争到2025年建成示范镇5个。新建污水管网18公里,投资3200万元。"
+    ex = _extract(make_article, text, D(2023, 11, 2))
+    assert _period_of(ex, 3200) is None
+
+
+# figures of several years
+
+
+def test_a_yearly_average_is_of_the_plans_years_not_the_last_year(make_article):
+    text = (
+        "“十三五”期间,连山县经济实力明显增强。"
+        "2020年全县地区生产总值达到58.6亿元,年均增长7.2%;"
+        "五年累计完成固定资产投资210.5亿元。"
+    )
+    ex = _extract(make_article, text, D(2021, 3, 2))
+    plan = ("“十三五”期间", D(2016, 1, 1), D(2020, 12, 31))
+    assert _period_of(ex, 58.6) == ("2020年", D(2020, 1, 1), D(2020, 12, 31))
+    assert _period_of(ex, 7.2) == plan
+    assert _period_of(ex, 210.5) == plan
+
+
+def test_a_sum_so_far_this_year_keeps_its_own_period(make_article):
+    text = "“十四五”期间,连山县将持续扩大投资。今年以来累计完成投资12.4亿元。"
+    ex = _extract(make_article, text, D(2023, 6, 2))
+    assert _period_of(ex, 12.4) == ("今年以来", D(2023, 1, 1), D(2023, 6, 2))
+
+
+def test_the_date_counts_are_given_as_of_dates_the_next_sentence(make_article):
+    text = "截至2024年6月底,翁源经济开发区累计入园企业120家。新材料项目28个。"
+    ex = _extract(make_article, text, D(2024, 7, 20))
+    assert _period_of(ex, 28) == ("截至2024年6月底", D(2024, 6, 30), D(2024, 6, 30))

@@ -87,3 +87,25 @@ def test_a_company_rewarded_under_a_policy_benefits_from_it(make_article):
     )
     ex = extract(make_article(text))
     assert facts(ex, "benefitsFrom") == {("广东粤海精工股份有限公司", "高要区推动企业上市扶持办法")}
+
+
+def test_a_secretary_or_head_of_a_place_holds_a_post_there(make_article):
+    text = (
+        "1月8日,新丰县重点项目集中开工仪式举行。"
+        "新丰县委书记张明远,县委副书记、县长李海平,县领导陈志强出席仪式。"
+        "马头镇党委书记黄秀英说,将全力做好服务。"
+        "韶关市交通集团党委书记、董事长吴国栋表示,项目年内完工。"
+    )
+    ex = extract(make_article(text))
+    assert facts(ex, "holdsPostIn") == {
+        ("张明远", "新丰县"),
+        ("李海平", "新丰县"),
+        ("黄秀英", "马头镇"),
+    }
+    assert ("吴国栋", "韶关市交通集团") in facts(ex, "worksFor")
+
+
+def test_a_title_of_no_place_holds_no_post_in_one(make_article):
+    text = "新丰县重点项目开工。常务副市长林志刚,交通集团党委书记陈国新出席。"
+    ex = extract(make_article(text))
+    assert facts(ex, "holdsPostIn") == set()

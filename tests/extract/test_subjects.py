@@ -267,3 +267,50 @@ def test_money_a_company_invests_is_the_works_the_next_clause_builds(
 )
 def test_other_figures_of_a_company_stay_the_companys(make_article, text):
     assert _subjects(make_article, text)[15] == "广东华拓能源有限公司"
+
+
+def test_figures_without_a_subject_are_the_towns_the_article_is_on(make_article):
+    # the article is on 东坑镇 (named again and again); 东莞 only frames it
+    found = _subjects(
+        make_article,
+        "2024年,东莞市东坑镇经济稳中向好。东坑镇全年完成工业投资31.5亿元。"
+        "东坑镇新增规上工业企业42家。税收收入12.8亿元,同比增长4.1%。"
+        "东坑镇将继续推进产业升级。",
+    )
+    assert found[Decimal("12.8")] == found[Decimal("4.1")] == "东坑镇"
+
+
+def test_a_town_named_as_often_as_its_county_does_not_take_the_countys_figures(make_article):
+    found = _subjects(
+        make_article,
+        "2024年,翁源县经济稳中向好。翁源县龙仙镇新增茶园300亩。翁源县龙仙镇建成民宿12家。"
+        "龙仙镇举办兰花节。税收收入3.8亿元,同比增长2.1%。",
+    )
+    assert found[Decimal("3.8")] == "翁源县"
+
+
+def test_a_city_inside_longer_names_does_not_outweigh_the_town(make_article):
+    found = _subjects(
+        make_article,
+        "肇庆日报讯 今年以来,永安镇发展水经济。永安镇依托肇庆新区产业园,引进项目5个。"
+        "肇庆高新区企业到永安镇考察。永安镇新建碧道8公里。永安镇全年接待游客12万人次。",
+    )
+    assert found[12] == "永安镇"
+
+
+def test_a_countys_article_naming_many_towns_keeps_its_figures(make_article):
+    found = _subjects(
+        make_article,
+        "翁源县推进产业发展。龙仙镇建成兰花基地,龙仙镇引进项目3个,龙仙镇新增企业5家。"
+        "官渡镇、坝仔镇、江尾镇、周陂镇、新江镇各建成示范村。全年新增就业2600人。",
+    )
+    assert found[2600] == "翁源县"
+
+
+def test_a_sentence_opening_with_what_its_count_counts_is_the_parks_before(make_article):
+    found = _subjects(
+        make_article,
+        "截至2024年6月,翁源经济开发区累计入园企业120家。"
+        "新材料项目28个、电子信息项目19个,主导产业项目占比61.3%。",
+    )
+    assert found[28] == found[19] == found[Decimal("61.3")] == "翁源经济开发区"

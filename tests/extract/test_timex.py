@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import doctest
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -275,3 +276,39 @@ def test_a_quan_nian_in_a_sentence_that_looks_back_is_last_year(make_article):
     )
     whole = next(p for p in periods if p.text == "全年")
     assert (whole.begin, whole.until) == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_quan_nian_in_a_bulletin_of_last_year_is_the_titles_year(make_article):
+    # a 2023 statistical bulletin published in April 2024: its 全年 is 2023, not 2024
+    article = make_article("全年全县出生人口0.82万人。", D(2024, 4, 18))
+    title = "2023年连南县国民经济和社会发展统计公报"
+    article = replace(article, meta=replace(article.meta, title=title))
+    (p,) = find_periods(article)
+    assert (p.begin, p.until) == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_quan_nian_keeps_its_year_when_the_title_names_this_year(make_article):
+    article = make_article("连南县全年地区生产总值增长5%。", D(2024, 7, 18))
+    article = replace(article, meta=replace(article.meta, title="2024年连南县半年经济回顾"))
+    (p,) = find_periods(article)
+    assert (p.begin, p.until) == (D(2024, 1, 1), D(2024, 12, 31))
+
+
+def test_an_undated_article_dates_a_bare_quarter_by_the_year_written_before(make_article):
+    text = "2023年第一季度,乐昌市重大项目集中开工。一季度开工项目8个。前三季度完成投资20亿元。"
+    periods = find_periods(make_article(text, None))
+    spans = {p.text: (p.begin, p.until) for p in periods}
+    assert spans["一季度"] == (D(2023, 1, 1), D(2023, 3, 31))
+    assert spans["前三季度"] == (D(2023, 1, 1), D(2023, 9, 30))
+
+
+def test_a_price_base_year_dates_nothing(make_article):
+    text = "乐昌市一季度生产总值45.2亿元,按2015年可比价计算,增长4.2%。上半年增长4.5%。"
+    periods = find_periods(make_article(text, None))
+    assert {p.text: p.begin for p in periods}["上半年"] is None
+
+
+def test_a_dated_article_keeps_resolving_by_its_date(make_article):
+    text = "2022年乐昌市完成投资60亿元。一季度开工项目8个。"
+    periods = find_periods(make_article(text, D(2024, 5, 20)))
+    assert {p.text: p.begin for p in periods}["一季度"] == D(2024, 1, 1)

@@ -7,10 +7,20 @@ quantities``), passing over two kinds that date no figure after them:
 - a comparison base (截至6月底…达412家，比上年末净增23家: 上年末 is what 23家
   is counted from, 6月底 its date).
 
+A figure of several years (年均增长6.5%, and 累计… without a period of its own) takes
+the span of years its paragraph named last before it (“十三五”期间，…2020年实现…，
+年均增长6.5%: the plan's years, not 2020).
+
 A figure still without a period takes, in this order:
 
 1. the period of the sentence before when that one ends in ； (the statement
-   goes on), within the paragraph;
+   goes on), within the paragraph, or when this one opens with 其中 (its figures
+   are parts of the total just given: 其中，集中签约项目12个…);
+1b. the year, part of a year or span that frames its paragraph: the last one
+   named before it in the paragraph (2024年前三季度，全县GDP增长4.8%。规上工业
+   增加值46.51亿元…: the second sentence's figures are of the same months), or the
+   date a 截至 gives (截至8月底，累计入园企业163家。食品加工项目34个…); not for sizes
+   (全长31公里), and not past another day or a target, which frame nothing;
 2. in a sentence opening with 当天/当日/同日/现场/会上, or after 首日 in its
    sentence, the day named last before it: the day of the event (counts, sums
    and shares; not sizes such as 全长31公里, which describe a thing);
@@ -116,15 +126,22 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
     default = _release_period(ex)
     out = []
     for q in quantities:
+        years = _years_of_average(article, periods, q)
+        if years is not None:
+            q = replace(q, period=years)
         if q.period is None:
             found = (
                 _carried(article, q.sentence, by_sentence),
+                _of_the_total(article, q.sentence, by_sentence),
                 _event_day(article, periods, q),
                 _balance_date(article, periods, q),
+                _paragraph_frame(article, periods, q),
                 sections.get(q.sentence),
                 default,
             )
             q = replace(q, period=next((i for i in found if i is not None), None))
+            if q.period is not None:
+                by_sentence.setdefault(q.sentence, q.period)
         out.append(q)
     return tuple(out)
 
@@ -140,6 +157,71 @@ def _carried(article: Article, index: int, by_sentence: dict[int, int]) -> int |
             return by_sentence[k]
         k -= 1
     return None
+
+
+_AVERAGE = "年均"
+_SUMMED = "累计"
+
+
+def _years_of_average(article: Article, periods: tuple[Period, ...], q: Quantity) -> int | None:
+    """年均增长6.5% (or 累计… with no period of its own): the span of several years
+    named last before the figure in its paragraph, if any."""
+    sentence = article.sentences[q.sentence]
+    text = article.text
+    clause = text[sentence.start : q.start]
+    if _AVERAGE not in clause and not (q.period is None and _SUMMED in clause):
+        return None
+    first = q.sentence
+    while first > 0 and article.sentences[first - 1].paragraph == sentence.paragraph:
+        first -= 1
+    floor = article.sentences[first].start
+
+    def several_years(p: Period) -> bool:
+        return (
+            p.start >= floor
+            and p.begin is not None
+            and p.until is not None
+            and p.until.year > p.begin.year
+            and _frames(text, p)
+        )
+
+    return _last_before(periods, q.start, several_years)
+
+
+_PARTS_OF = re.compile(r"[\s“”\"]*其中")
+
+
+def _of_the_total(article: Article, index: int, by_sentence: dict[int, int]) -> int | None:
+    """A sentence opening with 其中 gives parts of the total the sentence before gave:
+    that sentence's period, within the paragraph."""
+    sentences = article.sentences
+    if index == 0 or sentences[index - 1].paragraph != sentences[index].paragraph:
+        return None
+    if not _PARTS_OF.match(article.text, sentences[index].start):
+        return None
+    return by_sentence.get(index - 1)
+
+
+def _paragraph_frame(article: Article, periods: tuple[Period, ...], q: Quantity) -> int | None:
+    """The year, part of a year or span named last before the figure in its paragraph,
+    when that is the last period before it there (a day or a target frames nothing)."""
+    if q.base_unit in _SIZES:
+        return None
+    sentences = article.sentences
+    paragraph = sentences[q.sentence].paragraph
+    first = q.sentence
+    while first > 0 and sentences[first - 1].paragraph == paragraph:
+        first -= 1
+    floor = sentences[first].start
+    text = article.text
+    last = _last_before(periods, q.start, lambda p: p.start >= floor)
+    if last is None:
+        return None
+    p = periods[last]
+    as_of = p.kind == "instant" and p.text.startswith("截")  # 截至8月底: counts as of then
+    if (p.kind not in ("year", "interval") and not as_of) or p.begin is None:
+        return None
+    return last if _frames(text, p) else None
 
 
 def _last_before(periods: tuple[Period, ...], offset: int, wanted) -> int | None:

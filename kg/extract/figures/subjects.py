@@ -26,8 +26,12 @@ In order, the first that applies:
 10. whatever else the sentence opens with (a company, a town, an organ that acts:
    农业农村局联合…推广…，带动…; not one that speaks: …负责人表示);
 11. the company, project, park or event the paragraph's previous sentence opened with;
-12. the article's main place (the county-level division named most often):
-   a figure the text gives no subject (全市…) is the article's own place's.
+12. the article's own place: a town, subdistrict or village the text is about (named
+   at least three times, more often than any county or prefecture, and in at least
+   half the mentions of towns and villages: an article on 杏坛镇 that names 顺德区
+   once or twice, not a county's article naming many towns), else its main place (the
+   county-level division named most often): a figure the text gives no subject
+   is the article's own place's (全市… is always the main place's).
 """
 
 from __future__ import annotations
@@ -72,7 +76,35 @@ def assign_subjects(ex: Extraction, fallback: str | None) -> tuple[Quantity, ...
 @step("figure-subjects", needs={"entities", "quantities"}, adds={"quantities"})
 def figure_subjects_step(ex: Extraction) -> Extraction:
     """Sets the subject of every figure without one (the article's main place last)."""
-    return ex.evolve(quantities=assign_subjects(ex, main_place(ex)))
+    return ex.evolve(quantities=assign_subjects(ex, own_place(ex)))
+
+
+_LOCAL = (Kind.TOWN, Kind.SUBDISTRICT, Kind.VILLAGE)
+_ABOVE_LOCAL = (Kind.COUNTY, Kind.PREFECTURE)
+_LOCAL_MIN = 3
+
+
+def own_place(ex: Extraction) -> str | None:
+    """The place the article is about: a town, subdistrict or village named at least
+    three times, more often than any county or prefecture, and in at least half of the
+    article's mentions of towns and villages (an article on one town, not a county's
+    article naming many), else the main place (``main_place``)."""
+    local: Counter[str] = Counter()
+    above: Counter[str] = Counter()
+    for m in ex.mentions:
+        if m.entity and m.kind in _LOCAL:
+            local[m.entity] += 1
+        elif m.entity and m.kind in _ABOVE_LOCAL:
+            above[m.entity] += 1
+    if local:
+        place, count = sorted(local.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if (
+            count >= _LOCAL_MIN
+            and count > max(above.values(), default=0)
+            and 2 * count >= sum(local.values())
+        ):
+            return place
+    return main_place(ex)
 
 
 def main_place(ex: Extraction) -> str | None:
@@ -152,6 +184,7 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
         # X等企业7家: X (or a name inside X) is an example, not the subject
         and not text.startswith("等", _top_level_at(ex.mentions, m).end)
         and not _counted(ex, m, q)
+        and not _counts_before(ex, m, q)
     ]
     while before:
         nearest = _first_of_coordination(ex, _top_level_at(ex.mentions, before[-1]))
@@ -185,6 +218,8 @@ def _total_of(ex: Extraction, q: Quantity, start: int) -> str | None:
 def _from_sentence(ex: Extraction, q: Quantity) -> str | None:
     """The works the sentence opens with, else what it builds, else its topic (rules 6-8)."""
     topic = _sentence_topic(ex, q)
+    if topic is not None and _counted(ex, topic, q):
+        topic = None  # 食品加工项目34个: the sentence opens with what the figure counts
     if topic is not None and topic.kind in WORKS:
         return topic.entity
     return _built_object(ex, q) or (topic.entity if topic is not None else None)
@@ -406,7 +441,7 @@ def _whole_is_scope(clause: str, word: str) -> bool:
 
 
 _SHARE_OF = ("占", "贡献", "拉动")
-_LEAD = re.compile(r"[\s0-9年月日今去明上下半全一二三四季度前后以来,，、]*")
+_LEAD = re.compile(r"[\s0-9年月日今去明上下半全一二三四季度前后以来截至止,，、]*")
 
 
 def _sentence_topic(ex: Extraction, q: Quantity) -> Mention | None:
@@ -552,6 +587,18 @@ def _counted(ex: Extraction, m: Mention, q: Quantity) -> bool:
         return False  # only counts (个, 条, 家) count the thing named before them
     top = _top_level_at(ex.mentions, m)
     return top.kind not in PLACES and top.end == q.start
+
+
+def _counts_before(ex: Extraction, m: Mention, q: Quantity) -> bool:
+    """新材料项目28个、电子信息项目19个: a name another count right after it counts is no
+    subject of the figures after that count."""
+    top = _top_level_at(ex.mentions, m)
+    if top.kind in PLACES:
+        return False
+    return any(
+        o is not q and o.kind == "amount" and o.base_unit == o.unit
+        for o in starting(ex.quantities, top.end, top.end)
+    )
 
 
 def _first_of_coordination(ex: Extraction, m: Mention) -> Mention:

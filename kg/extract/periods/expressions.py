@@ -23,6 +23,11 @@ written and whose ``begin``/``until`` are the first and last day it covers:
 - 截至2023年10月底, 截至目前: kind 'instant' at that day;
 - "十四五"时期, 十四五期间: the five-year plan's years (2021-2025).
 
+In an article without a date, a part of a year or a span of months without its
+year (一季度, 上半年, 1-9月, 前三季度) is of the year written last before it
+(2022年第一季度…。安排第一季度开工…: 2022), not a base year of prices (按2010年
+可比价).
+
 目前, 现有 and 当前 are not periods: they say the figure is current, which
 the article date already tells. Expressions that need the article date keep
 begin/until None when the article has no date; absolute ones resolve anyway.
@@ -454,12 +459,46 @@ def within_spans(spans: list[tuple[int, int]], offset: int) -> bool:
     return i >= 0 and spans[i][0] < offset < spans[i][1]
 
 
+# a year written in the text that dates what follows (not 按2010年可比价, a price base)
+_WRITTEN_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?!可比|不变|价)")
+
+
+def _written_years(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of every year written in ``text``, in text order."""
+    return [(m.start(), int(m.group(1))) for m in _WRITTEN_YEAR.finditer(text)]
+
+
+def _yearless(m: re.Match[str]) -> bool:
+    """A part of a year or span of months written without its year (一季度, 1-9月)."""
+    groups = m.re.groupindex
+    if "y" in groups and (m.group("y") or m.group("rel")):
+        return False
+    if "part" in groups:
+        return m.group("part") is not None
+    return "m2" in groups or "n" in groups
+
+
+_UNDATED_RULES = (_MONTH_RANGE, _BARE_PART, _FIRST_MONTHS)
+
+
 def _candidates(text: str, on: dt.date | None) -> list[_Found]:
     found = []
+    years = _written_years(text) if on is None else []
     for pattern, resolve in _RULES:
+        undated = bool(years) and pattern.pattern in _UNDATED_RULES
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 hit = resolve(m, on)
+                if (
+                    undated
+                    and hit is not None
+                    and hit.begin is None
+                    and _yearless(m)
+                    and not text.startswith(("以来", "至今"), m.end())
+                ):
+                    i = bisect.bisect_left(years, (m.start(), 0)) - 1
+                    if i >= 0:  # the year written last before it, at its end
+                        hit = resolve(m, dt.date(years[i][1], 12, 31))
                 if hit is not None:
                     found.append(hit)
     found.sort(key=lambda f: (f.start, -f.end))
@@ -511,6 +550,27 @@ def _opens_a_report_title(text: str, quotes: list[tuple[int, int]], offset: int)
     return _REPORT_TITLE.fullmatch(text, quotes[i][0], quotes[i][1]) is not None
 
 
+_TITLE_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+
+
+def _title_year(title: str | None, on: dt.date | None) -> int | None:
+    """The one year a title names when it is earlier than the article's (a bulletin
+    of 2021 published in 2022), else None.
+
+    >>> _title_year("2021年吴川县国民经济和社会发展统计公报", dt.date(2022, 4, 20))
+    2021
+    >>> _title_year("2022年1-3月经济运行", dt.date(2022, 4, 20)) is None
+    True
+    """
+    if not title or on is None:
+        return None
+    years = {int(y) for y in _TITLE_YEAR.findall(title)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year if year < on.year else None
+
+
 def find_periods(article: Article) -> tuple[Period, ...]:
     """Every time expression of ``article``, in text order, resolved against its date."""
     text, on = article.text, article.meta.date
@@ -518,7 +578,10 @@ def find_periods(article: Article) -> tuple[Period, ...]:
     doc = doc_of(article)
     periods = []
     floor = 0
+    titled = _title_year(article.meta.title, on)
     for f in _candidates(text, on):
+        if titled is not None and text[f.start : f.end] == "全年":
+            f = f._replace(begin=dt.date(titled, 1, 1), until=dt.date(titled, 12, 31))
         if f.start < floor:
             continue  # a cue taken by the previous expression (1月至9月前|年) starts this one
         f = _with_cue(text, f, floor)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.figures.subjects import SUBJECT_KINDS, main_place
+from kg.extract.figures.subjects import SUBJECT_KINDS, own_place
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.pipeline import step
 from kg.extract.relations import agreements, events, honours, listings, members, roads, works
@@ -193,10 +193,13 @@ AGENT_CUES = {
     "推进": ({Kind.PROGRAMME}, "implements"),
     "推行": ({Kind.PROGRAMME}, "implements"),
     "深化": ({Kind.PROGRAMME}, "implements"),
+    "推动": ({Kind.PROGRAMME}, "implements"),
+    "坚持": ({Kind.PROGRAMME}, "implements"),
+    "围绕": ({Kind.PROGRAMME}, "implements"),
 }
 # verbs too common to reach past other words to a programme: its name follows at once
 # (推进“一镇一业”, 推行“一企一策”; not 推进发展新型农村集体经济专项改革试点)
-_DIRECT = ("推进", "推行", "深化")
+_DIRECT = ("推进", "推行", "深化", "推动", "坚持")
 # 以“百千万工程”为总抓手 / 为牵引: the programme is what the agent carries out
 _LEVER = re.compile(r"[”」》]?为(?:总|重要|主要)?(?:抓手|牵引|引领|主线)")
 # 顺德区发展和改革局相关负责人表示，… / 农业农村局介绍，…: the organ speaks for itself
@@ -234,8 +237,10 @@ def _agent_cues(text: str, clause: re.Match, ms: list[Mention]) -> list:
     for cue, (kinds, pred) in AGENT_CUES.items():
         reach = 1 if cue in _DIRECT else 20
         for at in find_all(text, cue, clause.start(), clause.end()):
-            obj = next((m for m in ms if m.start >= at + len(cue) and m.kind in kinds), None)
-            if obj is not None and obj.start <= at + len(cue) + reach:
+            objs = [m for m in ms if m.start >= at + len(cue) and m.kind in kinds]
+            objs = [m for m in objs if m.start <= at + len(cue) + reach]
+            # 围绕“1310”具体部署和“百千万工程”工作要求: each programme within reach
+            for obj in objs if pred == "implements" else objs[:1]:
                 found.append((at, cue, obj, pred))
     for obj in ms:
         at = obj.start - (2 if text[obj.start - 1 : obj.start] in ("“", "「", "《") else 1)
@@ -317,7 +322,7 @@ relation_rule("routes")(route_relations)
 relation_rule("villages")(village_relations)
 relation_rule("cues")(cue_relations)
 relation_rule("sites")(site_relations)
-relation_rule("agents")(lambda ex: agent_relations(ex, main_place(ex)))
+relation_rule("agents")(lambda ex: agent_relations(ex, own_place(ex)))
 
 # the order the rules run in: the first relation found keeps its evidence
 RULE_ORDER = (
