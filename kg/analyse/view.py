@@ -1,10 +1,28 @@
-"""The NetworkX view of a kg graph, and its metrics (docs/rdf-model.md, "NetworkX view").
+"""The NetworkX view of a kg graph (docs/rdf-model.md, "NetworkX view"): a documented API.
 
-Nodes are entity IRIs; quantities, sentences and articles become node and
-edge attributes, never nodes, so centrality is about the things the news
-talks about. The view is read from the triples in one pass (no SPARQL), which
-keeps it fast on large graphs. Everything is ordered, so the same graph gives
-the same view and the same metrics.
+``to_networkx(graph)`` projects the RDF graph onto a ``networkx.MultiDiGraph``:
+
+- **nodes** are entity IRIs, with ``label`` (zh), ``label_en`` (en, else pinyin),
+  ``pinyin``, ``aliases`` (short forms, ``skos:altLabel``), ``kind`` (the most
+  specific ontology class, e.g. ``Town``), ``code`` (division code or None),
+  ``parents`` (the ``locatedIn`` chain upward, labels), ``quantities`` (the
+  figures about it, each with its period and sentence), ``sentences`` and
+  ``articles`` (where it is mentioned);
+- **edges** are entity-to-entity relations keyed by the predicate's local name
+  (``view.edges[u, v, "locatedIn"]``), with ``predicate`` (IRI), ``label_zh``,
+  ``label_en``, ``sentence`` and ``article`` (the first source), ``sentences``
+  (every source, ``{"text", "article"}``) and ``source``: ``"text"`` when a
+  sentence states it, ``"gazetteer"`` when it comes from the division table
+  (址山镇 within 鹤山市) and no sentence does;
+- figures and periods are attributes, never nodes, so centrality is about the
+  things the news talks about. ``provenance=True`` adds the sentences and
+  articles as nodes too (``kind`` ``"Sentence"`` / ``"Article"``, edges
+  ``wasDerivedFrom`` entity → sentence and ``isPartOf`` sentence → article),
+  for questions such as "which articles tie these two companies".
+
+The view is read from the triples in one pass (no SPARQL), which keeps it
+fast on large graphs. Everything is ordered, so the same graph gives the same
+view and the same metrics.
 """
 
 from __future__ import annotations
@@ -18,7 +36,7 @@ from functools import cache
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.model import ontology_graph
 from kg.records import KINDS
@@ -53,7 +71,8 @@ class _Text(str):
 
 
 def _terms(triples: Iterable[ox.Triple]) -> Iterable[tuple]:
-    """pyoxigraph triples with IRIs as rdflib URIRefs (each made once) and literals as _Text."""
+    """pyoxigraph triples (or quads) with IRIs as rdflib URIRefs (each made once) and
+    literals as _Text."""
     iris: dict[str, URIRef] = {}
 
     def convert(term):
@@ -67,8 +86,8 @@ def _terms(triples: Iterable[ox.Triple]) -> Iterable[tuple]:
             iri = iris[value] = URIRef(value)
         return iri
 
-    for s, p, o in triples:
-        yield convert(s), convert(p), convert(o)
+    for t in triples:
+        yield convert(t.subject), convert(t.predicate), convert(t.object)
 
 
 def _first(index: Index, node: object, predicate: URIRef) -> object | None:
@@ -110,12 +129,17 @@ def _kind(types: Iterable[URIRef]) -> str:
 
 def _labels(index: Index, node: object) -> tuple[str, str | None]:
     """The zh label (or the IRI's tail) and the en or pinyin label (or None)."""
-    by_lang = {}
+    by_lang = _labels_by_language(index, node)
+    zh = by_lang.get("zh") or next(iter(by_lang.values()), None) or str(node).rsplit("/", 1)[-1]
+    return zh, by_lang.get("en") or by_lang.get("zh-latn-pinyin")
+
+
+def _labels_by_language(index: Index, node: object) -> dict[str, str]:
+    by_lang: dict[str, str] = {}
     for label in sorted(index.get(node, {}).get(RDFS.label, []), key=str):
         # tags in lower case: kg.ttl (pyoxigraph) lowers them, rdflib keeps them as made
         by_lang.setdefault((getattr(label, "language", None) or "").lower(), str(label))
-    zh = by_lang.get("zh") or next(iter(by_lang.values()), None) or str(node).rsplit("/", 1)[-1]
-    return zh, by_lang.get("en") or by_lang.get("zh-latn-pinyin")
+    return by_lang
 
 
 def _article(index: Index, sentence: object) -> tuple[str | None, dict]:
@@ -131,11 +155,16 @@ def _article(index: Index, sentence: object) -> tuple[str | None, dict]:
     }
 
 
-def to_networkx(graph: Graph | Iterable[ox.Triple]) -> nx.MultiDiGraph:
-    """Entity nodes and entity-to-entity edges of ``graph``, with figures and sources as attributes.
+def to_networkx(
+    graph: Graph | Iterable[ox.Triple | ox.Quad], *, provenance: bool = False
+) -> nx.MultiDiGraph:
+    """Entity nodes and entity-to-entity edges of ``graph``, with figures and sources as
+    attributes (the module's docstring lists them); ``provenance=True`` adds sentence and
+    article nodes.
 
-    The returned view is a new, mutable graph: callers (and ``with_centrality``)
-    may add attributes to their copy.
+    ``graph`` is an rdflib graph or pyoxigraph triples or quads (``GraphSet.triples()``,
+    ``pyoxigraph.parse``, a store's ``quads_for_pattern``). The returned view is a new,
+    mutable graph: callers (and ``with_centrality``) may add attributes to their copy.
     """
     index = _index(graph)
     entity_classes = {KGO[k] for k in KINDS} | {KGO.Entity, KGO.AdministrativeDivision}
@@ -153,6 +182,8 @@ def to_networkx(graph: Graph | Iterable[ox.Triple]) -> nx.MultiDiGraph:
             str(node),
             label=label,
             label_en=label_en,
+            pinyin=_labels_by_language(index, node).get("zh-latn-pinyin"),
+            aliases=sorted({str(a) for a in index[node].get(SKOS.altLabel, ())}),
             kind=_kind(index[node][RDF.type]),
             code=_text(_first(index, node, KGO.divisionCode)),
             parents=[_labels(index, p)[0] for p in _parent_chain(index, node, members)],
@@ -161,7 +192,28 @@ def to_networkx(graph: Graph | Iterable[ox.Triple]) -> nx.MultiDiGraph:
             articles=sorted({s["article"] for s in sentences if s["article"]}),
         )
     view.add_edges_from(_edges(index, entities, members))
+    if provenance:
+        _add_provenance(view, index, entities)
     return view
+
+
+def _add_provenance(view: nx.MultiDiGraph, index: Index, entities: list[URIRef]) -> None:
+    """Sentence and article nodes, linked from the entities derived from them."""
+    for node in entities:
+        for sentence in sorted(set(index[node].get(PROV.wasDerivedFrom, ())), key=_natural):
+            key = str(sentence)
+            if key not in view:
+                text = _text(_first(index, sentence, KGO.text)) or ""
+                view.add_node(key, label=text[:24], label_en=None, kind="Sentence", text=text)
+                article = _first(index, sentence, DCTERMS.isPartOf)
+                if article is not None:
+                    if str(article) not in view:
+                        ident, meta = _article(index, sentence)
+                        view.add_node(str(article), label=meta.get("title") or ident,
+                                      label_en=None, kind="Article", article=ident,
+                                      date=meta.get("date"))  # fmt: skip
+                    view.add_edge(key, str(article), "isPartOf", predicate=str(DCTERMS.isPartOf))
+            view.add_edge(str(node), key, "wasDerivedFrom", predicate=str(PROV.wasDerivedFrom))
 
 
 def _parent_chain(index: Index, node: URIRef, members: set) -> list[URIRef]:
@@ -239,21 +291,35 @@ def _edges(index: Index, entities: list[URIRef], members: set) -> list[tuple[str
             key = tuple(_first(index, s, p) for p in (RDF.subject, RDF.predicate, RDF.object))
             statements[key].append(s)
     _, term_labels = _ontology_facts()
+
+    def gazetteer(u: URIRef, v: URIRef) -> bool:
+        return all(index[x].get(KGO.divisionCode) for x in (u, v))
+
     edges = []
     for u in entities:
         for p in sorted(index[u]):
             if not str(p).startswith(KGO_IRI) or p in _NOT_EDGES:
                 continue
             for v in sorted(o for o in set(index[u][p]) if o in members):
-                source = min(statements.get((u, p, v), []), key=_natural, default=None)
-                sentence = _first(index, source, PROV.wasDerivedFrom)
+                sources = []
+                for statement in sorted(statements.get((u, p, v), []), key=_natural):
+                    for sentence in sorted(
+                        set(index[statement].get(PROV.wasDerivedFrom, ())), key=_natural
+                    ):
+                        sources.append({
+                            "text": _text(_first(index, sentence, KGO.text)),
+                            "article": _article(index, sentence)[0],
+                        })  # fmt: skip
                 labels = term_labels.get(p, {})
+                first = sources[0] if sources else {"text": None, "article": None}
                 attrs = {
                     "predicate": str(p),
                     "label_zh": labels.get("zh"),
                     "label_en": labels.get("en"),
-                    "sentence": _text(_first(index, sentence, KGO.text)),
-                    "article": _article(index, sentence)[0] if sentence is not None else None,
+                    "sentence": first["text"],
+                    "article": first["article"],
+                    "sentences": sources,
+                    "source": "text" if sources else "gazetteer" if gazetteer(u, v) else None,
                 }
                 edges.append((str(u), str(v), str(p)[len(KGO_IRI) :], attrs))
     return edges

@@ -1,0 +1,28 @@
+"""Analysis of the built graph in NetworkX: the view, its measures, paths and the report.
+
+- ``view``: ``to_networkx``, the documented projection of the RDF graph onto a
+  ``MultiDiGraph`` (entities as nodes, relations as edges, figures and sources
+  as attributes; optionally sentences and articles as nodes);
+- ``measures``: degree, PageRank, betweenness, components, k-core,
+  communities and summaries per class, county and article.
+"""
+
+from __future__ import annotations
+
+from kg.analyse.view import (
+    GraphMetrics,
+    communities,
+    metrics,
+    simple_projection,
+    to_networkx,
+    with_centrality,
+)
+
+__all__ = [
+    "GraphMetrics",
+    "communities",
+    "metrics",
+    "simple_projection",
+    "to_networkx",
+    "with_centrality",
+]
