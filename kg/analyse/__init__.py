@@ -9,17 +9,31 @@
 
 from __future__ import annotations
 
-from kg.analyse.view import (
+from kg.analyse.measures import (
+    Analysis,
     GraphMetrics,
+    analyse,
+    betweenness,
     communities,
+    component_sizes,
+    core_numbers,
+    county_of,
+    leiden_communities,
     metrics,
     simple_projection,
-    to_networkx,
     with_centrality,
 )
+from kg.analyse.view import to_networkx
 
 __all__ = [
+    "Analysis",
     "GraphMetrics",
+    "analyse",
+    "betweenness",
+    "component_sizes",
+    "core_numbers",
+    "county_of",
+    "leiden_communities",
     "communities",
     "metrics",
     "simple_projection",

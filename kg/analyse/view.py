@@ -29,8 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache
 
 import networkx as nx
@@ -323,72 +322,3 @@ def _edges(index: Index, entities: list[URIRef], members: set) -> list[tuple[str
                 }
                 edges.append((str(u), str(v), str(p)[len(KGO_IRI) :], attrs))
     return edges
-
-
-@dataclass(frozen=True)
-class GraphMetrics:
-    """Size, connectedness and the most central entities of a view.
-
-    ``top`` is by PageRank and ``top_degree`` by degree centrality, both on
-    the undirected simple projection, as ``(iri, label, score)`` with scores
-    rounded to 6 places; ties go by IRI.
-    """
-
-    nodes: int
-    edges: int
-    components: int
-    top: tuple[tuple[str, str, float], ...]
-    top_degree: tuple[tuple[str, str, float], ...]
-    pagerank: Mapping[str, float]
-    degree: Mapping[str, float]
-
-
-def simple_projection(view: nx.MultiDiGraph) -> nx.Graph:
-    """The undirected simple graph of ``view``: one edge per linked pair, no self-loops."""
-    simple = nx.Graph()
-    simple.add_nodes_from(view)
-    simple.add_edges_from((u, v) for u, v in view.edges() if u != v)
-    return simple
-
-
-def metrics(view: nx.MultiDiGraph, top: int = 10) -> GraphMetrics:
-    """Counts, component number, PageRank and degree centrality of ``view``."""
-    simple = simple_projection(view)
-    pagerank = nx.pagerank(simple) if len(simple) else {}
-    degree = nx.degree_centrality(simple) if len(simple) else {}
-
-    def best(scores: Mapping[str, float]) -> tuple[tuple[str, str, float], ...]:
-        ranked = sorted(scores.items(), key=lambda item: (-round(item[1], 6), item[0]))
-        return tuple((n, view.nodes[n].get("label", n), round(s, 6)) for n, s in ranked[:top])
-
-    return GraphMetrics(
-        nodes=view.number_of_nodes(),
-        edges=view.number_of_edges(),
-        components=nx.number_connected_components(simple) if len(simple) else 0,
-        top=best(pagerank),
-        top_degree=best(degree),
-        pagerank=pagerank,
-        degree=degree,
-    )
-
-
-def with_centrality(view: nx.MultiDiGraph, measured: GraphMetrics | None = None) -> nx.MultiDiGraph:
-    """A copy of ``view`` whose nodes carry ``centrality`` (PageRank) and ``degree_centrality``."""
-    measured = measured or metrics(view)
-    annotated = view.copy()
-    for node, data in annotated.nodes(data=True):
-        data["centrality"] = measured.pagerank.get(node, 0.0)
-        data["degree_centrality"] = measured.degree.get(node, 0.0)
-    return annotated
-
-
-def communities(view: nx.MultiDiGraph, seed: int = 42, resolution: float = 1.0) -> list[set[str]]:
-    """Louvain communities of the simple projection, largest first (ties by smallest IRI).
-
-    Louvain is slow on big graphs (about 12 s at 10k nodes on this machine).
-    """
-    simple = simple_projection(view)
-    if not len(simple):
-        return []
-    found = nx.community.louvain_communities(simple, seed=seed, resolution=resolution)
-    return sorted((set(c) for c in found), key=lambda c: (-len(c), min(c)))

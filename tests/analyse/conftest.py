@@ -1,0 +1,26 @@
+"""The seed article built once for the analysis tests: its output folder and its view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+
+from kg.analyse import to_networkx
+from kg.build import build
+
+SEED = Path(__file__).resolve().parents[2] / "data" / "articles" / "heshan-2023-11-16.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seed") / "out"
+    build([SEED], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_view(seed_out) -> nx.MultiDiGraph:
+    return to_networkx(ox.parse(path=str(seed_out / "kg.ttl")))
