@@ -10,8 +10,11 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.analyse.exports import write_csvs, write_gexf
+from kg.analyse.measures import Analysis, analyse
 from kg.analyse.paths import entity_info as info
 from kg.analyse.paths import find_entity, neighbours, relation_paths
+from kg.analyse.report import key_figures, write_report
 from kg.analyse.view import to_networkx
 from kg.errors import UsageError
 from kg.sparql.store import open_store, read_quads
@@ -72,13 +75,24 @@ def path_command(graph: Path, a: str, b: str, limit: int, fmt: str) -> str:
     source, target = find_entity(view, a), find_entity(view, b)
     paths = relation_paths(view, source, target, limit)
     if fmt == "json":
-        return _dump({
-            "from": info(view, source),
-            "to": info(view, target),
-            "hops": len(paths[0]) if paths else None,
-            "paths": [[{"from": view.nodes[h.source]["label"], "to": view.nodes[h.target]["label"],
-                        "relations": h.relations} for h in path] for path in paths],
-        })  # fmt: skip
+        return _dump(
+            {
+                "from": info(view, source),
+                "to": info(view, target),
+                "hops": len(paths[0]) if paths else None,
+                "paths": [
+                    [
+                        {
+                            "from": view.nodes[h.source]["label"],
+                            "to": view.nodes[h.target]["label"],
+                            "relations": h.relations,
+                        }
+                        for h in path
+                    ]
+                    for path in paths
+                ],
+            }
+        )
     head = f"{_name(info(view, source))} → {_name(info(view, target))}"
     if not paths:
         return f"{head}: not connected\n"
@@ -112,8 +126,12 @@ def neighbours_command(graph: Path, x: str, depth: int, fmt: str, per_group: int
         for member in g["members"][:per_group]:
             via = f"  via {member['via']}" if g["distance"] > 1 else ""
             lines.append(f"  {_name(member)}{via}")
-            rel = {"predicate": g["predicate"], "subject": "", "object": "",
-                   "evidence": member["evidence"]}  # fmt: skip
+            rel = {
+                "predicate": g["predicate"],
+                "subject": "",
+                "object": "",
+                "evidence": member["evidence"],
+            }
             if g["direction"] == "out":
                 rel["subject"], rel["object"] = member["via"], member["label"]
             else:
@@ -134,10 +152,18 @@ def timed_load(graph: Path) -> tuple[nx.MultiDiGraph, float]:
 def add_parsers(command, positive) -> None:
     """The parsers of the three commands; ``command(name, help)`` makes a subparser and
     ``positive(int)`` is an argparse type for counts above zero (both from kg.cli)."""
-    a = command("analyse", "Measure the built graph (centrality, communities, k-core, "
-                "summaries) and write a report with charts and Gephi/CSV exports.")  # fmt: skip
-    a.add_argument("graph", nargs="?", type=Path, default=Path("out/kg.ttl"),
-                   help="graph file or Oxigraph store (default: out/kg.ttl)")  # fmt: skip
+    a = command(
+        "analyse",
+        "Measure the built graph (centrality, communities, k-core, "
+        "summaries) and write a report with charts and Gephi/CSV exports.",
+    )
+    a.add_argument(
+        "graph",
+        nargs="?",
+        type=Path,
+        default=Path("out/kg.ttl"),
+        help="graph file or Oxigraph store (default: out/kg.ttl)",
+    )
     a.add_argument(
         "--out",
         type=Path,
@@ -145,8 +171,11 @@ def add_parsers(command, positive) -> None:
         help="folder for report/ and the exports (default: the graph's folder)",
     )
     a.add_argument("--seed", type=int, default=42, help="seed of communities and sampling")
-    p = command("path", "Print the shortest relation paths between two entities, each hop "
-                "with its relation and the sentence (or gazetteer entry) behind it.")  # fmt: skip
+    p = command(
+        "path",
+        "Print the shortest relation paths between two entities, each hop "
+        "with its relation and the sentence (or gazetteer entry) behind it.",
+    )
     p.add_argument("a", metavar="A", help="an entity: label, short form or pinyin")
     p.add_argument("b", metavar="B", help="another entity")
     p.add_argument("--max", type=positive(int), default=5, help="paths to show (default: 5)")
@@ -154,10 +183,16 @@ def add_parsers(command, positive) -> None:
     n.add_argument("x", metavar="X", help="an entity: label, short form or pinyin")
     n.add_argument("--depth", type=positive(int), default=1, help="hops (default: 1)")
     for parser in (a, p, n):
-        parser.add_argument("--graph", dest="graph_file", type=Path, default=None,
-                            help="graph file or store (default: out/kg.ttl)")  # fmt: skip
-        parser.add_argument("--format", choices=FORMATS, default="table",
-                            help="table (default) or json")  # fmt: skip
+        parser.add_argument(
+            "--graph",
+            dest="graph_file",
+            type=Path,
+            default=None,
+            help="graph file or store (default: out/kg.ttl)",
+        )
+        parser.add_argument(
+            "--format", choices=FORMATS, default="table", help="table (default) or json"
+        )
 
 
 @dataclass
@@ -179,6 +214,97 @@ def run(args) -> Result:
     return analyse_command(graph, args.out, args.seed, args.format)
 
 
+@dataclass
+class Written:
+    """What ``analyse_and_write`` measured and wrote, with its timings."""
+
+    analysis: Analysis
+    paths: list[Path]
+    warnings: list[str]
+    seconds: dict[str, float]
+
+
+def analyse_and_write(
+    view: nx.MultiDiGraph, out: Path, seed: int = 42, source: str = ""
+) -> Written:
+    """Measure ``view`` and write ``out``/report/, ``out``/kg.gexf and the CSVs."""
+    started = time.perf_counter()
+    a = analyse(view, seed=seed)
+    measured = time.perf_counter()
+    paths, warnings = write_report(view, a, out / "report", source=source)
+    reported = time.perf_counter()
+    paths += write_csvs(view, a, out)
+    paths.append(write_gexf(view, a, out / "kg.gexf"))
+    done = time.perf_counter()
+    seconds = {
+        "measures": measured - started,
+        "report": reported - measured,
+        "exports": done - reported,
+        "total": done - started,
+    }
+    return Written(a, paths, warnings, {**{f"  {k}": v for k, v in a.seconds.items()}, **seconds})
+
+
 def analyse_command(graph: Path, out: Path | None, seed: int, fmt: str) -> Result:
     """``kg analyse``: key figures printed, the report and exports written."""
-    raise UsageError("kg analyse: not yet")
+    _check(fmt)
+    view, load = timed_load(graph)
+    graph = Path(graph)
+    folder = Path(out) if out else graph.parent
+    w = analyse_and_write(view, folder, seed, source=f"{graph} (seed {seed})")
+    a = w.analysis
+    label = lambda n: view.nodes[n].get("label", n)  # noqa: E731
+    central = [
+        {
+            "entity": label(n),
+            "class": view.nodes[n].get("kind"),
+            "pagerank": round(a.pagerank[n], 6),
+            "degree": a.degree.get(n, 0),
+            "betweenness": round(a.betweenness.get(n, 0.0), 6),
+        }
+        for n in a.top(a.pagerank, 10)
+    ]
+    groups = [
+        {
+            "members": len(c),
+            "most central": [
+                label(n) for n in sorted(c, key=lambda n: (-a.pagerank.get(n, 0.0), n))[:6]
+            ],
+        }
+        for c in a.communities[:5]
+    ]
+    seconds = {"load": round(load, 2), **{k.strip(): round(v, 2) for k, v in w.seconds.items()}}
+    if fmt == "json":
+        return Result(
+            _dump(
+                {
+                    "figures": dict(key_figures(a)),
+                    "central": central,
+                    "communities": groups,
+                    "classes": a.by_class,
+                    "counties": a.by_county[:20],
+                    "outputs": [str(p) for p in w.paths],
+                    "seconds": seconds,
+                }
+            ),
+            w.warnings,
+        )
+    lines = [f"{k}: {v}" for k, v in key_figures(a)]
+    lines.append("classes: " + ", ".join(f"{r['class']} {r['entities']:,}" for r in a.by_class))
+    lines.append("most central (PageRank, degree, betweenness):")
+    lines += [
+        f"  {c['pagerank']:.4f} {c['degree']:>5} {c['betweenness']:.4f}  {c['entity']} "
+        f"({c['class']})"
+        for c in central
+    ]
+    lines.append("largest communities:")
+    lines += [f"  {g['members']:>6,}  {', '.join(g['most central'])}" for g in groups]
+    report = folder / "report"
+    lines.append(
+        f"wrote {report / 'index.html'}, {report / 'report.md'}, "
+        f"{len([p for p in w.paths if p.parent.name == 'charts'])} chart files, "
+        f"{folder / 'kg.gexf'}, {folder / 'kg-nodes.csv'}, {folder / 'kg-edges.csv'}"
+    )
+    lines.append(f"took {seconds['total']:.1f} s after {load:.1f} s loading the graph")
+    lines.append(f"open {(report / 'index.html').absolute().as_uri()} in a browser")
+    return Result("\n".join(lines) + "\n", w.warnings)

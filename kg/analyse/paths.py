@@ -115,15 +115,17 @@ def hop_relations(view: nx.MultiDiGraph, u: str, v: str) -> list[dict]:
     found = []
     for a, b, direction in ((u, v, "forward"), (v, u, "backward")):
         for key, data in sorted(view.get_edge_data(a, b, default={}).items()):
-            found.append({
-                "predicate": key,
-                "label_zh": data.get("label_zh"),
-                "label_en": data.get("label_en"),
-                "subject": view.nodes[a].get("label", a),
-                "object": view.nodes[b].get("label", b),
-                "direction": direction,
-                "evidence": _evidence(view, a, b, data),
-            })  # fmt: skip
+            found.append(
+                {
+                    "predicate": key,
+                    "label_zh": data.get("label_zh"),
+                    "label_en": data.get("label_en"),
+                    "subject": view.nodes[a].get("label", a),
+                    "object": view.nodes[b].get("label", b),
+                    "direction": direction,
+                    "evidence": _evidence(view, a, b, data),
+                }
+            )
     return found
 
 
@@ -198,16 +200,23 @@ def neighbours(view: nx.MultiDiGraph, node: str, depth: int = 1) -> list[dict]:
             for rel in hop_relations(view, near, far):
                 direction = "out" if rel["direction"] == "forward" else "in"
                 key = (d, rel["predicate"], direction)
-                group = groups.setdefault(key, {
-                    "distance": d, "predicate": rel["predicate"], "label_zh": rel["label_zh"],
-                    "label_en": rel["label_en"], "direction": direction, "members": [],
-                })  # fmt: skip
+                group = groups.setdefault(
+                    key,
+                    {
+                        "distance": d,
+                        "predicate": rel["predicate"],
+                        "label_zh": rel["label_zh"],
+                        "label_en": rel["label_en"],
+                        "direction": direction,
+                        "members": [],
+                    },
+                )
                 group["members"].append(
                     {
                         **entity_info(view, far),
                         "via": view.nodes[near].get("label", near),
                         "evidence": rel["evidence"],
-                    }  # fmt: skip
+                    }
                 )
     return sorted(
         groups.values(),
@@ -216,5 +225,5 @@ def neighbours(view: nx.MultiDiGraph, node: str, depth: int = 1) -> list[dict]:
             -len(g["members"]),
             g["predicate"],
             g["direction"],
-        ),  # fmt: skip
+        ),
     )
