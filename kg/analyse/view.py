@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
+from types import SimpleNamespace
 
 import networkx as nx
 import pyoxigraph as ox
@@ -41,10 +42,89 @@ from kg.model import ontology_graph
 from kg.records import KINDS
 from kg.vocab import DCTERMS, KGO, KGO_IRI, PROV, SCHEMA
 
+# Terms read as plain attributes: a Namespace lookup runs Python code on every access.
+_DCTERMS = SimpleNamespace(
+    **{
+        n: DCTERMS[n]
+        for n in (
+            "date",
+            "identifier",
+            "isPartOf",
+            "title",
+        )
+    }
+)
+_KGO = SimpleNamespace(
+    **{
+        n: KGO[n]
+        for n in (
+            "AdministrativeDivision",
+            "Entity",
+            "Quantity",
+            "Statement",
+            "about",
+            "anchorOf",
+            "divisionCode",
+            "expression",
+            "hasQuantity",
+            "inSentence",
+            "locatedIn",
+            "measure",
+            "mentionedIn",
+            "normalizedUnit",
+            "normalizedValue",
+            "period",
+            "qualifier",
+            "text",
+        )
+    }
+)
+_PROV = SimpleNamespace(**{n: PROV[n] for n in ("wasDerivedFrom",)})
+_RDF = SimpleNamespace(
+    **{
+        n: RDF[n]
+        for n in (
+            "object",
+            "predicate",
+            "subject",
+            "type",
+        )
+    }
+)
+_RDFS = SimpleNamespace(
+    **{
+        n: RDFS[n]
+        for n in (
+            "label",
+            "subClassOf",
+        )
+    }
+)
+_SCHEMA = SimpleNamespace(
+    **{
+        n: SCHEMA[n]
+        for n in (
+            "endDate",
+            "startDate",
+            "unitText",
+            "value",
+        )
+    }
+)
+_SKOS = SimpleNamespace(**{n: SKOS[n] for n in ("altLabel",)})
+
 Index = dict[URIRef, dict[URIRef, list]]
 
 # Links that lead to figures or provenance, not to another entity.
-_NOT_EDGES = {KGO.hasQuantity, KGO.mentionedIn, KGO.period, KGO.inSentence}
+_NOT_EDGES = {_KGO.hasQuantity, _KGO.mentionedIn, _KGO.period, _KGO.inSentence}
+
+
+class _Index(defaultdict):
+    """The index, with room for answers worth keeping while one view is made."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.articles: dict[object, tuple[str | None, dict]] = {}
 
 
 def _index(graph: Graph | Iterable[ox.Triple]) -> Index:
@@ -54,10 +134,34 @@ def _index(graph: Graph | Iterable[ox.Triple]) -> Index:
     iterates as quads) or pyoxigraph triples, as ``kg.parts.GraphSet`` gives them.
     """
     triples = graph.triples((None, None, None)) if isinstance(graph, Graph) else _terms(graph)
-    index: Index = defaultdict(lambda: defaultdict(list))
+    index: Index = _Index(lambda: defaultdict(list))
     for s, p, o in triples:
         index[s][p].append(o)
     return index
+
+
+# What the view never reads (offsets, kinds, OWL-Time twins of the schema dates, the
+# classes of mentions and sentences): about 30% of a build's triples, skipped unconverted.
+_UNREAD = {
+    KGO_IRI + n
+    for n in (
+        "beginIndex",
+        "endIndex",
+        "quantityKind",
+        "surfaceText",
+        "evidence",
+        "sentenceIndex",
+        "periodKind",
+        "hasQuantity",
+    )
+} | {
+    str(SCHEMA.unitCode),
+    "http://www.w3.org/2006/time#inXSDDate",
+    "http://www.w3.org/2006/time#hasEnd",
+    "http://www.w3.org/2006/time#hasBeginning",
+}
+_RDF_TYPE = str(RDF.type)
+_UNREAD_TYPES = {KGO_IRI + "Mention", KGO_IRI + "Sentence"}
 
 
 class _Text(str):
@@ -86,6 +190,9 @@ def _terms(triples: Iterable[ox.Triple]) -> Iterable[tuple]:
         return iri
 
     for t in triples:
+        predicate = t.predicate.value
+        if predicate in _UNREAD or (predicate == _RDF_TYPE and t.object.value in _UNREAD_TYPES):
+            continue
         yield convert(t.subject), convert(t.predicate), convert(t.object)
 
 
@@ -100,7 +207,12 @@ def _text(value: object | None) -> str | None:
 
 def _natural(iri: object) -> tuple:
     """Sort key reading digit runs as numbers, so sentence/10 follows sentence/9."""
-    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", str(iri)))
+    return _natural_key(str(iri))
+
+
+@lru_cache(maxsize=1 << 18)
+def _natural_key(iri: str) -> tuple:
+    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", iri))
 
 
 @cache
@@ -108,11 +220,11 @@ def _ontology_facts() -> tuple[dict[URIRef, frozenset[URIRef]], dict[URIRef, dic
     """Superclasses of every kgo class, and the zh/en labels of every kgo term."""
     ontology = ontology_graph()
     supers = {
-        cls: frozenset(ontology.transitive_objects(cls, RDFS.subClassOf)) - {cls}
-        for cls in ontology.subjects(RDFS.subClassOf, None)
+        cls: frozenset(ontology.transitive_objects(cls, _RDFS.subClassOf)) - {cls}
+        for cls in ontology.subjects(_RDFS.subClassOf, None)
     }
     labels: dict[URIRef, dict[str, str]] = defaultdict(dict)
-    for term, label in ontology.subject_objects(RDFS.label):
+    for term, label in ontology.subject_objects(_RDFS.label):
         if isinstance(label, Literal) and label.language:
             labels[term][label.language] = str(label)
     return supers, dict(labels)
@@ -135,7 +247,7 @@ def _labels(index: Index, node: object) -> tuple[str, str | None]:
 
 def _labels_by_language(index: Index, node: object) -> dict[str, str]:
     by_lang: dict[str, str] = {}
-    for label in sorted(index.get(node, {}).get(RDFS.label, []), key=str):
+    for label in sorted(index.get(node, {}).get(_RDFS.label, []), key=str):
         # tags in lower case: kg.ttl (pyoxigraph) lowers them, rdflib keeps them as made
         by_lang.setdefault((getattr(label, "language", None) or "").lower(), str(label))
     return by_lang
@@ -143,13 +255,23 @@ def _labels_by_language(index: Index, node: object) -> dict[str, str]:
 
 def _article(index: Index, sentence: object) -> tuple[str | None, dict]:
     """Article id and its title/date for a sentence node."""
-    art = _first(index, sentence, DCTERMS.isPartOf)
+    memo = getattr(index, "articles", None)
+    if memo is not None and sentence in memo:
+        return memo[sentence]
+    found = _article_of(index, sentence)
+    if memo is not None:
+        memo[sentence] = found
+    return found
+
+
+def _article_of(index: Index, sentence: object) -> tuple[str | None, dict]:
+    art = _first(index, sentence, _DCTERMS.isPartOf)
     if art is None:
         return None, {}
-    ident = _first(index, art, DCTERMS.identifier)
-    date = _first(index, art, DCTERMS.date)
+    ident = _first(index, art, _DCTERMS.identifier)
+    date = _first(index, art, _DCTERMS.date)
     return str(ident) if ident is not None else str(art).rsplit("/", 1)[-1], {
-        "title": _text(_first(index, art, DCTERMS.title)),
+        "title": _text(_first(index, art, _DCTERMS.title)),
         "date": _text(date),
     }
 
@@ -166,9 +288,9 @@ def to_networkx(
     mutable graph: callers (and ``with_centrality``) may add attributes to their copy.
     """
     index = _index(graph)
-    entity_classes = {KGO[k] for k in KINDS} | {KGO.Entity, KGO.AdministrativeDivision}
+    entity_classes = {KGO[k] for k in KINDS} | {_KGO.Entity, _KGO.AdministrativeDivision}
     entities = sorted(
-        (s for s, props in index.items() if entity_classes & set(props.get(RDF.type, ()))),
+        (s for s, props in index.items() if entity_classes & set(props.get(_RDF.type, ()))),
         key=_natural,
     )
     view = nx.MultiDiGraph()
@@ -182,9 +304,9 @@ def to_networkx(
             label=label,
             label_en=label_en,
             pinyin=_labels_by_language(index, node).get("zh-latn-pinyin"),
-            aliases=sorted({str(a) for a in index[node].get(SKOS.altLabel, ())}),
-            kind=_kind(index[node][RDF.type]),
-            code=_text(_first(index, node, KGO.divisionCode)),
+            aliases=sorted({str(a) for a in index[node].get(_SKOS.altLabel, ())}),
+            kind=_kind(index[node][_RDF.type]),
+            code=_text(_first(index, node, _KGO.divisionCode)),
             parents=[_labels(index, p)[0] for p in _parent_chain(index, node, members)],
             quantities=quantities.get(node, []),
             sentences=sentences,
@@ -199,27 +321,27 @@ def to_networkx(
 def _add_provenance(view: nx.MultiDiGraph, index: Index, entities: list[URIRef]) -> None:
     """Sentence and article nodes, linked from the entities derived from them."""
     for node in entities:
-        for sentence in sorted(set(index[node].get(PROV.wasDerivedFrom, ())), key=_natural):
+        for sentence in sorted(set(index[node].get(_PROV.wasDerivedFrom, ())), key=_natural):
             key = str(sentence)
             if key not in view:
-                text = _text(_first(index, sentence, KGO.text)) or ""
+                text = _text(_first(index, sentence, _KGO.text)) or ""
                 view.add_node(key, label=text[:24], label_en=None, kind="Sentence", text=text)
-                article = _first(index, sentence, DCTERMS.isPartOf)
+                article = _first(index, sentence, _DCTERMS.isPartOf)
                 if article is not None:
                     if str(article) not in view:
                         ident, meta = _article(index, sentence)
                         view.add_node(str(article), label=meta.get("title") or ident,
                                       label_en=None, kind="Article", article=ident,
                                       date=meta.get("date"))  # fmt: skip
-                    view.add_edge(key, str(article), "isPartOf", predicate=str(DCTERMS.isPartOf))
-            view.add_edge(str(node), key, "wasDerivedFrom", predicate=str(PROV.wasDerivedFrom))
+                    view.add_edge(key, str(article), "isPartOf", predicate=str(_DCTERMS.isPartOf))
+            view.add_edge(str(node), key, "wasDerivedFrom", predicate=str(_PROV.wasDerivedFrom))
 
 
 def _parent_chain(index: Index, node: URIRef, members: set) -> list[URIRef]:
     """The locatedIn chain upward, nearest first: at each step skip parents that contain another."""
     chain, seen, current = [], {node}, node
     while True:
-        parents = {p for p in index.get(current, {}).get(KGO.locatedIn, []) if p in members}
+        parents = {p for p in index.get(current, {}).get(_KGO.locatedIn, []) if p in members}
         parents -= seen
         if not parents:
             return chain
@@ -232,7 +354,7 @@ def _parent_chain(index: Index, node: URIRef, members: set) -> list[URIRef]:
 def _ancestors(index: Index, node: URIRef, members: set) -> set[URIRef]:
     found, todo = set(), [node]
     while todo:
-        for parent in index.get(todo.pop(), {}).get(KGO.locatedIn, []):
+        for parent in index.get(todo.pop(), {}).get(_KGO.locatedIn, []):
             if parent in members and parent not in found and parent != node:
                 found.add(parent)
                 todo.append(parent)
@@ -242,41 +364,41 @@ def _ancestors(index: Index, node: URIRef, members: set) -> set[URIRef]:
 def _sentences(index: Index, node: URIRef) -> list[dict]:
     """Sentences the entity is derived from, each with the surface form used there."""
     surface: dict[object, str] = {}
-    mentions = sorted(index.get(node, {}).get(KGO.mentionedIn, []), key=_natural)
+    mentions = sorted(index.get(node, {}).get(_KGO.mentionedIn, []), key=_natural)
     for mention in mentions:
-        sentence = _first(index, mention, KGO.inSentence)
-        anchor = _first(index, mention, KGO.anchorOf)
+        sentence = _first(index, mention, _KGO.inSentence)
+        anchor = _first(index, mention, _KGO.anchorOf)
         if sentence is not None and anchor is not None:
             surface.setdefault(sentence, str(anchor))
     found = []
-    for sentence in sorted(set(index.get(node, {}).get(PROV.wasDerivedFrom, [])), key=_natural):
+    for sentence in sorted(set(index.get(node, {}).get(_PROV.wasDerivedFrom, [])), key=_natural):
         article, meta = _article(index, sentence)
-        text = _text(_first(index, sentence, KGO.text))
+        text = _text(_first(index, sentence, _KGO.text))
         found.append({"text": text, "mention": surface.get(sentence), "article": article, **meta})
     return found
 
 
 def _quantities_by_entity(index: Index) -> dict[URIRef, list[dict]]:
     found: dict[URIRef, list[dict]] = defaultdict(list)
-    quantities = [s for s, props in index.items() if KGO.Quantity in props.get(RDF.type, ())]
+    quantities = [s for s, props in index.items() if _KGO.Quantity in props.get(_RDF.type, ())]
     for q in sorted(quantities, key=_natural):
-        about = _first(index, q, KGO.about)
+        about = _first(index, q, _KGO.about)
         if about is None:
             continue
-        period = _first(index, q, KGO.period)
-        sentence = _first(index, q, PROV.wasDerivedFrom)
+        period = _first(index, q, _KGO.period)
+        sentence = _first(index, q, _PROV.wasDerivedFrom)
         found[about].append(
             {
-                "value": _text(_first(index, q, SCHEMA.value)),
-                "unit": _text(_first(index, q, SCHEMA.unitText)),
-                "normalized_value": _text(_first(index, q, KGO.normalizedValue)),
-                "normalized_unit": _text(_first(index, q, KGO.normalizedUnit)),
-                "measure": _text(_first(index, q, KGO.measure)),
-                "qualifier": _text(_first(index, q, KGO.qualifier)),
-                "period": _text(_first(index, period, KGO.expression)),
-                "start": _text(_first(index, period, SCHEMA.startDate)),
-                "end": _text(_first(index, period, SCHEMA.endDate)),
-                "sentence": _text(_first(index, sentence, KGO.text)),
+                "value": _text(_first(index, q, _SCHEMA.value)),
+                "unit": _text(_first(index, q, _SCHEMA.unitText)),
+                "normalized_value": _text(_first(index, q, _KGO.normalizedValue)),
+                "normalized_unit": _text(_first(index, q, _KGO.normalizedUnit)),
+                "measure": _text(_first(index, q, _KGO.measure)),
+                "qualifier": _text(_first(index, q, _KGO.qualifier)),
+                "period": _text(_first(index, period, _KGO.expression)),
+                "start": _text(_first(index, period, _SCHEMA.startDate)),
+                "end": _text(_first(index, period, _SCHEMA.endDate)),
+                "sentence": _text(_first(index, sentence, _KGO.text)),
                 "article": _article(index, sentence)[0] if sentence is not None else None,
             }
         )
@@ -286,13 +408,13 @@ def _quantities_by_entity(index: Index) -> dict[URIRef, list[dict]]:
 def _edges(index: Index, entities: list[URIRef], members: set) -> list[tuple[str, str, str, dict]]:
     statements: dict[tuple, list] = defaultdict(list)
     for s, props in index.items():
-        if KGO.Statement in props.get(RDF.type, ()):
-            key = tuple(_first(index, s, p) for p in (RDF.subject, RDF.predicate, RDF.object))
+        if _KGO.Statement in props.get(_RDF.type, ()):
+            key = tuple(_first(index, s, p) for p in (_RDF.subject, _RDF.predicate, _RDF.object))
             statements[key].append(s)
     _, term_labels = _ontology_facts()
 
     def gazetteer(u: URIRef, v: URIRef) -> bool:
-        return all(index[x].get(KGO.divisionCode) for x in (u, v))
+        return all(index[x].get(_KGO.divisionCode) for x in (u, v))
 
     edges = []
     for u in entities:
@@ -303,10 +425,10 @@ def _edges(index: Index, entities: list[URIRef], members: set) -> list[tuple[str
                 sources = []
                 for statement in sorted(statements.get((u, p, v), []), key=_natural):
                     for sentence in sorted(
-                        set(index[statement].get(PROV.wasDerivedFrom, ())), key=_natural
+                        set(index[statement].get(_PROV.wasDerivedFrom, ())), key=_natural
                     ):
                         sources.append({
-                            "text": _text(_first(index, sentence, KGO.text)),
+                            "text": _text(_first(index, sentence, _KGO.text)),
                             "article": _article(index, sentence)[0],
                         })  # fmt: skip
                 labels = term_labels.get(p, {})
