@@ -43,6 +43,7 @@ TOP = 15
 TREE_NODES = 80
 COMMUNITIES_DRAWN = 6
 MEMBERS_DRAWN = 25
+LABELLED = 12
 PALETTE = (
     "#4e79a7",
     "#f28e2b",
@@ -102,14 +103,18 @@ class Charts:
         return data.get("label_en") or data.get("pinyin") or node.rsplit("/", 1)[-1]
 
     def _save(self, fig, stem: str) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
         self.folder.mkdir(parents=True, exist_ok=True)
+        # the tight box measured once (each savefig with "tight" draws the figure twice)
+        box = fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer()).padded(0.1)
         for suffix in ("svg", "png"):
             tmp = self.folder / f".{stem}.{suffix}.tmp"
             fig.savefig(
                 tmp,
                 format=suffix,
                 dpi=110,
-                bbox_inches="tight",
+                bbox_inches=box,
                 metadata={"Date": None} if suffix == "svg" else None,
             )
             tmp.replace(self.folder / f"{stem}.{suffix}")
@@ -228,7 +233,7 @@ class Charts:
                         marker="o",
                         label=f"{self.name(node)} {measure if self.font else ''}".strip(),
                     )
-                ax.legend(fontsize=7, loc="upper left", frameon=False)
+                ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
             elif points:
                 ax.scatter(
                     [dt.date.fromisoformat(d) for _, d, _ in points],
@@ -318,7 +323,10 @@ class Charts:
         self.draw("divisions", paint, (9, min(0.22 * leaves + 1.2, 40)))
 
     def communities(self, found: list[set[str]], score: dict[str, float]) -> None:
-        """The largest communities drawn small, each from its most central members."""
+        """The largest communities drawn small, each from its most central members (the
+        first ``LABELLED`` of them named)."""
+        from matplotlib.collections import LineCollection
+
         drawn = [c for c in found if len(c) > 1][:COMMUNITIES_DRAWN]
 
         def paint(fig):
@@ -333,17 +341,17 @@ class Charts:
                 sub.add_nodes_from(top)
                 sub.add_edges_from((u, v) for u, v in self.view.subgraph(top).edges() if u != v)
                 pos = nx.spring_layout(sub, seed=7) if len(sub) > 1 else {top[0]: (0, 0)}
-                for u, v in sub.edges():
-                    ax.plot(*zip(pos[u], pos[v], strict=True), color="#ccc", lw=0.7, zorder=1)
-                for node in top:
+                segments = [(pos[u], pos[v]) for u, v in sub.edges()]
+                ax.add_collection(LineCollection(segments, colors="#ccc", linewidths=0.7))
+                ax.scatter(
+                    [pos[n][0] for n in top],
+                    [pos[n][1] for n in top],
+                    s=[18 + 400 * score.get(n, 0.0) ** 0.5 for n in top],
+                    c=[colour_of(self.view.nodes[n]["kind"], self.kinds) for n in top],
+                    zorder=2,
+                )
+                for node in top[:LABELLED]:
                     x, y = pos[node]
-                    ax.scatter(
-                        [x],
-                        [y],
-                        s=18 + 400 * score.get(node, 0.0) ** 0.5,
-                        zorder=2,
-                        color=colour_of(self.view.nodes[node]["kind"], self.kinds),
-                    )
                     ax.annotate(
                         self.name(node),
                         (x, y),
