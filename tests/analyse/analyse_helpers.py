@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
+
+SEED = Path(__file__).resolve().parents[2] / "data" / "articles" / "heshan-2023-11-16.txt"
 
 
 def by_label(view: nx.MultiDiGraph, label: str) -> str:

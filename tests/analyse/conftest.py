@@ -7,11 +7,10 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 import pytest
+from analyse_helpers import SEED
 
 from kg.analyse import to_networkx
 from kg.build import build
-
-SEED = Path(__file__).resolve().parents[2] / "data" / "articles" / "heshan-2023-11-16.txt"
 
 
 @pytest.fixture(scope="session")
