@@ -4,7 +4,11 @@
   ``MultiDiGraph`` (entities as nodes, relations as edges, figures and sources
   as attributes; optionally sentences and articles as nodes);
 - ``measures``: degree, PageRank, betweenness, components, k-core,
-  communities and summaries per class, county and article.
+  communities and summaries per class, county and article;
+- ``paths``: entities by name, shortest relation paths with their evidence,
+  neighbourhoods (``kg path``, ``kg neighbours``);
+- ``charts``, ``report``, ``exports``: what ``kg analyse`` writes (the report
+  folder, GEXF, CSV); ``commands``: the bodies of the three commands.
 """
 
 from __future__ import annotations
