@@ -10,7 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.analyse.exports import write_csvs, write_gexf
+from kg.analyse.exports import write_exports
 from kg.analyse.measures import Analysis, analyse
 from kg.analyse.paths import entity_info as info
 from kg.analyse.paths import find_entity, neighbours, relation_paths
@@ -233,8 +233,7 @@ def analyse_and_write(
     measured = time.perf_counter()
     paths, warnings = write_report(view, a, out / "report", source=source)
     reported = time.perf_counter()
-    paths += write_csvs(view, a, out)
-    paths.append(write_gexf(view, a, out / "kg.gexf"))
+    paths += write_exports(view, a, out)
     done = time.perf_counter()
     seconds = {
         "measures": measured - started,
