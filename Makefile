@@ -24,4 +24,5 @@ lint: $(STAMP)
 	$(BIN)/ruff check kg tests bench tools
 
 clean:
-	rm -rf out/*.ttl out/*.html out/*.jsonld out/*.graphml out/*.trig out/kg-data.*.js out/lib out/kg.oxigraph out/.kg-builds out/.kg-current
+	rm -rf out/*.ttl out/*.html out/*.jsonld out/*.graphml out/*.trig out/kg-data.*.js out/lib out/kg.oxigraph out/.kg-builds out/.kg-current \
+		out/report out/kg.gexf out/kg-nodes.csv out/kg-edges.csv

@@ -24,6 +24,12 @@ EXAMPLES = {
     "push": "kg push --endpoint http://127.0.0.1:7878 --store-type oxigraph",
     "eval": "kg eval tests/eval/gold --graph out/kg.ttl",
 }
+ANALYSIS = {
+    "analyse": "kg analyse out/kg.ttl   # writes out/report/, out/kg.gexf, CSVs",
+    "path": "kg path 鹤山 隆基硅能源",
+    "neighbours": "kg neighbours 址山镇 --depth 2",
+}
+EXAMPLES.update(ANALYSIS)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -139,6 +145,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--graph", type=Path, default=Path("out/kg.ttl"), help="graph file")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     _serve_and_push_parsers(command)
+    from kg.analyse.commands import add_parsers
+
+    add_parsers(command, _positive)
     return top
 
 
@@ -384,7 +393,17 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_analysis(args: argparse.Namespace) -> int:  # kg analyse, path, neighbours
+    from kg.analyse.commands import run
+
+    result = run(args)
+    print("".join(f"kg: warning: {w}\n" for w in result.warnings), end="", file=sys.stderr)
+    print(result.text, end="")
+    return result.code
+
+
 COMMANDS = {
+    **dict.fromkeys(ANALYSIS, _cmd_analysis),
     "build": _cmd_build,
     "query": _cmd_query,
     "validate": _cmd_validate,

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection
 
 from rdflib import URIRef
 
 Index = dict[URIRef, dict[URIRef, list]]
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 class Text(str):
@@ -36,8 +38,16 @@ def _unescape(match: re.Match) -> str:
     return chr(int(match.group(1) or match.group(2), 16))
 
 
-def index_ntriples(data: bytes) -> Index:
-    """``{subject: {predicate: [objects]}}`` of N-Triples ``data``, objects in line order.
+def index_ntriples(
+    data: bytes,
+    into: Index | None = None,
+    skip: Collection[str] = (),
+    skip_types: Collection[str] = (),
+) -> Index:
+    """``{subject: {predicate: [objects]}}`` of N-Triples ``data``, objects in line order,
+    filled into ``into`` (a fresh one if None; an empty mapping of subjects to
+    ``defaultdict(list)``), without the triples whose predicate is in ``skip`` or
+    whose ``rdf:type`` is in ``skip_types``.
 
     ``data`` holds IRIs and literals only (kg mints no blank nodes), one triple
     a line, as pyoxigraph writes N-Triples: ``<s> <p> <o> .`` or
@@ -51,7 +61,8 @@ def index_ntriples(data: bytes) -> Index:
             term = iris[value] = URIRef(value)
         return term
 
-    index: Index = defaultdict(lambda: defaultdict(list))
+    index: Index = defaultdict(lambda: defaultdict(list)) if into is None else into
+    skip = frozenset(skip)
     for line in data.decode("utf-8").split("\n"):  # not splitlines: U+2028 is no line end
         if not line:
             continue
@@ -59,8 +70,12 @@ def index_ntriples(data: bytes) -> Index:
         subject = line[1:cut]
         end = line.index("> ", cut + 3)
         predicate = line[cut + 3 : end]
+        if predicate in skip:
+            continue
         rest = line[end + 2 : -2]
         if rest[0] == "<":
+            if predicate == _RDF_TYPE and rest[1:-1] in skip_types:
+                continue
             term = iri(rest[1:-1])
         else:
             close = rest.rindex('"')

@@ -75,6 +75,34 @@ def test_sentences_carry_the_surface_form_and_article_metadata(view):
     }
 
 
+def test_nodes_carry_pinyin_and_short_forms(view):
+    kaiping = view.nodes[KAIPING]
+    assert kaiping["pinyin"] == "Kaiping Shi"
+    assert kaiping["aliases"] == ["开平"]
+
+
+def test_provenance_option_adds_sentences_and_articles_as_nodes(graph, view):
+    full = to_networkx(graph, provenance=True)
+    kinds = {d["kind"] for _, d in full.nodes(data=True)}
+    assert {"Sentence", "Article"} <= kinds
+    assert set(view) < set(full)
+    articles = [n for n, d in full.nodes(data=True) if d["kind"] == "Article"]
+    assert sorted(full.nodes[a]["article"] for a in articles) == [
+        "kaiping-2024-07-15",
+        "taishan-2024-08-02",
+    ]
+    for u, v, key in full.edges(keys=True):
+        if key == "wasDerivedFrom":
+            assert full.nodes[v]["kind"] == "Sentence" and u in view
+        if key == "isPartOf" and full.nodes[u]["kind"] == "Sentence":
+            assert full.nodes[v]["kind"] == "Article"
+    # every sentence an entity comes from is a node linked to it
+    park_sentences = {v for _, v, k in full.out_edges(PARK, keys=True) if k == "wasDerivedFrom"}
+    assert {full.nodes[s]["text"] for s in park_sentences} == {
+        s["text"] for s in view.nodes[PARK]["sentences"]
+    }
+
+
 def test_gazetteer_parents_have_no_sentences(view):
     jiangmen = view.nodes[f"{ID}division/440700"]
     assert jiangmen["sentences"] == [] and jiangmen["articles"] == []
@@ -89,9 +117,17 @@ def test_edges_are_keyed_by_predicate_with_labels_and_source(view):
         "label_en": "depends on",
         "sentence": "开平市将依托开阳高速开平至台山段，推动园区与台山市联动发展。",
         "article": "kaiping-2024-07-15",
+        "sentences": [
+            {
+                "text": "开平市将依托开阳高速开平至台山段，推动园区与台山市联动发展。",
+                "article": "kaiping-2024-07-15",
+            }
+        ],
+        "source": "text",
     }
     gazetteer = view.edges[KAIPING, f"{ID}division/440700", "locatedIn"]
     assert (gazetteer["sentence"], gazetteer["article"]) == (None, None)
+    assert (gazetteer["sentences"], gazetteer["source"]) == ([], "gazetteer")
     assert set(view[ROAD][KAIPING]) == {"connects"}
     assert view.number_of_edges() == 13
 
