@@ -96,6 +96,8 @@ def path_command(graph: Path, a: str, b: str, limit: int, fmt: str) -> str:
     head = f"{_name(info(view, source))} → {_name(info(view, target))}"
     if not paths:
         return f"{head}: not connected\n"
+    if source == target:
+        return f"{head}: the same entity\n"
     lines = [f"{head}: {len(paths)} shortest path(s) of {len(paths[0])} hop(s)"]
     for number, path in enumerate(paths, 1):
         walk = [view.nodes[path[0].source]["label"]] + [view.nodes[h.target]["label"] for h in path]
