@@ -279,7 +279,16 @@ def analyse_command(graph: Path, out: Path | None, seed: int, fmt: str) -> Resul
         return Result(
             _dump(
                 {
-                    "figures": dict(key_figures(a)),
+                    "figures": {
+                        "entities": a.nodes,
+                        "relations": a.edges,
+                        "components": len(a.components),
+                        "largest_component": a.components[0] if a.components else 0,
+                        "communities": len(a.communities),
+                        "largest_community": len(a.communities[0]) if a.communities else 0,
+                        "highest_k_core": max(a.core.values(), default=0),
+                        "betweenness_sampled_sources": a.betweenness_sample,
+                    },
                     "central": central,
                     "communities": groups,
                     "classes": a.by_class,
