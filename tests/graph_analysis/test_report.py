@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 import warnings
 from collections import Counter
@@ -102,6 +103,11 @@ def test_kg_analyse_prints_key_figures_and_writes_beside_the_graph(seed_out, cap
     out = capsys.readouterr().out
     assert "entities: 79" in out and "鹤山市 (County)" in out and "betweenness: exact" in out
     assert (tmp_path / "report" / "index.html").is_file() and (tmp_path / "kg.gexf").is_file()
+    assert (
+        main(["analyse", str(seed_out / "kg.ttl"), "--out", str(tmp_path), "--format", "json"]) == 0
+    )
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["figures"]["entities"] == 79 and answer["central"][0]["entity"] == "鹤山市"
     assert main(["analyse", str(tmp_path / "missing.ttl")]) == 2
     assert "no graph at" in capsys.readouterr().err
 
