@@ -89,9 +89,7 @@ def main() -> None:
             f"{engine:20s} per article: median {statistics.median(seconds):.3f} s, "
             f"total {sum(seconds):.2f} s"
         )
-    ratio = statistics.median(timings["pySHACL"]) / statistics.median(
-        timings["pyshacl-turbo (kg)"]
-    )
+    ratio = statistics.median(timings["pySHACL"]) / statistics.median(timings["pyshacl-turbo (kg)"])
     print(f"median speed-up {ratio:.1f}x; graphs reported differently: {differing}")
 
 

@@ -96,6 +96,8 @@ def path_command(graph: Path, a: str, b: str, limit: int, fmt: str) -> str:
     head = f"{_name(info(view, source))} → {_name(info(view, target))}"
     if not paths:
         return f"{head}: not connected\n"
+    if source == target:
+        return f"{head}: the same entity\n"
     lines = [f"{head}: {len(paths)} shortest path(s) of {len(paths[0])} hop(s)"]
     for number, path in enumerate(paths, 1):
         walk = [view.nodes[path[0].source]["label"]] + [view.nodes[h.target]["label"] for h in path]
@@ -277,7 +279,16 @@ def analyse_command(graph: Path, out: Path | None, seed: int, fmt: str) -> Resul
         return Result(
             _dump(
                 {
-                    "figures": dict(key_figures(a)),
+                    "figures": {
+                        "entities": a.nodes,
+                        "relations": a.edges,
+                        "components": len(a.components),
+                        "largest_component": a.components[0] if a.components else 0,
+                        "communities": len(a.communities),
+                        "largest_community": len(a.communities[0]) if a.communities else 0,
+                        "highest_k_core": max(a.core.values(), default=0),
+                        "betweenness_sampled_sources": a.betweenness_sample,
+                    },
                     "central": central,
                     "communities": groups,
                     "classes": a.by_class,

@@ -135,6 +135,8 @@ def test_cli_path_and_neighbours(seed_out, capsys, ambiguous_graph):
     assert answer["hops"] == 3 and answer["to"]["kind"] == "Company"
     assert main(["neighbours", "址山镇", "--graph", graph, "--format", "json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["groups"]) == 3
+    assert main(["path", "鹤山", "鹤山市", "--graph", graph]) == 0
+    assert "the same entity" in capsys.readouterr().out
     assert main(["path", "址山镇", "鹤山", "--graph", str(ambiguous_graph)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "fits 2 entities" in err

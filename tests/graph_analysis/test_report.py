@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 import warnings
 from collections import Counter
@@ -102,5 +103,24 @@ def test_kg_analyse_prints_key_figures_and_writes_beside_the_graph(seed_out, cap
     out = capsys.readouterr().out
     assert "entities: 82" in out and "鹤山市 (County)" in out and "betweenness: exact" in out
     assert (tmp_path / "report" / "index.html").is_file() and (tmp_path / "kg.gexf").is_file()
+    assert (
+        main(["analyse", str(seed_out / "kg.ttl"), "--out", str(tmp_path), "--format", "json"]) == 0
+    )
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["figures"]["entities"] == 79 and answer["central"][0]["entity"] == "鹤山市"
     assert main(["analyse", str(tmp_path / "missing.ttl")]) == 2
     assert "no graph at" in capsys.readouterr().err
+
+
+def test_gexf_escapes_what_xml_cannot_hold(tmp_path):
+    view = nx.MultiDiGraph()
+    hostile = 'a&b<c>"d"\n\r\te\x00f\x1f\ud800]]>'
+    view.add_node("x:1", label=hostile, kind="Park", quantities=[])
+    view.add_node('x:2"<&', label="潭江", kind="Town", code="1", quantities=[])
+    view.add_edge("x:1", 'x:2"<&', "locatedIn", label_zh="位于", sentence=hostile, sentences=[])
+    from kg.analyse.exports import write_gexf
+
+    write_gexf(view, analyse(view), tmp_path / "kg.gexf")
+    back = nx.read_gexf(tmp_path / "kg.gexf")
+    assert set(back) == {"x:1", 'x:2"<&'}
+    assert back.nodes["x:1"]["label"] == 'a&b<c>"d"\n\r\te\ufffdf\ufffd\ufffd]]>'
