@@ -1,7 +1,9 @@
 """Fixtures shared by every test folder: one headless Chromium for the whole session.
 
 Playwright's sync API allows one running instance per thread, so every browser
-test (the graph page, the query page) shares this one.
+test (the graph page, the query page) shares this one. Property tests run with
+a fixed seed and no per-example deadline (a loaded CI machine made a first
+pypinyin call miss hypothesis's 200 ms).
 """
 
 from __future__ import annotations
@@ -9,8 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 
 from kg.export.chromium import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, chromium_path
+
+settings.register_profile("kg", derandomize=True, deadline=None)
+settings.load_profile("kg")
 
 
 @pytest.fixture(scope="session")

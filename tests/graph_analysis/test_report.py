@@ -107,7 +107,7 @@ def test_kg_analyse_prints_key_figures_and_writes_beside_the_graph(seed_out, cap
         main(["analyse", str(seed_out / "kg.ttl"), "--out", str(tmp_path), "--format", "json"]) == 0
     )
     answer = json.loads(capsys.readouterr().out)
-    assert answer["figures"]["entities"] == 79 and answer["central"][0]["entity"] == "鹤山市"
+    assert answer["figures"]["entities"] == 82 and answer["central"][0]["entity"] == "鹤山市"
     assert main(["analyse", str(tmp_path / "missing.ttl")]) == 2
     assert "no graph at" in capsys.readouterr().err
 
