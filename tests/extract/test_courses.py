@@ -42,6 +42,19 @@ def test_a_course_from_start_through_to_end(make_article):
     }
 
 
+def test_a_course_told_of_the_works_in_the_next_sentence(make_article):
+    text = (
+        "罗定市G324线罗城至双东段改建工程是省重点建设项目,全长15公里。"
+        "路线经附城街道、素龙街道,终点位于双东街道。"
+    )
+    ex = extract(make_article(text))
+    assert facts(ex, "connects") >= {
+        ("G324线罗城至双东段", "附城街道"),
+        ("G324线罗城至双东段", "素龙街道"),
+        ("G324线罗城至双东段", "双东街道"),
+    }
+
+
 def test_a_route_end_before_duan_is_a_place_though_the_segmenter_joins_it(make_article):
     """周陂至新江段: jieba cut 新|江段 (江段 is a word), so 新江镇 was not found."""
     ex = extract(make_article("翁源县S244线周陂至新江段改造工程全长15公里。"))

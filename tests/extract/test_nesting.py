@@ -27,3 +27,11 @@ def test_an_event_named_after_a_place_is_about_it(make_article):
 def test_a_place_named_after_its_county_still_lies_in_it(make_article):
     ex = extract(make_article("台山工业新城今年新引进项目12个。"))
     assert ("台山工业新城", "台山市") in facts(ex, "locatedIn")
+
+
+def test_works_named_after_a_place_lie_in_it_unless_the_name_is_a_route(make_article):
+    text = "揭西县农村供水一体化工程和陆丰市至海丰县供水工程同步通水。"
+    ex = extract(make_article(text))
+    located = facts(ex, "locatedIn")
+    assert ("揭西县农村供水一体化工程", "揭西县") in located
+    assert not any(s == "陆丰市至海丰县供水工程" for s, _ in located)

@@ -109,3 +109,12 @@ def test_a_title_of_no_place_holds_no_post_in_one(make_article):
     text = "新丰县重点项目开工。常务副市长林志刚,交通集团党委书记陈国新出席。"
     ex = extract(make_article(text))
     assert facts(ex, "holdsPostIn") == set()
+
+
+def test_a_party_signs_with_each_party_of_a_list(make_article):
+    text = "徐闻县人民政府分别与广东粤电新能源有限公司、国华湛江风电有限公司签约。"
+    ex = extract(make_article(text))
+    assert facts(ex, "cooperatesWith") == {
+        ("徐闻县人民政府", "广东粤电新能源有限公司"),
+        ("徐闻县人民政府", "国华湛江风电有限公司"),
+    }

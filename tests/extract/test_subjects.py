@@ -314,3 +314,11 @@ def test_a_sentence_opening_with_what_its_count_counts_is_the_parks_before(make_
         "新材料项目28个、电子信息项目19个,主导产业项目占比61.3%。",
     )
     assert found[28] == found[19] == found[Decimal("61.3")] == "翁源经济开发区"
+
+
+def test_money_before_de_goes_to_the_works_after_a_list_of_their_owners(make_article):
+    found = _subjects(
+        make_article,
+        "徐闻县政府与三家企业签约,标志着计划总投资超过180亿元的明阳、粤电、国华三个海上风电项目落户徐闻。",
+    )
+    assert found[180] == "海上风电项目"

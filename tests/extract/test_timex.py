@@ -312,3 +312,12 @@ def test_a_dated_article_keeps_resolving_by_its_date(make_article):
     text = "2022年乐昌市完成投资60亿元。一季度开工项目8个。"
     periods = find_periods(make_article(text, D(2024, 5, 20)))
     assert {p.text: p.begin for p in periods}["一季度"] == D(2024, 1, 1)
+
+
+def test_yesterday_is_the_day_before_the_article_date(make_article):
+    p = only(make_article, "昨天上午,徐闻县重点项目集中签约,总投资86亿元。", D(2024, 3, 8))
+    assert (p.text, p.kind, p.begin, p.until) == ("昨天", "instant", D(2024, 3, 7), D(2024, 3, 7))
+
+
+def test_a_relative_day_without_an_article_date_is_no_period(make_article):
+    assert find_periods(make_article("昨日,徐闻县召开推进会。", None)) == ()

@@ -539,10 +539,19 @@ def _spent_on(ex: Extraction, q: Quantity) -> str | None:
 
 def _de_target(ex: Extraction, q: Quantity) -> str | None:
     """The name right after 'figure的' (47公里的碧道工程), if any."""
-    if not ex.article.text.startswith("的", q.end):
+    text = ex.article.text
+    if not text.startswith("的", q.end):
         return None
     after = first_starting_from(ex.mentions, q.end, 4, lambda m: m.kind in SUBJECT_KINDS)
+    if after is None:
+        # 总投资210亿元的甲、乙、丙三个风电项目: the works after a list of their owners
+        after = first_starting_from(ex.mentions, q.end, _DE_REACH, lambda m: m.kind in WORKS)
+        if after is not None and _stops(text[q.end : after.start]):
+            after = None
     return _top_level_at(ex.mentions, after).entity if after is not None else None
+
+
+_DE_REACH = 20
 
 
 def _last_of_list(ex: Extraction, q: Quantity) -> Quantity:

@@ -21,6 +21,8 @@ written and whose ``begin``/``until`` are the first and last day it covers:
 - 到2025年, 力争到2025年, 至2025年底, 2025年前, 年内, 年底前: kind 'target',
   ``until`` the end of the span, ``begin`` None;
 - 截至2023年10月底, 截至目前: kind 'instant' at that day;
+- 昨天, 昨日, 前天, 今天, 今日: kind 'instant' at that day before the article date
+  (a newspaper's 昨天上午 is the day before it went to press);
 - "十四五"时期, 十四五期间: the five-year plan's years (2021-2025).
 
 In an article without a date, a part of a year or a span of months without its
@@ -387,6 +389,17 @@ def _plan(m: re.Match[str], on: dt.date | None) -> _Found | None:
     return _Found(m.start(), m.end(), "interval", first, last)
 
 
+_DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "今天": 0, "今日": 0}
+
+
+def _relative_day(m: re.Match[str], on: dt.date | None) -> _Found | None:
+    """昨天, 前天, 今日: that day before the article date (None without a date)."""
+    if on is None:
+        return None
+    day = on - dt.timedelta(days=_DAYS_BACK[m.group("day")])
+    return _Found(m.start(), m.end(), "instant", day, day)
+
+
 def _now(m: re.Match[str], on: dt.date | None) -> _Found | None:
     """截至目前: an instant at the article date."""
     return _Found(m.start(), m.end(), "instant", on, on)
@@ -424,6 +437,7 @@ _RECENT = (
 )
 _PLAN = r"(?P<q1>[“\"])?十(?P<n>[一二三四五六七八九])五[”\"]?(?P<tail>时期|期间|规划期|规划|末)?"
 _NOW = r"截至目前|截止目前|截至今日|到目前为止|目前为止"
+_RELATIVE_DAY = rf"(?P<day>昨天|昨日|前天|今天|今日){_NO}"
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date | None], _Found | None]]
 _RULES: tuple[_Rule, ...] = tuple(
@@ -440,6 +454,7 @@ _RULES: tuple[_Rule, ...] = tuple(
         (_RECENT, _recent),
         (_PLAN, _plan),
         (_NOW, _now),
+        (_RELATIVE_DAY, _relative_day),
     )
 )
 

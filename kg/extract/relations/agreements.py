@@ -3,8 +3,9 @@
 - **Cooperation** (cooperatesWith): A与B签订合作协议 (签署, 签约, 共建, 合作, 携手,
   达成 within a few characters after B), and A联合B / A携手B followed by what
   they do together. A and B are places, organs, companies or organisations
-  standing right at the 与 or 联合 between them (a declared 简称 in brackets may
-  stand between A and 与); of a run of places (佛山市南海区) the last is the party.
+  standing right at the 与 or 联合 between them (a declared 简称 in brackets or an
+  adverb such as 分别 may stand between A and 与; A分别与B、C签约 is with each of
+  the list); of a run of places (佛山市南海区) the last is the party.
 - **What an agreement brings**: the works named after 签约/签订 in the same
   clause (良垌镇与X集团签约Y项目) or right after 共建的 (A与B共建的Y园), or built
   in a following clause that names no one before its verb (X公司与Y市人民政府签订
@@ -72,8 +73,14 @@ def _last_of_run(ms: list[Mention], first: Mention) -> Mention:
     return out
 
 
+_ADVERBS = ("分别", "共同", "正式", "已")
+
+
 def _left_party(text: str, ms: list[Mention], at: int) -> Mention | None:
-    """The party right before ``at``, over a bracketed short name (简称“科拓家电”)."""
+    """The party right before ``at``, over a bracketed short name (简称“科拓家电”) or an
+    adverb (X分别与…)."""
+    adverb = next((a for a in _ADVERBS if text.startswith(a, at - len(a))), "")
+    at -= len(adverb)
     bracket = _SHORT_NAME.search(text[max(0, at - 22) : at])
     if bracket:
         at -= len(bracket.group())
@@ -97,12 +104,26 @@ def _cooperations(text: str, ms: list[Mention]) -> list[tuple[Mention, Mention, 
             if word in _JOIN:
                 out.append((left, right, right.end))
                 continue
-            verb = _COOPERATE.match(text, right.end)
+            listed = _listed_after(text, ms, right)  # A分别与B、C、D签约: each of them
+            verb = _COOPERATE.match(text, listed[-1].end)
             if verb and not any(
                 right.end <= x.start < verb.start(1) for x in ms if x.kind in WORKS
             ):
-                out.append((left, right, verb.end()))
+                out.extend((left, party, verb.end()) for party in listed)
     return out
+
+
+def _listed_after(text: str, ms: list[Mention], first: Mention) -> list[Mention]:
+    """The parties listed from ``first`` on, joined by 、/和/及 (B、C和D)."""
+    listed = [first]
+    while True:
+        end = listed[-1].end
+        if text[end : end + 1] not in ("、", "和", "及"):
+            return listed
+        nxt = next((x for x in ms if x.start == end + 1 and x.kind in PARTIES), None)
+        if nxt is None:
+            return listed
+        listed.append(_last_of_run(ms, nxt))
 
 
 def cooperation_relations(ex: Extraction) -> list[Relation]:

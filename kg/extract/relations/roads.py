@@ -4,15 +4,17 @@
   after 的 connect both places.
 - **A road named after one place** (S111线勒流段, 英红镇茶旅环线) lies in it; a road
   with two places in its name connects them instead (``route_relations``).
-- **Courses** in a sentence that opens with a road or its works: 起于A，途经B、C，
-  止于D. The road connects each place; for works, the road section inside their
-  name carries the link (G240线…段改建工程 → G240线…段).
+- **Courses** in a sentence that opens with a road or its works, or with a word
+  standing for the road or works the text is on (该项目起于A…, 路线经B、C): 起于A，
+  途经B、C，止于D (终点位于D, 路线经B). The road connects each place; for works, the
+  road section inside their name carries the link (G240线…段改建工程 → G240线…段).
 """
 
 from __future__ import annotations
 
 import re
 
+from kg.extract.figures.subjects import antecedent
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.relations.registry import relation_rule
 from kg.extract.relations.works import mention_at, sentence_opener
@@ -21,7 +23,11 @@ from kg.extract.text.spans import in_sentence, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 _ROUTE_MARKS = ("至", "—", "－")
-_COURSE = re.compile(r"起于|起自|始于|途经|经过|止于|终于|终至")
+_COURSE = re.compile(
+    r"起于|起自|始于|途经|经过|止于|终于|终至|(?:起点|终点)(?:位于|设于|为)|(?<=路线)经|(?<=线路)经"
+)
+# a sentence opening with one of these speaks of the road or works the text is on
+_STANDS_FOR = re.compile(r"\s*(?:该项目|该工程|项目|工程|路线|线路|主线|全线)")
 _AND = ("、", "和", "及")
 
 
@@ -84,6 +90,18 @@ def _carrier(ex: Extraction, opener: Mention) -> Mention:
     return max(inner, key=lambda m: m.end - m.start, default=opener)
 
 
+def _stood_for(ex: Extraction, sentence: int, start: int) -> Mention | None:
+    """The road or works a sentence opening with 该项目/路线/全线 … speaks of."""
+    word = _STANDS_FOR.match(ex.article.text, start)
+    if word is None:
+        return None
+    key = antecedent(ex, sentence, word.end(), (Kind.PROJECT, Kind.ROAD))
+    if key is None:
+        return None
+    said = [m for m in ex.mentions if m.entity == key and m.end <= word.end()]
+    return said[-1] if said else None
+
+
 def courses(ex: Extraction) -> list[Relation]:
     """X起于A，途经B，止于C (X opening the sentence): X connects A, B and C."""
     text = ex.article.text
@@ -92,9 +110,11 @@ def courses(ex: Extraction) -> list[Relation]:
         ms = top_level(in_sentence(ex.mentions, s.index))
         opener = sentence_opener(text, s.start, ms)
         if opener is None or opener.kind not in (Kind.ROAD, Kind.PROJECT):
+            opener = _stood_for(ex, s.index, s.start)
+        if opener is None:
             continue
         road = _carrier(ex, opener)
-        for cue in _COURSE.finditer(text, opener.end, s.end):
+        for cue in _COURSE.finditer(text, max(opener.end, s.start), s.end):
             first = mention_at(ms, cue.end(), PLACES)
             for place in _listed(text, ms, first) if first else []:
                 out.append(Relation(road.entity, "connects", place.entity, s.index, cue.group()))

@@ -5,6 +5,7 @@
   name anywhere in the article (广东海澄重工有限公司 … 海澄重工二期项目, 广东博瑞树脂新材料
   有限公司 … 博瑞树脂项目): the company invests in them.
 - **Works a place brings in** (水步镇引进X公司Y项目, 深井镇签约的Y项目, 望埠镇新建的Y枢纽,
+  each works of a list: X县将规划建设A、B产业园、C数据产业园等平台,
   A、B、C三镇联合打造的Y示范带): they lie in that place, or in each coordinated place.
 - **A place's company** (乐从镇的X公司) lies in it; so do works after 的 and an
   output figure (占陇镇的年产1.2亿米Y项目).
@@ -47,7 +48,7 @@ _OUTPUT = re.compile(OUTPUT_RATE + r"[^\s,，;；。、的]{0,6}")
 _NUMBER = r"[一二三四五六七八九十两0-9]+个?"
 _BRING = re.compile(
     rf"(?:{_NUMBER}(?:镇|乡|街道|村|县|区|市|地))?"
-    r"(?:也|还|将|已|正|均|今年|近日|联合|共同|合力|集中|成功|先后|全力|加快)*"
+    r"(?:也|还|将|已|正|均|今年|近日|联合|共同|合力|集中|成功|先后|全力|加快|高标准|高起点|大力)*"
     r"(?:引进|引入|新建|建设|打造|签约|投资建设|规划建设|兴建|布局)了?的?"
 )
 _HEADS = ("开发区", "高新区", "产业园", "工业园", "工业区", "园区", "镇", "街道", "村")
@@ -164,11 +165,27 @@ def brought_works(ex: Extraction) -> list[Relation]:
         company = mention_at(ms, verb.end(), {Kind.COMPANY})
         pos = company.end if company is not None else verb.end()
         works = _named_at(text, ms, pos, WORKS)
-        if works is None:
-            continue
-        for place in coordinated(text, ms, p):
-            out.append(Relation(works.entity, "locatedIn", place.entity, works.sentence, "引进"))
+        listed = [works] if works is not None else []
+        if company is None:  # 规划建设A、B产业园、C数据产业园等平台: each listed works
+            listed += [w for w in _listed_works(text, ms, pos) if w is not works]
+        for w in listed:
+            for place in coordinated(text, ms, p):
+                out.append(Relation(w.entity, "locatedIn", place.entity, w.sentence, "引进"))
     return out
+
+
+_LIST_END = re.compile(r"[,，;；。:：等]")
+
+
+def _listed_works(text: str, ms: list[Mention], pos: int) -> list[Mention]:
+    """The works named at the heads of a 、-list starting at ``pos`` (up to 等 or a
+    clause mark): 建设能源岛、X产业园、Y数据产业园等平台 gives X产业园 and Y数据产业园."""
+    end = _LIST_END.search(text, pos)
+    stop = end.start() if end else len(text)
+    heads = [pos] + [i + 1 for i in range(pos, stop) if text[i] == "、"]
+    if len(heads) < 2:
+        return []
+    return [w for w in (mention_at(ms, h, WORKS) for h in heads) if w is not None]
 
 
 def possessed(ex: Extraction) -> list[Relation]:
