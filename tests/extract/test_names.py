@@ -471,3 +471,13 @@ def test_facilities_built_as_works_are_projects():
     assert found.get("清城科创中心") == "Project"
     assert found.get("汽车测试中心") == "Project"
     assert "中心和汽车测试中心" not in found
+
+
+def test_an_ordinal_before_a_word_belongs_to_the_name_but_not_before_a_counter(make_article):
+    found = _entities(
+        make_article,
+        "潮安区第二水厂正式通水，潮州国际机场第一航站区管理公司成立，第三届博览会开幕。",
+    )
+    assert found.get("潮安区第二水厂") == "Project"
+    assert found.get("潮州国际机场第一航站区管理公司") == "Company"
+    assert not any(k.startswith("第三届") for k in found)
