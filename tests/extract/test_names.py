@@ -481,3 +481,13 @@ def test_an_ordinal_before_a_word_belongs_to_the_name_but_not_before_a_counter(m
     assert found.get("潮安区第二水厂") == "Project"
     assert found.get("潮州国际机场第一航站区管理公司") == "Company"
     assert not any(k.startswith("第三届") for k in found)
+
+
+def test_a_province_named_only_inside_company_names_is_not_a_place_of_the_text(make_article):
+    text = "连州市引进广东华通新材料有限公司，项目总投资5亿元。"
+    ex = extract(make_article(text))
+    kinds = {e.name: e.kind for e in ex.entities if e.from_text}
+    assert kinds.get("广东华通新材料有限公司") == "Company"
+    assert "广东" not in kinds and "广东省" not in kinds
+    both = extract(make_article("广东省推动产业转移，连州市引进广东华通新材料有限公司。"))
+    assert any(e.name in ("广东", "广东省") for e in both.entities if e.from_text)
