@@ -491,3 +491,10 @@ def test_a_province_named_only_inside_company_names_is_not_a_place_of_the_text(m
     assert "广东" not in kinds and "广东省" not in kinds
     both = extract(make_article("广东省推动产业转移，连州市引进广东华通新材料有限公司。"))
     assert any(e.name in ("广东", "广东省") for e in both.entities if e.from_text)
+
+
+def test_a_county_and_town_named_only_in_a_company_name_stay_places(make_article):
+    # broke tests/test_hostile_corpus.py: a short article's figures lost their subject
+    ex = extract(make_article("四会市龙甫镇华通科技有限公司投资12亿元，项目占地200亩。"))
+    kinds = {e.name: e.kind for e in ex.entities if e.from_text}
+    assert kinds.get("四会市") == "County" and kinds.get("龙甫镇") == "Town"

@@ -201,16 +201,19 @@ def mentions_step(ex: Extraction) -> Extraction:
 # names whose places say where they are registered, not what the text is about (the places
 # in works' names are where the works are: S263线贞山段改造工程)
 _NAMED_FROM = frozenset({Kind.COMPANY, Kind.ORGANIZATION})
+# only provinces and prefectures: a county or town in a company's name is where a short
+# article's figures happen (X市Y镇Z有限公司投资12亿元)
+_WIDE = frozenset({Kind.PROVINCE, Kind.PREFECTURE})
 
 
 def _without_places_only_in_names(mentions: list[Mention], top: list[Candidate]) -> list[Mention]:
-    """A division the article names only inside company or organisation names
-    (广东X有限公司, 广东Y研究院) is not one the article speaks of: its mentions go
+    """A province or prefecture the article names only inside company or organisation
+    names (广东X有限公司, 深圳Y集团) is not one the article speaks of: its mentions go
     (the names keep their text). A division also named on its own keeps them all."""
     holders = SpanIndex([c for c in top if c.kind in _NAMED_FROM])
     inside, outside = set(), set()
     for m in mentions:
-        if m.source != "gazetteer":
+        if m.source != "gazetteer" or m.kind not in _WIDE:
             continue
         held = any(c.start <= m.start and m.end <= c.end for c in holders.covering(m.start, m.end))
         (inside if held else outside).add(m.entity)
