@@ -498,3 +498,19 @@ def test_a_county_and_town_named_only_in_a_company_name_stay_places(make_article
     ex = extract(make_article("四会市龙甫镇华通科技有限公司投资12亿元，项目占地200亩。"))
     kinds = {e.name: e.kind for e in ex.entities if e.from_text}
     assert kinds.get("四会市") == "County" and kinds.get("龙甫镇") == "Town"
+
+
+def test_a_plenum_joined_by_ji_to_a_work_meeting_is_one_event(make_article):
+    found = _entities(make_article, "1月27日，中共陆丰市委九届九次全会暨市委经济工作会议召开。")
+    assert found.get("中共陆丰市委九届九次全会暨市委经济工作会议") == "Event"
+
+
+def test_research_centres_and_think_tanks_are_organisations():
+    found = names("赛迪顾问县域经济研究中心和竞争力智库联合发布报告。")
+    assert found.get("赛迪顾问县域经济研究中心") == "Organization"
+    assert found.get("竞争力智库") == "Organization"
+
+
+def test_a_park_named_x_yuan_yuan_is_a_park():
+    found = names("松园园、回龙园加快建设。")
+    assert found.get("松园园") == "Park"
