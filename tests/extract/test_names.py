@@ -514,3 +514,9 @@ def test_research_centres_and_think_tanks_are_organisations():
 def test_a_park_named_x_yuan_yuan_is_a_park():
     found = names("松园园、回龙园加快建设。")
     assert found.get("松园园") == "Park"
+
+
+def test_a_trade_name_opening_with_wan_keeps_it():
+    found = names("引进万洋科技城项目。")
+    assert found.get("万洋科技城") == "Park"
+    assert found.get("万洋科技城项目") == "Project"

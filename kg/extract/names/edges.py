@@ -148,10 +148,11 @@ def _ordinal_in_name(token: str, right: str) -> bool:
 
 def _numeral_in_name(token: str, right: str) -> bool:
     """A numeral glued to a one-character word that is no counter belongs to the
-    name (三|华|李 in 三华李产业园), while 三|个 or 两|大 count things."""
+    name (三|华|李 in 三华李产业园, 万|洋 in 万洋科技城), while 三|个 or 两|大 count
+    things."""
     return (
         len(token) == 1
-        and token in _NUMERALS
+        and token in _NUMERALS + "百千万"
         and len(right) == 1
         and right not in _COUNTERS
         and "\u4e00" <= right <= "\u9fff"
