@@ -231,11 +231,11 @@ def test_every_eval_gold_file_names_its_article_and_its_entities():
 # lost silently; raise a figure when a change improves it.
 MEASURED_ON_EVAL = {
     "entity_recall": 0.9829,
-    "entity_precision": 0.9208,
+    "entity_precision": 0.9515,
     "type_accuracy": 0.9971,
     "level_accuracy": 1.0,
     "relation_recall": 0.8907,
-    "quantity_recall": 0.9345,
+    "quantity_recall": 0.9365,
     "period_accuracy": 0.982,
 }
 ALLOWED_DROP = 0.02

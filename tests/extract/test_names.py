@@ -471,3 +471,52 @@ def test_facilities_built_as_works_are_projects():
     assert found.get("清城科创中心") == "Project"
     assert found.get("汽车测试中心") == "Project"
     assert "中心和汽车测试中心" not in found
+
+
+def test_an_ordinal_before_a_word_belongs_to_the_name_but_not_before_a_counter(make_article):
+    found = _entities(
+        make_article,
+        "潮安区第二水厂正式通水，潮州国际机场第一航站区管理公司成立，第三届博览会开幕。",
+    )
+    assert found.get("潮安区第二水厂") == "Project"
+    assert found.get("潮州国际机场第一航站区管理公司") == "Company"
+    assert not any(k.startswith("第三届") for k in found)
+
+
+def test_a_province_named_only_inside_company_names_is_not_a_place_of_the_text(make_article):
+    text = "连州市引进广东华通新材料有限公司，项目总投资5亿元。"
+    ex = extract(make_article(text))
+    kinds = {e.name: e.kind for e in ex.entities if e.from_text}
+    assert kinds.get("广东华通新材料有限公司") == "Company"
+    assert "广东" not in kinds and "广东省" not in kinds
+    both = extract(make_article("广东省推动产业转移，连州市引进广东华通新材料有限公司。"))
+    assert any(e.name in ("广东", "广东省") for e in both.entities if e.from_text)
+
+
+def test_a_county_and_town_named_only_in_a_company_name_stay_places(make_article):
+    # broke tests/test_hostile_corpus.py: a short article's figures lost their subject
+    ex = extract(make_article("四会市龙甫镇华通科技有限公司投资12亿元，项目占地200亩。"))
+    kinds = {e.name: e.kind for e in ex.entities if e.from_text}
+    assert kinds.get("四会市") == "County" and kinds.get("龙甫镇") == "Town"
+
+
+def test_a_plenum_joined_by_ji_to_a_work_meeting_is_one_event(make_article):
+    found = _entities(make_article, "1月27日，中共陆丰市委九届九次全会暨市委经济工作会议召开。")
+    assert found.get("中共陆丰市委九届九次全会暨市委经济工作会议") == "Event"
+
+
+def test_research_centres_and_think_tanks_are_organisations():
+    found = names("赛迪顾问县域经济研究中心和竞争力智库联合发布报告。")
+    assert found.get("赛迪顾问县域经济研究中心") == "Organization"
+    assert found.get("竞争力智库") == "Organization"
+
+
+def test_a_park_named_x_yuan_yuan_is_a_park():
+    found = names("松园园、回龙园加快建设。")
+    assert found.get("松园园") == "Park"
+
+
+def test_a_trade_name_opening_with_wan_keeps_it():
+    found = names("引进万洋科技城项目。")
+    assert found.get("万洋科技城") == "Park"
+    assert found.get("万洋科技城项目") == "Project"

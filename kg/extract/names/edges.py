@@ -118,7 +118,8 @@ def _walk_tokens(
         if _ends_with_boundary(text, j, pos, lex, holds):
             return pos
         stop = token not in holds and _is_stop(token, tag, lex)
-        if stop and not _numeral_in_name(token, right):
+        after = right or text[i : i + 1]  # the class word itself when nothing came yet
+        if stop and not _numeral_in_name(token, right) and not _ordinal_in_name(token, after):
             return pos
         pos -= len(token)
         right = token
@@ -131,12 +132,27 @@ _NUMERALS = "一二三四五六七八九十两"
 _COUNTERS = set("个批项家条座所宗户位名大类种级期年月日号次届台套栋间")
 
 
+_ORDINAL = re.compile(r"第[一二三四五六七八九十]{1,3}")
+
+
+def _ordinal_in_name(token: str, right: str) -> bool:
+    """An ordinal before a word that is no counter belongs to the name (第二|水厂,
+    第一|航站区), while 第三|届 or 第二|次 count sessions."""
+    return (
+        bool(_ORDINAL.fullmatch(token))
+        and bool(right)
+        and right[0] not in _COUNTERS
+        and "\u4e00" <= right[0] <= "\u9fff"
+    )
+
+
 def _numeral_in_name(token: str, right: str) -> bool:
     """A numeral glued to a one-character word that is no counter belongs to the
-    name (三|华|李 in 三华李产业园), while 三|个 or 两|大 count things."""
+    name (三|华|李 in 三华李产业园, 万|洋 in 万洋科技城), while 三|个 or 两|大 count
+    things."""
     return (
         len(token) == 1
-        and token in _NUMERALS
+        and token in _NUMERALS + "百千万"
         and len(right) == 1
         and right not in _COUNTERS
         and "\u4e00" <= right <= "\u9fff"

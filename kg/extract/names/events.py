@@ -6,7 +6,8 @@
   with that event word (``event_short_forms``, used by the entity step).
 - **Sessions** of congresses and committees (X市第十五届人民代表大会第三次会议),
   named from the whole chain of places before them, and plenums of a party
-  committee (中共X市委十三届五次全会).
+  committee (中共X市委十三届五次全会), and the one event they make with the meeting
+  joined to them by 暨 (…全会暨县委经济工作会议), the session inside it.
 - ``ON_THE_DAY``: a sentence opening with 当天/现场 speaks of the event named
   before it (read by the event rules and the figure subjects).
 """
@@ -35,6 +36,7 @@ _PLENUM = re.compile(
     r"委(?:第)?[一二三四五六七八九十0-9]+届(?:第)?[一二三四五六七八九十0-9]+次全(?:体会议|会)"
 )
 _PARTY = "中共"
+_JOINED = re.compile(r"暨[\u4e00-\u9fff]{2,16}?(?:会议|大会|全会)")
 
 
 def session_candidates(text: str, places: list[tuple[int, int]]) -> Iterator[Candidate]:
@@ -52,6 +54,9 @@ def session_candidates(text: str, places: list[tuple[int, int]]) -> Iterator[Can
             if pattern is _PLENUM and text.endswith(_PARTY, 0, start):
                 start -= len(_PARTY)
             yield Candidate(start, m.end(), Kind.EVENT, "session")
+            joined = _JOINED.match(text, m.end())  # …全会暨县委经济工作会议: one event
+            if joined:
+                yield Candidate(start, joined.end(), Kind.EVENT, "session")
 
 
 def _event_words(lex: Lexicon) -> tuple[str, ...]:

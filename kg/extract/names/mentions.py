@@ -193,8 +193,34 @@ def mentions_step(ex: Extraction) -> Extraction:
     companies = SpanIndex([c for c in top if c.kind == Kind.COMPANY])
     by_start = {s: (e, d) for s, e, d in divisions}
     mentions = [m for m in mentions if not _trade_name_place(m, companies, by_start)]
+    mentions = _without_places_only_in_names(mentions, top)
     mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
     return ex.evolve(mentions=tuple(mentions))
+
+
+# names whose places say where they are registered, not what the text is about (the places
+# in works' names are where the works are: S263线贞山段改造工程)
+_NAMED_FROM = frozenset({Kind.COMPANY, Kind.ORGANIZATION})
+# only provinces and prefectures: a county or town in a company's name is where a short
+# article's figures happen (X市Y镇Z有限公司投资12亿元)
+_WIDE = frozenset({Kind.PROVINCE, Kind.PREFECTURE})
+
+
+def _without_places_only_in_names(mentions: list[Mention], top: list[Candidate]) -> list[Mention]:
+    """A province or prefecture the article names only inside company or organisation
+    names (广东X有限公司, 深圳Y集团) is not one the article speaks of: its mentions go
+    (the names keep their text). A division also named on its own keeps them all."""
+    holders = SpanIndex([c for c in top if c.kind in _NAMED_FROM])
+    inside, outside = set(), set()
+    for m in mentions:
+        if m.source != "gazetteer" or m.kind not in _WIDE:
+            continue
+        held = any(c.start <= m.start and m.end <= c.end for c in holders.covering(m.start, m.end))
+        (inside if held else outside).add(m.entity)
+    gone = inside - outside
+    if not gone:
+        return mentions
+    return [m for m in mentions if not (m.source == "gazetteer" and m.entity in gone)]
 
 
 def _trade_name_place(m: Mention, companies: SpanIndex, divisions: dict) -> bool:
