@@ -112,9 +112,9 @@ def test_a_title_of_no_place_holds_no_post_in_one(make_article):
 
 
 def test_a_party_signs_with_each_party_of_a_list(make_article):
-    text = "徐闻县人民政府分别与广东粤电新能源有限公司、国华湛江风电有限公司签约。"
+    text = "遂溪县人民政府分别与湛江海田新能源有限公司、广东北潭储能科技有限公司签约。"
     ex = extract(make_article(text))
     assert facts(ex, "cooperatesWith") == {
-        ("徐闻县人民政府", "广东粤电新能源有限公司"),
-        ("徐闻县人民政府", "国华湛江风电有限公司"),
+        ("遂溪县人民政府", "湛江海田新能源有限公司"),
+        ("遂溪县人民政府", "广东北潭储能科技有限公司"),
     }

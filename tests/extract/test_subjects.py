@@ -319,6 +319,6 @@ def test_a_sentence_opening_with_what_its_count_counts_is_the_parks_before(make_
 def test_money_before_de_goes_to_the_works_after_a_list_of_their_owners(make_article):
     found = _subjects(
         make_article,
-        "徐闻县政府与三家企业签约,标志着计划总投资超过180亿元的明阳、粤电、国华三个海上风电项目落户徐闻。",
+        "阳西县昨日和几家能源企业签下协议,预计投资合计约60亿元的华星、南能两个光伏发电项目将在沙扒镇建设。",
     )
-    assert found[180] == "海上风电项目"
+    assert found[60] == "光伏发电项目"

@@ -543,15 +543,24 @@ def _de_target(ex: Extraction, q: Quantity) -> str | None:
     if not text.startswith("的", q.end):
         return None
     after = first_starting_from(ex.mentions, q.end, 4, lambda m: m.kind in SUBJECT_KINDS)
+    if after is not None and _listed(text, after):
+        after = None  # the first of a list of owners, named as works or companies
     if after is None:
         # 总投资210亿元的甲、乙、丙三个风电项目: the works after a list of their owners
-        after = first_starting_from(ex.mentions, q.end, _DE_REACH, lambda m: m.kind in WORKS)
+        after = first_starting_from(
+            ex.mentions, q.end, _DE_REACH, lambda m: m.kind in WORKS and not _listed(text, m)
+        )
         if after is not None and _stops(text[q.end : after.start]):
             after = None
     return _top_level_at(ex.mentions, after).entity if after is not None else None
 
 
 _DE_REACH = 20
+
+
+def _listed(text: str, mention) -> bool:
+    """Whether ``mention`` is an item of a 、-list (a 、 right before or after it)."""
+    return text.startswith("、", mention.end) or text[mention.start - 1 : mention.start] == "、"
 
 
 def _last_of_list(ex: Extraction, q: Quantity) -> Quantity:

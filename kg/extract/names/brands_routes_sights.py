@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from kg.extract.kinds import Kind
 from kg.extract.names.candidates import Candidate
 from kg.extract.names.companies import company_core
-from kg.extract.names.edges import PUNCT, clause_floor, name_start
+from kg.extract.names.edges import PUNCT, clause_floor, list_items
 from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.text.lexicon import Lexicon
 
@@ -126,14 +126,7 @@ def listed_sight_candidates(
     spans = {(c.start, c.end): c.kind for c in cands} | {span: "place" for span in places}
     for m in _SIGHTS.finditer(text):
         floor = clause_floor(text, m.start())
-        items, end = [], m.start()
-        while True:
-            sep = text.rfind("、", floor, end)
-            start = sep + 1 if sep >= 0 else name_start(text, floor, end, lex)
-            items.append((start, end))
-            if sep < 0:
-                break
-            end = sep
+        items = list_items(text, floor, m.start(), lex)
         if len(items) < 2 or not any(spans.get(i) in (Kind.PARK, Kind.REGION) for i in items):
             continue
         for start, end in items:

@@ -50,6 +50,20 @@ def _is_stop(token: str, tag: str | None, lex: Lexicon) -> bool:
     return tag in _STOP_TAGS or (tag == "v" and token not in lex.name_verbs)
 
 
+def list_items(text: str, floor: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Spans of the items of a 、-separated list that ends at ``end``, last item first:
+    each lies between two 、, and the first starts where a name can (``name_start``)
+    after ``floor``. A text with no 、 there gives one item."""
+    items = []
+    while True:
+        sep = text.rfind("、", floor, end)
+        start = sep + 1 if sep >= 0 else name_start(text, floor, end, lex)
+        items.append((start, end))
+        if sep < 0:
+            return items
+        end = sep
+
+
 def name_start(
     text: str,
     lo: int,

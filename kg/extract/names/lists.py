@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from kg.extract.kinds import Kind
 from kg.extract.names.candidates import Candidate
-from kg.extract.names.edges import clause_floor, name_start, tokenizer
+from kg.extract.names.edges import clause_floor, list_items, tokenizer
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon
 
@@ -37,14 +37,7 @@ def listed_member_candidates(
     _, tags = tokenizer()
     for m in _HEAD.finditer(text):
         floor = max(clause_floor(text, m.start()), last_mark_before(text, "，,：:", m.start()) + 1)
-        items, end = [], m.start()
-        while True:
-            sep = text.rfind("、", floor, end)
-            start = sep + 1 if sep >= 0 else name_start(text, floor, end, lex)
-            items.append((start, end))
-            if sep < 0:
-                break
-            end = sep
+        items = list_items(text, floor, m.start(), lex)
         if len(items) < 2:
             continue
         kind = _KIND[m.group("head")]
