@@ -148,11 +148,7 @@ def write_gexf(
         colour = colour_of(row["class"], kinds).lstrip("#")
         r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
         size = round(4 + 26 * (a.pagerank.get(row["iri"], 0.0) / top) ** 0.5, 3)
-        values = "".join(
-            f'<attvalue for="n{i}" value={_attr(row[c])}/>'
-            for i, c in enumerate(node_columns)
-            if row[c] is not None
-        )
+        values = _attvalues("n", row, node_columns)
         out.append(
             f"<node id={_attr(row['iri'])} label={_attr(row['label'])}><attvalues>{values}"
             f'</attvalues><viz:size value="{size}"/><viz:color r="{r}" g="{g}" b="{b}" a="1.0"/>'
@@ -160,11 +156,7 @@ def write_gexf(
         )
     out += ["</nodes>", "<edges>"]
     for number, row in enumerate(edges):
-        values = "".join(
-            f'<attvalue for="e{i}" value={_attr(row[c])}/>'
-            for i, c in enumerate(edge_columns)
-            if row[c] is not None
-        )
+        values = _attvalues("e", row, edge_columns)
         out.append(
             f'<edge id="{number}" source={_attr(row["source"])} target={_attr(row["target"])} '
             f"label={_attr(row['predicate'])}><attvalues>{values}</attvalues></edge>"
@@ -178,6 +170,15 @@ _ESCAPE = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&qu
            ord("\n"): "&#10;", ord("\r"): "&#13;", ord("\t"): "&#9;"}  # fmt: skip
 _ESCAPE |= {c: "\ufffd" for c in [*range(0x20), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]
             if c not in (0x9, 0xA, 0xD)}  # fmt: skip
+
+
+def _attvalues(prefix: str, row: dict, columns) -> str:
+    """The GEXF attribute values of ``row`` (its columns numbered as declared), None left out."""
+    return "".join(
+        f'<attvalue for="{prefix}{i}" value={_attr(row[c])}/>'
+        for i, c in enumerate(columns)
+        if row[c] is not None
+    )
 
 
 def _attr(value: object) -> str:
