@@ -1,14 +1,17 @@
 """Fixtures shared by every test folder: one headless Chromium for the whole session.
 
 Playwright's sync API allows one running instance per thread, so every browser
-test (the graph page, the query page) shares this one. Property tests run with
+test (the graph page, the query page, the report) shares this one, and `browse` opens
+a page offline, recording any request that tries to leave it. Property tests run with
 a fixed seed and no per-example deadline (a loaded CI machine made a first
 pypinyin call miss hypothesis's 200 ms).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -38,3 +41,46 @@ def chromium() -> Iterator:
             pytest.fail(f"Chromium at {executable} did not start ({err}): {INSTALL_HINT}")
         yield browser
         browser.close()
+
+
+class Visit:
+    """A page opened from file:// with every other request aborted and recorded."""
+
+    def __init__(self, page, external: list[str], errors: list[str], seconds: float):
+        self.page = page
+        self.external = external
+        self.errors = errors
+        self.seconds = seconds
+
+
+@pytest.fixture
+def browse(chromium) -> Iterator:
+    """Return ``open(path) -> Visit``: load a page offline and wait until its layout settles."""
+    contexts = []
+
+    def open_page(path: Path) -> Visit:
+        context = chromium.new_context(viewport={"width": 1400, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        external: list[str] = []
+        errors: list[str] = []
+
+        def guard(route) -> None:
+            if route.request.url.startswith("file:"):
+                route.continue_()
+            else:
+                external.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", guard)
+        page.on("request", lambda r: None if r.url.startswith("file:") else external.append(r.url))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        started = time.perf_counter()
+        page.goto(path.resolve().as_uri())
+        page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+        return Visit(page, external, errors, time.perf_counter() - started)
+
+    yield open_page
+    for context in contexts:
+        context.close()
