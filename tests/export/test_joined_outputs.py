@@ -93,3 +93,15 @@ def test_a_torn_or_foreign_part_file_reads_as_absent(tmp_path):
         path.write_bytes(torn)
         assert read_part(path) is None
     assert read_part(tmp_path / "absent") is None
+
+
+def test_repeated_objects_are_read_once_but_equal_strings_of_other_tags_stay():
+    from kg.analyse.view import _index
+
+    s = "<https://x.example/s> <http://www.w3.org/2000/01/rdf-schema#label>"
+    one = f'{s} "开平"@zh .\n{s} "开平"@en .\n{s} <https://x.example/开平> .\n'.encode()
+    graph = type(two_articles())("https://x.example/", (), ontology=one + one)
+    (labels,) = _index(graph)[rdflib.URIRef("https://x.example/s")].values()
+    assert sorted((type(o).__name__, getattr(o, "language", None)) for o in labels) == [
+        ("Text", "en"), ("Text", "zh"), ("URIRef", None),
+    ]  # fmt: skip
