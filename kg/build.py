@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import time
@@ -372,17 +373,21 @@ def build(
         extractions, base, jobs=jobs, cache=cache, progress=progress,
         sources=sources, renames=(renamed, canon), max_bytes=max_bytes,
     )  # fmt: skip
-    with _timed("NetworkX view and metrics"):
-        view = to_networkx(graph)
-        stats = metrics(view)
-        view = with_centrality(view, stats)
+    made = {}
+
+    def make_view():
+        with _timed("NetworkX view and metrics"):
+            view = to_networkx(graph)
+            made["stats"] = metrics(view)
+            return with_centrality(view, made["stats"])
+
     token = LAYOUTS.set(Memo(cache, "layout"))
     try:
-        outputs = _export(
-            exporters, graph, view, Path(out_dir), jobs=jobs, cache=cache, view_budget=view_budget
-        )
+        outputs = _export(exporters, graph, make_view, Path(out_dir), jobs=jobs, cache=cache,
+                          view_budget=view_budget)  # fmt: skip
     finally:
         LAYOUTS.reset(token)
+    stats = made["stats"]
     cache.prune()
     return BuildReport(
         articles=tuple(e.article.id for e in extractions),
@@ -415,18 +420,32 @@ def _export(
     **options,
 ) -> list[tuple[str, Path]]:
     """Write every output into a staging folder (each by a worker when ``jobs`` > 1),
-    then switch the set in at once."""
+    then switch the set in at once.
+
+    ``view`` may be a function that makes it: the outputs that never read it
+    (``_VIEW_FREE``: kg.ttl, kg.trig, kg.jsonld) are then written by a worker
+    while this process makes the view, so a second core is not idle meanwhile.
+    """
     cache = cache or BuildCache(None)
     staging = Staging(out_dir)
-    _SHARED.update(exporters=exporters, graph=graph, view=view, options=options)
+    _SHARED.update(exporters=exporters, graph=graph, view=None, options=options)
     _SHARED["staging"] = staging.folder
     # The store is loaded by pyoxigraph's bulk loader, whose thread pool a forked worker
     # would not have once this process has used it (the worker then waits forever).
     forked = [i for i, (fmt, _, _) in enumerate(exporters) if fmt not in _IN_THIS_PROCESS]
+    early = [i for i in forked if exporters[i][0] in _VIEW_FREE] if callable(view) else []
+    late = [i for i in forked if i not in early]
     here = [i for i in range(len(exporters)) if i not in forked]
     try:
-        for used in _run(_write_output, [(i,) for i in forked], jobs):
-            cache.used["layout"] |= used  # layouts a worker read or wrote stay in the cache
+        with _pool(jobs - 1, early) as pool:  # this process makes the view meanwhile
+            pending = pool.map_async(_write_output, early, chunksize=1) if pool else None
+            for index in early if pool is None else ():
+                _write_output(index)
+            _SHARED["view"] = view() if callable(view) else view
+            for used in _run(_write_output, [(i,) for i in late], jobs):
+                cache.used["layout"] |= used  # layouts a worker read or wrote stay in the cache
+            for used in pending.get() if pending else ():
+                cache.used["layout"] |= used
         for index in here:
             _write_output(index)
         staging.commit()
@@ -436,6 +455,20 @@ def _export(
     finally:
         _SHARED.clear()
     return [(fmt, out_dir / filename) for fmt, filename, _ in exporters]
+
+
+_VIEW_FREE = {"ttl", "trig", "jsonld"}
+
+
+@contextmanager
+def _pool(workers: int, work: Sequence) -> Iterator[multiprocessing.pool.Pool | None]:
+    """A pool of up to ``workers`` forked workers for ``work`` (None: none worth it)."""
+    if workers < 1 or not work:
+        yield None
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(workers, len(work)), initializer=_ignore_interrupts) as pool:
+        yield pool
 
 
 _IN_THIS_PROCESS = {"oxigraph"}
