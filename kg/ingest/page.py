@@ -267,9 +267,8 @@ def _head_text(head: Sequence[str], byline: str | None) -> list[str]:
     as text, they give the report its place, its session and its speaker."""
     read: list[str] = []
     for line in head:
-        if line.startswith(("——", "--")) or (read and _continues_subtitle(read[-1], line)):
-            read.append(line)
-        elif line == byline and _OFFICE_LINE.match(line):
+        subtitle = line.startswith(("——", "--")) or (read and _continues_subtitle(read[-1], line))
+        if subtitle or (line == byline and _OFFICE_LINE.match(line)):
             read.append(line)
     return read
 
