@@ -53,6 +53,10 @@ _AUTHOR_LINE = re.compile(r"^(?:本报)?(?:记者|通讯员|文\s*/|图\s*/|文/
 _OFFICE_LINE = re.compile(
     rf"^[{CJK}]{{2,12}}(?:市长|县长|区长|镇长|书记|主任|局长|厅长|省长|主席)\s+[{CJK}·]{{2,4}}$"
 )
+# a headline printed letter-spaced: 政 府 工 作 报 告
+_SPACED = re.compile(rf"[{CJK}](?: [{CJK}]){{2,}}")
+# how a report's subtitle ends: …会议上, …大会上的讲话
+_SUBTITLE_END = re.compile(r"上(?:的(?:讲话|报告|工作报告|致辞))?$")
 # a heading after which the page lists other articles
 _MORE_LINKS = re.compile(
     r"^[【\[]?(?:往期推荐|推荐阅读|相关阅读|延伸阅读|相关新闻|相关文章|相关链接|更多阅读|"
@@ -227,6 +231,7 @@ def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
     head, title, byline, start = _split_head(
         lines, html_title(hints), _hinted_lines(hints, "<headline>")
     )
+    read = _head_text(lines[:start], byline)
     lines, end = _cut_link_lists(lines, start, links)
     while end > start and (
         _is_tail_furniture(lines[end - 1], title, head) or _is_link(lines[end - 1], links)
@@ -241,9 +246,44 @@ def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
     if body:
         body[-1], trailing = _split_trailing_byline(body[-1])
         tail[:0] = trailing
-    body = [line for line in body if line]
+    body = read + [line for line in body if line]
     log.debug("furniture: head %r, tail %r", head, tail)
-    return Layout(tuple(head), title, byline, tuple(body), tuple(tail))
+    return Layout(tuple(head), title and _unspaced(title), byline, tuple(body), tuple(tail))
+
+
+def _unspaced(line: str) -> str:
+    """A headline printed letter-spaced (政 府 工 作 报 告) as it is written.
+
+    >>> _unspaced('政 府 工 作 报 告'), _unspaced('惠东:巩固提升优势 凝心聚力')
+    ('政府工作报告', '惠东:巩固提升优势 凝心聚力')
+    """
+    return line.replace(" ", "") if _SPACED.fullmatch(line) else line
+
+
+def _head_text(head: Sequence[str], byline: str | None) -> list[str]:
+    """The lines above the body that are also text to read, in page order: a report's
+    subtitle (——2024年1月8日在X市第N届人民代表大会第N次会议上, with its line-broken
+    rest) and an office holder signing it (X市市长 张三). They stay metadata too; read
+    as text, they give the report its place, its session and its speaker."""
+    read: list[str] = []
+    for line in head:
+        subtitle = line.startswith(("——", "--")) or (read and _continues_subtitle(read[-1], line))
+        if subtitle or (line == byline and _OFFICE_LINE.match(line)):
+            read.append(line)
+    return read
+
+
+def _continues_subtitle(previous: str, line: str) -> bool:
+    """``line`` is the rest of a subtitle broken after ``previous``: ——…在X县第十七届 /
+    人民代表大会第三次会议上."""
+    at = previous.rfind("在")
+    return (
+        previous.startswith(("——", "--"))
+        and at >= 0
+        and "上" not in previous[at:]
+        and len(line) <= 40
+        and _SUBTITLE_END.search(line) is not None
+    )
 
 
 def _cut_link_lists(
@@ -304,7 +344,11 @@ def _split_head(
         line = lines[index]
         if byline is None and headlines and _is_byline(line):
             byline = line
-        elif _is_page_furniture(line) or line.startswith(("——", "--")):
+        elif (
+            _is_page_furniture(line)
+            or line.startswith(("——", "--"))
+            or (head and _continues_subtitle(head[-1], line))
+        ):
             head.append(line)
         elif headlines and index < last_furniture:
             headlines.append(line)

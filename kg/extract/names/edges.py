@@ -237,7 +237,7 @@ def suffix_name_start(
         start = _after_description(text, start, anchors)
         start = _after_holder(text, start, pos)
     if kind == Kind.EVENT:
-        start = _event_start(text, start, pos, places)
+        start = _event_start(text, start, pos, anchors)
     if kind == Kind.RIVER:
         start = _after_water(text, start, pos)
         if suffix.text == "江":
@@ -301,7 +301,7 @@ _HOLDING = (
 _BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d|年)")
 
 
-def _event_start(text: str, start: int, pos: int, places: list[tuple[int, int]]) -> int:
+def _event_start(text: str, start: int, pos: int, anchors: list[int]) -> int:
     """An event is named from its place or year, whatever verbs its name holds
     (清远县百名乡贤返乡助力乡村振兴动员大会, 澄江区重点项目集中签约开工竣工活动,
     2024清新(深圳)招商推介会): when the walk stopped at a verb after a place or a
@@ -313,10 +313,11 @@ def _event_start(text: str, start: int, pos: int, places: list[tuple[int, int]])
         if ch in FUNCTION_CHARS or (ch in PUNCT and ch not in "()（）") or ch.isspace():
             break
         lo -= 1
-    anchors = [s for s, _ in places if lo <= s < start]
-    anchors += [m.start() for m in _BARE_YEAR.finditer(text, lo, start)]
-    anchors += [m.start() for m in YEAR.finditer(text, lo, start)]
-    for a in sorted(anchors):
+    # the places starting in [lo, start), by bisection over their sorted starts
+    found = anchors[bisect.bisect_left(anchors, lo) : bisect.bisect_left(anchors, start)]
+    found += [m.start() for m in _BARE_YEAR.finditer(text, lo, start)]
+    found += [m.start() for m in YEAR.finditer(text, lo, start)]
+    for a in sorted(found):
         if not any(v in text[a:pos] for v in _HOLDING):
             return a
     return start

@@ -88,11 +88,16 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
     spans = all_matches(gaz, article.text)
     surfaces = [p for _, _, p in spans] + [p for _, _, p in all_matches(gaz, title)]
     home, home_prefecture = home_places(gaz, surfaces)
-    context = {c for c in gaz.guess_context(surfaces) if home is None or gaz.is_within(c, home)}
+    context = frozenset(
+        c for c in gaz.guess_context(surfaces) if home is None or gaz.is_within(c, home)
+    )
     bounds = word_boundaries(article.text)
     resolved = []
+    known: dict[str, Division | None] = {}  # a surface resolves alike wherever it stands
     for start, end, surface in spans:
-        division = gaz.resolve(surface, context)
+        if surface not in known:
+            known[surface] = gaz.resolve(surface, context)
+        division = known[surface]
         if division is None:
             continue
         # a short name must be a word of its own (新增城镇 does not hold 增城区); the

@@ -43,6 +43,7 @@ from kg.extract.names.programmes import programme_candidates
 from kg.extract.names.titles import title_candidates
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
+from kg.extract.text.spans import SpanIndex
 
 PERSON_TITLES = (
     "董事长",
@@ -654,15 +655,14 @@ def _without_swallowed(
     ending 全国文明村 a village; 人民代表大会 in X市第十五届人民代表大会第三次会议 is not
     another event."""
 
+    by_title, by_session = SpanIndex(titles), SpanIndex(sessions)
+
     def swallowed(c: Candidate) -> bool:
         head = any(
-            t.start <= c.start
-            and c.end <= t.end
-            and (c.start == t.start or c.end == t.end)
-            and (c.start, c.end) != (t.start, t.end)
-            for t in titles
+            (c.start == t.start or c.end == t.end) and (c.start, c.end) != (t.start, t.end)
+            for t in by_title.covering(c.start, c.end)
         )
-        inside = any(s.start <= c.start and c.end <= s.end for s in sessions)
+        inside = bool(by_session.covering(c.start, c.end))
         return (head and c.kind != Kind.PROGRAMME) or inside
 
     return [c for c in cands if not swallowed(c)] + titles + sessions

@@ -20,7 +20,7 @@ from kg.extract.relations.registry import relation_rule
 from kg.extract.text.clauses import clause_around, find_all, top_level
 from kg.extract.text.cues import cue_words
 from kg.extract.text.numbers import OUTPUT_RATE
-from kg.extract.text.spans import in_sentence, within
+from kg.extract.text.spans import first_from, in_sentence, within
 from kg.records import Extraction, Mention, Relation
 
 PARTICIPANTS = PLACES | {
@@ -133,7 +133,7 @@ def topic_relations(ex: Extraction) -> list[Relation]:
                 out.append(Relation(event.entity, "about", before.entity, event.sentence, "会名"))
     events = [m for m in ex.mentions if m.kind == Kind.EVENT]
     for event in events:
-        after = next((m for m in ex.mentions if m.start >= event.end), None)
+        after = first_from(ex.mentions, event.end)
         if (
             after is not None
             and after.kind == Kind.PROGRAMME

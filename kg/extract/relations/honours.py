@@ -29,7 +29,7 @@ from kg.extract.names.titles import CUES, TITLE_LEAD, title_after
 from kg.extract.relations.registry import relation_rule
 from kg.extract.text.clauses import clause_around, top_level
 from kg.extract.text.doc import doc_of
-from kg.extract.text.spans import within
+from kg.extract.text.spans import starting, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 SELECTABLE = set(DIVISION_KINDS) | {
@@ -89,7 +89,7 @@ def _object(ex: Extraction, at: int, cue_end: int, ms: list[Mention]) -> _Found 
     text = ex.article.text
     title = title_after(text, cue_end)
     if title is not None and not title.bare:
-        same = [m for m in ex.mentions if (m.start, m.end) == (title.start, title.end)]
+        same = [m for m in starting(ex.mentions, title.start, title.start) if m.end == title.end]
         if same and same[0].kind in _TITLED:
             return _Found(at, same[0].entity, title.end)
     if title is not None and title.bare:

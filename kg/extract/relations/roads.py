@@ -82,11 +82,7 @@ def _carrier(ex: Extraction, opener: Mention) -> Mention:
     """The road an opener stands for: itself, or the longest road inside works."""
     if opener.kind == Kind.ROAD:
         return opener
-    inner = [
-        m
-        for m in ex.mentions
-        if opener.start <= m.start and m.end <= opener.end and m.kind == Kind.ROAD
-    ]
+    inner = [m for m in within(ex.mentions, opener.start, opener.end) if m.kind == Kind.ROAD]
     return max(inner, key=lambda m: m.end - m.start, default=opener)
 
 
