@@ -132,7 +132,10 @@ def test_titles_with_no_one_named_before_the_cue_are_the_articles_place(make_art
 
 
 def test_a_sentence_naming_someone_else_gives_the_articles_place_no_title(make_article):
-    text = "新兴县经济持续向好。新兴县去年增长5%。据悉，广东温氏食品集团股份有限公司多次入选“中国企业500强”。"
+    text = (
+        "新兴县经济持续向好。新兴县去年增长5%。"
+        "据悉，广东温氏食品集团股份有限公司多次入选“中国企业500强”。"
+    )
     selected = _selected(extract(make_article(text)))
     assert not any(s == "新兴县" for s, _ in selected)
 

@@ -193,7 +193,8 @@ def _more_titles(ex: Extraction, end: int) -> list[str]:
         gap = _NEXT_TITLE.match(text, end)
         if gap is None:
             return out
-        nxt = [m for m in ex.mentions if m.start in (gap.end(), gap.end() - 1) and m.kind in _TITLED]
+        starts = (gap.end(), gap.end() - 1)
+        nxt = [m for m in ex.mentions if m.start in starts and m.kind in _TITLED]
         if not nxt:
             return out
         title = max(nxt, key=lambda m: m.end)
