@@ -31,7 +31,7 @@ from kg.extract import extract
 from kg.extract.across import unify_across
 from kg.ingest import MAX_BYTES, read_article
 from kg.model import DEFAULT_BASE, IriMinter, build_minter, check_base
-from kg.parts import ArticlePart, GraphSet, make_part, part_key
+from kg.parts import GraphSet, Part, make_part, part_key, read_part, write_part
 from kg.pinyin import add_slugs, known_slugs
 from kg.records import Extraction
 from kg.validate import ValidationReport
@@ -222,17 +222,21 @@ def _minter(extractions: Sequence[Extraction], cache: BuildCache) -> IriMinter:
     return minter
 
 
-def _part_of(index: int) -> tuple[str, int, ArticlePart]:
+def _part_of(index: int) -> tuple[str, int, Part]:
+    """(cache key, whether it was cached, part) of the ``index``-th article: with a cache
+    folder, the part as kept on disk (``StoredPart``), so the build holds no part's
+    triples in memory; without one, in memory."""
     extraction = _SHARED["extractions"][index]
     minter, base = _SHARED["minter"], _SHARED["base"]
     cache = BuildCache(_SHARED["folder"])
     key = cache.key("part", part_key(extraction, minter, base))
-    cached = cache.get("part", key)
-    if isinstance(cached, ArticlePart):
-        return key, 1, cached
+    path = cache.path("part", key)
+    if path is not None and (stored := read_part(path)) is not None:
+        return key, 1, stored
     part = make_part(extraction, minter, base)
-    cache.put("part", key, part)
-    return key, 0, part
+    path = cache.put_bytes("part", key, write_part(part))
+    stored = read_part(path) if path is not None else None
+    return key, 0, stored or part
 
 
 def _run(function: Callable, work: Sequence[tuple], jobs: int) -> Iterator:
@@ -303,7 +307,7 @@ def build(
         extractions = unify_across(extractions)
     graph = make_parts(extractions, base, jobs=jobs, cache=cache, progress=progress)
     with _timed("NetworkX view and metrics"):
-        view = to_networkx(graph.union)
+        view = to_networkx(graph)
         stats = metrics(view)
         view = with_centrality(view, stats)
     token = LAYOUTS.set(Memo(cache, "layout"))
@@ -320,7 +324,7 @@ def build(
         outputs=tuple(outputs),
         validation=graph.report,
         metrics=stats,
-        triples=len(graph),
+        triples=graph.count,
         warnings=tuple(found.warnings),
         reused=(cache.hits["extract"], cache.hits["part"]),
     )

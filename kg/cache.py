@@ -1,13 +1,15 @@
 """The build cache under ``OUT/.kg-cache``: what a build can reuse from the last one.
 
-Four kinds of entry, each a pickle in its own file named by a key:
+Four kinds of entry, each in its own file named by a key:
 
 - ``extract/<key>``: an article's Extraction, keyed by the ingested article
   (its text and metadata) and the extractor's version, a hash of the code and
   data extraction reads (``kg/extract``, ``kg/records.py``, ``data/``);
-- ``part/<key>``: an article's graph part (kg.parts.ArticlePart), keyed by
-  ``kg.parts.part_key`` and the model's version (``kg/model.py``, ``kg/vocab.py``,
-  ``kg/validate.py``, ``ontology/``);
+- ``part/<key>``: an article's graph part, keyed by ``kg.parts.part_key`` and
+  the model's version (``kg/model.py``, ``kg/vocab.py``, ``kg/validate.py``,
+  ``ontology/``); not a pickle but ``kg.parts.write_part``'s file, which the
+  build reads piece by piece while writing its outputs (``put_bytes``,
+  ``path``), so the parts of a corpus are never all in memory;
 - ``layout/<key>``: a spring layout of the browser page, keyed by the graph laid
   out (``kg.export.summary``), so a rebuild whose drawn structure is unchanged
   does not lay it out again;
@@ -115,18 +117,31 @@ class BuildCache:
 
     def put(self, kind: str, key: str, value: object) -> None:
         """Store an entry atomically; a cache that cannot be written is only logged."""
+        self.put_bytes(kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def path(self, kind: str, key: str) -> Path | None:
+        """Where the entry is (or would be) kept; None for a cache that holds nothing.
+        The entry counts as used by this build."""
+        self.used[kind].add(key)
+        return None if self.folder is None else self.folder / kind / key
+
+    def put_bytes(self, kind: str, key: str, data: bytes) -> Path | None:
+        """Store ``data`` as the entry, atomically; its path, or None when not written
+        (no folder, or one that cannot be written, which is only logged)."""
         self.used[kind].add(key)
         if self.folder is None:
-            return
+            return None
         folder = self.folder / kind
         try:
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(data)
             os.replace(tmp, folder / key)
         except OSError as err:
             log.warning("cannot write the build cache in %s: %s", folder, err.strerror)
+            return None
+        return folder / key
 
     def prune(self) -> int:
         """Remove entries this build did not use, and temporary files; how many went."""

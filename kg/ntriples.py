@@ -43,17 +43,19 @@ def index_ntriples(
     into: Index | None = None,
     skip: Collection[str] = (),
     skip_types: Collection[str] = (),
+    terms: dict[str, URIRef] | None = None,
 ) -> Index:
     """``{subject: {predicate: [objects]}}`` of N-Triples ``data``, objects in line order,
     filled into ``into`` (a fresh one if None; an empty mapping of subjects to
     ``defaultdict(list)``), without the triples whose predicate is in ``skip`` or
-    whose ``rdf:type`` is in ``skip_types``.
+    whose ``rdf:type`` is in ``skip_types``. ``terms`` maps IRIs to the URIRefs made for
+    them; pass one dict to every call filling one index, so each IRI is made once.
 
     ``data`` holds IRIs and literals only (kg mints no blank nodes), one triple
     a line, as pyoxigraph writes N-Triples: ``<s> <p> <o> .`` or
     ``<s> <p> "text"@lang .`` or ``<s> <p> "text"^^<datatype> .``.
     """
-    iris: dict[str, URIRef] = {}
+    iris: dict[str, URIRef] = {} if terms is None else terms
 
     def iri(value: str) -> URIRef:
         term = iris.get(value)

@@ -2,13 +2,27 @@
 
 Each part is the article's graph in one canonical form, sorted N-Triples
 without repeats (``kg.model.canonical_ntriples``), with the SHACL report of
-that graph. It is what ``kg build`` caches per article, and every output is
-serialised from the parts by pyoxigraph: Turtle from their union, TriG,
-N-Quads and JSON-LD from the named graphs. An article's part depends only on
-its own extraction and the IRIs and labels of the entities it names, so an
-unchanged article keeps its part between builds. A part also keeps its named
-graph as a TriG block (written by the worker that made it), so kg.trig is the
-prefixes and the blocks joined, not the whole dataset serialised again.
+that graph. It is what ``kg build`` caches per article. An article's part
+depends only on its own extraction and the IRIs and labels of the entities it
+names, so an unchanged article keeps its part between builds.
+
+A part also keeps its graph already serialised, written by the worker that
+made it: as a TriG block (its named graph) and as a JSON-LD block (its node
+objects). kg.trig, kg.ttl and kg.jsonld are these blocks joined in IRI order
+after the ontology's, not the whole dataset serialised again, so a rebuild
+after one article changed serialises one article. An entity several articles
+name appears in each of their blocks: kg.ttl and kg.jsonld may state a subject
+more than once, which both formats allow; what they parse to is the union of
+the graphs (tested). kg.ttl is the TriG blocks without their graph lines and
+indentation (``turtle_of_trig``), which is what pyoxigraph writes as Turtle
+for the same triples (tested).
+
+A part made with a cache folder lives on disk (``write_part``/``read_part``):
+the build holds its name, IRI and report, and reads its N-Triples and blocks
+from the file when an output needs them, so memory does not grow with the
+corpus. Counting the union's triples needs no union either: a triple whose
+subject is the article or one of its mentions, sentences or figures (``own``)
+is in no other part; only the rest (``shared``) is deduplicated.
 
 Why not one pyoxigraph store: its in-memory store took about 580 bytes a quad
 here (170 MB for 294k quads), sorted N-Triples take about 110, and outputs are
@@ -20,9 +34,13 @@ for (``kg build --store``, ``kg query``).
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import struct
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -42,19 +60,99 @@ from kg.validate import ValidationReport, Violation, validate_ntriples
 from kg.vocab import ONTOLOGY_IRI, PREFIXES
 
 # Bump when article_triples or the shapes change what a part holds for the same input.
-PART_FORMAT = 2
+PART_FORMAT = 3
+
+BLOBS = ("ntriples", "trig", "jsonld", "shared")
 
 
 @dataclass(frozen=True)
 class ArticlePart:
-    """One article's named graph: its IRI, canonical N-Triples, SHACL violations, and the
-    graph as a TriG block (``trig_block``)."""
+    """One article's named graph: its IRI, canonical N-Triples, SHACL violations, the
+    graph as a TriG block (``trig_block``) and as JSON-LD node objects (``jsonld_block``),
+    the lines another part may hold too (``shared``) and how many only it holds (``own``)."""
 
     article_id: str
     iri: str
     ntriples: bytes
     violations: tuple[Violation, ...]
     trig: bytes = b""
+    jsonld: bytes = b""
+    shared: bytes | None = None  # None: not worked out (a part made by hand)
+    own: int = 0
+
+
+@dataclass(frozen=True)
+class StoredPart:
+    """An ArticlePart kept in a file (``write_part``): the same fields, the four byte
+    strings read from the file each time they are asked for."""
+
+    article_id: str
+    iri: str
+    violations: tuple[Violation, ...]
+    own: int
+    path: str
+    spans: tuple[tuple[int, int], ...]  # (offset, length) of each of BLOBS
+
+    def _blob(self, index: int) -> bytes:
+        offset, length = self.spans[index]
+        with open(self.path, "rb") as handle:
+            handle.seek(offset)
+            data = handle.read(length)
+        if len(data) != length:  # removed or cut under the build: no silent short output
+            raise OSError(f"cache entry {self.path} was changed during the build")
+        return data
+
+    @property
+    def ntriples(self) -> bytes:
+        return self._blob(0)
+
+    @property
+    def trig(self) -> bytes:
+        return self._blob(1)
+
+    @property
+    def jsonld(self) -> bytes:
+        return self._blob(2)
+
+    @property
+    def shared(self) -> bytes:
+        return self._blob(3)
+
+
+Part = ArticlePart | StoredPart
+_MAGIC = b"kg-part\x03"
+
+
+def write_part(part: ArticlePart) -> bytes:
+    """The bytes of a part's file: a header (name, IRI, violations, blob lengths), then
+    the blobs, so reading the header alone tells where each blob is."""
+    blobs = [part.ntriples, part.trig, part.jsonld, part.shared or b""]
+    head = pickle.dumps(
+        (part.article_id, part.iri, part.violations, part.own, [len(b) for b in blobs]),
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+    return b"".join([_MAGIC, struct.pack("<Q", len(head)), head, *blobs])
+
+
+def read_part(path: Path) -> StoredPart | None:
+    """The part in the file at ``path``, or None when the file is absent, torn or foreign."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(len(_MAGIC) + 8)
+            if len(start) != len(_MAGIC) + 8 or not start.startswith(_MAGIC):
+                return None
+            (size,) = struct.unpack("<Q", start[len(_MAGIC) :])
+            article_id, iri, violations, own, lengths = pickle.loads(handle.read(size))
+            total = os.fstat(handle.fileno()).st_size
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        return None
+    offset, spans = len(_MAGIC) + 8 + size, []
+    for length in lengths:
+        spans.append((offset, length))
+        offset += length
+    if offset != total or len(spans) != len(BLOBS):
+        return None
+    return StoredPart(article_id, iri, tuple(violations), own, str(path), tuple(spans))
 
 
 def part_key(extraction: Extraction, minter: IriMinter, base: str) -> str:
@@ -72,7 +170,24 @@ def make_part(extraction: Extraction, minter: IriMinter, base: str) -> ArticlePa
     data = canonical_ntriples(article_triples(extraction, minter, base))
     report = validate_ntriples(data)
     iri = str(article_iri(base, extraction.article.id))
-    return ArticlePart(extraction.article.id, iri, data, report.violations, trig_block(iri, data))
+    shared, own = split_own(iri, data)
+    return ArticlePart(
+        extraction.article.id, iri, data, report.violations,
+        trig_block(iri, data), jsonld_block(data), shared, own,
+    )  # fmt: skip
+
+
+def split_own(iri: str, ntriples: bytes) -> tuple[bytes, int]:
+    """The lines of ``ntriples`` another graph may hold too, and how many only the graph
+    named ``iri`` holds: those about the article itself or an IRI under it."""
+    mine = (f"<{iri}>".encode(), f"<{iri}/".encode())
+    shared, own = [], 0
+    for line in ntriples.split(b"\n"):
+        if line.startswith(mine):
+            own += 1
+        elif line:
+            shared.append(line + b"\n")
+    return b"".join(shared), own
 
 
 def trig_block(name: str, ntriples: bytes) -> bytes:
@@ -83,6 +198,24 @@ def trig_block(name: str, ntriples: bytes) -> bytes:
     quads = (ox.Quad(s, p, o, graph) for s, p, o in parse_ntriples(ntriples))
     text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     return text[len(trig_prefixes()) :] if text else b""
+
+
+def turtle_of_trig(block: bytes) -> bytes:
+    """The Turtle of a TriG block's triples (what pyoxigraph writes as Turtle for them),
+    with a blank line after each statement: the graph's opening and closing lines go and
+    each line loses one tab. Literals are written on one line (line breaks and tabs
+    escaped), so a line that starts with a tab or ends in " ." is a line of the syntax."""
+    if not block:
+        return b""
+    body = block[block.index(b"\n") : -len(b"}\n")]  # from the newline ending "<g> {"
+    return body.replace(b"\n\t", b"\n")[1:].replace(b" .\n", b" .\n\n")
+
+
+def jsonld_block(ntriples: bytes) -> bytes:
+    """The JSON-LD node objects of ``ntriples`` (expanded form, in their sorted order)
+    without the enclosing brackets: kg.jsonld is those of its graphs joined by commas."""
+    text = ox.serialize(parse_ntriples(ntriples), format=ox.RdfFormat.JSON_LD)
+    return text[1:-1] if text.startswith(b"[") else text
 
 
 @cache
@@ -99,11 +232,11 @@ class GraphSet:
     """The ontology's graph and the articles' parts (in IRI order): what outputs are made of."""
 
     base: str
-    parts: tuple[ArticlePart, ...]
+    parts: tuple[Part, ...]
     ontology: bytes = field(default_factory=ontology_ntriples)
 
     @staticmethod
-    def of(base: str, parts: Sequence[ArticlePart]) -> GraphSet:
+    def of(base: str, parts: Sequence[Part]) -> GraphSet:
         """The set of ``parts`` in a fixed order (by graph IRI), whatever order they came in."""
         return GraphSet(check_base(base), tuple(sorted(parts, key=lambda p: p.iri)))
 
@@ -119,11 +252,47 @@ class GraphSet:
         for part in self.parts:
             yield part.iri, part.ntriples
 
+    def ntriples(self) -> Iterator[bytes]:
+        """Each graph's N-Triples, in the order of ``named`` (a triple may be in several)."""
+        return (data for _, data in self.named())
+
+    def trig_chunks(self) -> Iterator[bytes]:
+        """kg.trig piece by piece: the prefixes, the ontology's graph, each article's."""
+        yield trig_prefixes()
+        yield self._ontology_trig
+        for part in self.parts:
+            yield part.trig or trig_block(part.iri, part.ntriples)
+
     def trig(self) -> bytes:
         """The build's named graphs as TriG: the ontology's, then each article's in IRI order."""
-        blocks = [trig_block(str(ONTOLOGY_IRI), self.ontology)]
-        blocks += [part.trig or trig_block(part.iri, part.ntriples) for part in self.parts]
-        return trig_prefixes() + b"".join(blocks)
+        return b"".join(self.trig_chunks())
+
+    def turtle_chunks(self) -> Iterator[bytes]:
+        """kg.ttl piece by piece: the union of the graphs as Turtle, graph by graph
+        (``turtle_of_trig`` of each TriG block), a blank line between statements."""
+        chunks = self.trig_chunks()
+        yield next(chunks)  # the same prefixes, kg's instance IRIs left whole in both
+        for block in chunks:
+            turtle = turtle_of_trig(block)
+            if turtle:
+                yield b"\n" + turtle[:-1]  # a blank line before each statement, none at the end
+
+    def jsonld_chunks(self) -> Iterator[bytes]:
+        """kg.jsonld piece by piece: one expanded-form array of every graph's node objects."""
+        yield b"[" + self._ontology_jsonld  # never empty: the ontology has triples
+        for part in self.parts:
+            block = part.jsonld or jsonld_block(part.ntriples)
+            if block:
+                yield b"," + block
+        yield b"]"
+
+    @cached_property
+    def _ontology_trig(self) -> bytes:
+        return trig_block(str(ONTOLOGY_IRI), self.ontology)
+
+    @cached_property
+    def _ontology_jsonld(self) -> bytes:
+        return jsonld_block(self.ontology)
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad, graph by graph, in the order of ``named``."""
@@ -134,7 +303,8 @@ class GraphSet:
 
     @cached_property
     def union(self) -> bytes:
-        """The union of every graph as canonical N-Triples (sorted, each triple once)."""
+        """The union of every graph as canonical N-Triples (sorted, each triple once).
+        The build never makes it (it grows with the corpus); tests and small graphs do."""
         lines = set(self.ontology.splitlines())
         for part in self.parts:
             lines.update(part.ntriples.splitlines())
@@ -145,13 +315,40 @@ class GraphSet:
         """The union's triples in sorted order."""
         return parse_ntriples(self.union)
 
+    @cached_property
+    def count(self) -> int:
+        """The number of distinct triples in the union, counted without making it: each
+        part's own lines, and the lines any graph may share, each once."""
+        seen = set(self.ontology.split(b"\n"))
+        own = 0
+        for part in self.parts:
+            shared = part.shared
+            if shared is None:  # a part made by hand: its lines worked out here
+                shared, mine = split_own(part.iri, part.ntriples)
+            else:
+                mine = part.own
+            own += mine
+            seen.update(shared.split(b"\n"))
+        seen.discard(b"")
+        return own + len(seen)
+
     def __len__(self) -> int:
         """The number of distinct triples in the union."""
-        return self.union.count(b"\n")
+        return self.count
 
     def rdflib(self) -> Graph:
         """The union as an rdflib graph (for small graphs and the NetworkX view)."""
         return rdflib_graph(self.triples(), self.base)
 
 
-__all__ = ["ArticlePart", "GraphSet", "PART_FORMAT", "canonical_ntriples", "make_part", "part_key"]
+__all__ = [
+    "ArticlePart",
+    "GraphSet",
+    "PART_FORMAT",
+    "StoredPart",
+    "canonical_ntriples",
+    "make_part",
+    "part_key",
+    "read_part",
+    "write_part",
+]

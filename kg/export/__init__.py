@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 
 from kg.errors import UsageError
 from kg.export.files import write_atomic
@@ -23,42 +22,36 @@ from kg.export.store import write_store
 from kg.export.summary import VIEW_BUDGET
 from kg.export.trig import write_trig
 from kg.parts import GraphSet
-from kg.sparql.engine import PREFIXES
 
 Exporter = Callable[[GraphSet, nx.MultiDiGraph, Path], Path]
 
 
 def write_turtle(graph: GraphSet, view: nx.MultiDiGraph, path: Path) -> Path:
     """Turtle of the union of the build's graphs: ontology, instances and provenance,
-    each triple once, sorted (so deterministic).
+    graph by graph (the ontology's, then each article's in IRI order), each graph's
+    triples sorted, so the file is the same on every build.
 
-    pyoxigraph writes it, as it writes kg.trig: rdflib's writer turns
-    ``"344"^^xsd:decimal`` into the shorthand ``344.0``, another term than the
-    one kg.trig, the store and the servers hold.
+    It is joined from the TriG blocks each part made when it was minted
+    (``kg.parts.GraphSet.turtle_chunks``), so a rebuild writes one changed
+    article's triples, not the whole union again. A thing several articles
+    name is stated in each of their graphs: a subject may have several
+    statements, which Turtle allows; the file parses to the union (tested).
+    pyoxigraph writes the blocks: rdflib's writer turns ``"344"^^xsd:decimal``
+    into the shorthand ``344.0``, another term than the one kg.trig, the store
+    and the servers hold.
     """
-    text = ox.serialize(graph.triples(), format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
-    # A blank line after the prefixes and after each subject: literals are written on one
-    # line (newlines escaped), so a line ending in " ." ends a statement.
-    lines = [ln + b"\n" if ln.endswith(b" .") and not ln.startswith(b"@prefix") else ln
-             for ln in text.split(b"\n")]  # fmt: skip
-    head = sum(ln.startswith(b"@prefix") for ln in lines)
-    lines.insert(head, b"")
-    return write_atomic(path, b"\n".join(lines).rstrip(b"\n") + b"\n")
-
-
-def _prefixes() -> dict[str, str]:
-    """The prefixes outputs use; instance IRIs stay whole (their paths hold "/",
-    which prefixed names would have to escape)."""
-    return {p: iri for p, iri in PREFIXES.items() if p != "kg"}
+    return write_atomic(path, graph.turtle_chunks())
 
 
 def write_jsonld(graph: GraphSet, view: nx.MultiDiGraph, path: Path) -> Path:
-    """JSON-LD (expanded form) of the same triples as kg.ttl, in the same order.
+    """JSON-LD (expanded form) of the same graphs as kg.ttl, in the same order: one array
+    of node objects joined from each part's block (a node several articles name has an
+    object in each; a JSON-LD reader merges them by ``@id``).
 
-    pyoxigraph writes it, so the file is the same byte for byte on every
-    build of the same inputs (rdflib's writer orders nodes by hash).
+    pyoxigraph writes the blocks, so the file is the same byte for byte on
+    every build of the same inputs (rdflib's writer orders nodes by hash).
     """
-    return write_atomic(path, ox.serialize(graph.triples(), format=ox.RdfFormat.JSON_LD))
+    return write_atomic(path, graph.jsonld_chunks())
 
 
 def write_graphml(graph: GraphSet, view: nx.MultiDiGraph, path: Path) -> Path:

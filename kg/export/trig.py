@@ -20,4 +20,4 @@ from kg.parts import GraphSet
 def write_trig(graph: GraphSet, view: nx.MultiDiGraph, path: Path) -> Path:
     """TriG of the build's named graphs: the ontology's, then each article's in IRI order,
     each graph's triples sorted (so the file is the same on every build)."""
-    return write_atomic(path, graph.trig())
+    return write_atomic(path, graph.trig_chunks())

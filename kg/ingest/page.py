@@ -68,10 +68,11 @@ _STAMP = re.compile(
     r"昨天|前天|今天)\s*\d{1,2}:\d\d(?!\d)|发表于"
 )
 # a photo credit ending a caption: 签约现场。 张三 摄, (记者 李四 摄)
+_PAPER_NAME = rf"[{CJK}]{{2,5}}?(?:日报|晚报|晨报|特区报|时报)"
 _CAPTION_NAMES = rf"[{CJK}·]{{2,4}}(?:\s*[、和\s]\s*[{CJK}·]{{2,4}})*"
 _CAPTION = re.compile(
-    rf"(?:^|[\s。!?(▲])(?:(?:本报)?(?:记者|通讯员|特约摄影|摄影)\s*{_CAPTION_NAMES}\s*"
-    rf"|{_CAPTION_NAMES}\s+)摄\)?$"
+    rf"(?:^|[\s。!?(▲])(?:(?:本报|{_PAPER_NAME})?(?:记者|通讯员|特约摄影|摄影)\s*{_CAPTION_NAMES}\s*"
+    rf"|{_CAPTION_NAMES}\s+)摄\)?$|(?:^|[\s。!?])[{CJK}]{{2,12}}供图$"
 )
 _NAMES = re.compile(rf"^[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}}){{0,3}}$")
 _AGENCY = re.compile(rf"^[{CJK}]{{1,8}}讯$")
@@ -124,6 +125,20 @@ def _is_caption(line: str) -> bool:
     return len(line) <= 80 and _CAPTION.search(line) is not None
 
 
+def _caption_text(line: str) -> str:
+    """What a photo caption says, without its credit: what the photo shows is named
+    as the text names it (项目一期厂房。许文达 摄 → 项目一期厂房。).
+
+    >>> _caption_text('项目一期厂房。许文达 摄'), _caption_text('园区航拍图 记者 罗晓 摄')
+    ('项目一期厂房。', '园区航拍图')
+    """
+    m = _CAPTION.search(line)
+    if m is None:
+        return line
+    end = m.start() + 1 if line[m.start()] in "。!?" else m.start()
+    return line[:end].strip()
+
+
 def _is_date_line(line: str) -> bool:
     """A line holding a date and little else (a weekday, a time, a paper's name)."""
     if len(line) > 40 or not _DATE.search(line):
@@ -171,7 +186,12 @@ class Layout:
 
 def _could_be_title(line: str) -> bool:
     """Whether ``line`` has a headline's shape; a post's time stamp never has."""
-    return 5 <= len(line) <= 60 and not line.endswith(("。", ";", ",")) and not _STAMP.search(line)
+    return (
+        5 <= len(line) <= 60
+        and not line.endswith(("。", ";", ","))
+        and not _STAMP.search(line)
+        and not _is_caption(line)
+    )
 
 
 def _is_byline(line: str) -> bool:
@@ -238,9 +258,9 @@ def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
     ):
         end -= 1
     body = [
-        line
+        _caption_text(line) if _is_caption(line) else line
         for line in _without_link_runs(lines[start:end], links)
-        if not (_is_boilerplate(line) or _is_caption(line))
+        if not _is_boilerplate(line)
     ]
     tail = list(lines[end:])
     if body:

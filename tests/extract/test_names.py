@@ -130,6 +130,18 @@ def test_a_company_or_a_listed_item_before_ji_or_he_is_not_joined():
     assert not any("和交通" in k for k in names("推进水利和交通项目建设。"))
 
 
+def test_works_and_their_supporting_works_are_one_project_even_after_a_name(make_article):
+    # 及配套工程 was a project of its own named 配套工程: the road or building it serves
+    # was cut off because it is a name (a road, a works) by itself
+    found = _entities(
+        make_article,
+        "竣工项目包括英德市连江口镇工业大道及配套工程、韶关市曲江区华森木业厂房及配套项目等4项。",
+    )
+    assert found.get("英德市连江口镇工业大道及配套工程") == "Project"
+    assert found.get("韶关市曲江区华森木业厂房及配套项目") == "Project"
+    assert "配套工程" not in found and "配套项目" not in found
+
+
 def test_a_numeral_glued_to_a_name_stays_in_it_and_counters_stay_out():
     assert names("信宜市发展三华李产业园。").get("三华李产业园") == "Park"
     assert not names("建设三个产业园,打造两大产业园。")

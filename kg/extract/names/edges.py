@@ -427,6 +427,8 @@ def joined_start(
     first_end = start - 1
     first = name_start(text, clause_floor(text, first_end), first_end, lex)
     word = text[first:first_end]
+    if text.startswith(_WITH_ITS_OWN, start) and 2 <= len(word) <= 24:
+        return first  # X路及配套工程, X厂房及配套项目: the works with what serves them
     if (
         not 2 <= len(word) <= 8
         or text[first - 1 : first] == "、"
@@ -440,6 +442,9 @@ def joined_start(
         return start
     return first
 
+
+# 及配套工程: what follows 及 serves the first part, which may be a name of its own
+_WITH_ITS_OWN = ("配套",)
 
 _FIGURE_DE = re.compile(r"\d[\d.]*[^\d\s,，、;；。]{1,4}的([^\d\s,，、;；。“”]{2,24})$")
 
