@@ -74,3 +74,22 @@ def test_works_on_a_road_section_keep_the_code_whatever_they_do_to_it(make_artic
     names = {e.name for e in ex.entities}
     assert works in names
     assert any(name.startswith(works.split("线")[0] + "线") for name in names - {works})
+
+
+def test_a_course_names_the_last_of_places_written_together_and_roads_at_its_end(make_article):
+    text = (
+        "总投资8亿元的罗阳快速路是罗定市的重点项目。该项目起于罗定市附城街道旺村附近，"
+        "终点位于云浮市城区环城公路东侧，全长9公里。"
+    )
+    connects = facts(extract(make_article(text)), "connects")
+    assert ("罗阳快速路", "附城街道旺村") in connects  # the village, not only the city
+    assert {("罗阳快速路", "云浮市城区环城公路"), ("罗阳快速路", "云浮市")} <= connects
+
+
+def test_roads_joined_one_after_another_are_connected(make_article):
+    text = (
+        "罗定市G324线罗城至双东段改建工程全长15公里。"
+        "路线经罗城、附城2个街道，自北向南先后接兴华路、罗阳快速路、省道S352线。"
+    )
+    connects = {o for s, o in facts(extract(make_article(text)), "connects")}
+    assert {"兴华路", "罗阳快速路"} <= connects
