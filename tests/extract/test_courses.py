@@ -93,3 +93,14 @@ def test_roads_joined_one_after_another_are_connected(make_article):
     )
     connects = {o for s, o in facts(extract(make_article(text)), "connects")}
     assert {"兴华路", "罗阳快速路"} <= connects
+
+
+def test_an_area_sited_by_the_sides_of_roads_and_rivers_is_bounded_by_them(make_article):
+    text = (
+        "其中，罗定双东产业园面积3000亩，位于兴华路、南山河以南，罗阳快速路以西，"
+        "附城街道以北，规划建设新材料产业。"
+    )
+    bounded = facts(extract(make_article(text)), "boundedBy")
+    assert {("罗定双东产业园", "兴华路"), ("罗定双东产业园", "罗阳快速路")} <= bounded
+    # a side of a division says the area lies outside it, next to it
+    assert not any(o == "附城街道" for _, o in bounded)

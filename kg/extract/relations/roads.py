@@ -11,6 +11,8 @@
   (with the division its name opens with: 终点位于A市环城公路 → the road and A市); for
   works, the road section inside their name carries the link (G240线…段改建工程 →
   G240线…段).
+- **Bounds** (X…位于A路、B涌以南，C航道以西): a park, works or area opening the
+  sentence is bounded by each name written right before a side (以南, 以西, 北侧).
 """
 
 from __future__ import annotations
@@ -158,7 +160,53 @@ def _course_ends(ex: Extraction, ms: list[Mention], at: int, cue: str) -> list[M
     return out
 
 
+# 位于A路、B涌以南，C航道以西: the clauses after 位于 that end on a side of what they name
+_SITED = re.compile(r"位于|四至")
+_SIDE = re.compile(r"(?:以|之)[东南西北]|[东南西北](?:侧|面|边)")
+_BOUNDED = (Kind.PARK, Kind.PROJECT, Kind.REGION)
+
+
+def bounds(ex: Extraction) -> list[Relation]:
+    """X…位于A、B以南，C以西，D以北 (X a park, works or area, the first name of the
+    sentence): X is bounded by A, B, C and D, each named right before a side word."""
+    text = ex.article.text
+    out = []
+    for s in ex.article.sentences:
+        ms = top_level(in_sentence(ex.mentions, s.index))
+        cue = _SITED.search(text, s.start, s.end)
+        before = [m for m in ms if cue and m.end <= cue.start()]
+        if not before or before[0].kind not in _BOUNDED:
+            continue
+        subject = before[0]
+        pos = cue.end()
+        for clause in re.finditer(r"[^,，;；。]+", text[pos : s.end]):
+            lo, hi = pos + clause.start(), pos + clause.end()
+            side = re.search(f"(?:{_SIDE.pattern})$", text[lo:hi])
+            if side is None:
+                break
+            end = lo + side.start()
+            last = next((m for m in ms if m.end == end), None)
+            if last is None:
+                continue
+            first = last
+            while (prev := next((m for m in ms if m.end == first.start - 1), None)) and text[
+                prev.end
+            ] in _AND:
+                first = prev
+            for m in ms:
+                if (
+                    first.start <= m.start
+                    and m.end <= end
+                    and m.entity != subject.entity
+                    and (
+                        m.kind not in DIVISION_KINDS  # 位于A镇以南 lies outside A镇, next to it
+                    )
+                ):
+                    out.append(Relation(subject.entity, "boundedBy", m.entity, s.index, "位于…以"))
+    return out
+
+
 @relation_rule("roads")
 def road_relations(ex: Extraction) -> list[Relation]:
-    """Routes before 的, one-place roads and courses (see the module's docstring)."""
-    return route_works(ex) + one_place_roads(ex) + courses(ex)
+    """Routes before 的, one-place roads, courses and bounds (see the module's docstring)."""
+    return route_works(ex) + one_place_roads(ex) + courses(ex) + bounds(ex)
