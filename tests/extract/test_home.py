@@ -45,3 +45,23 @@ def test_an_article_naming_many_places_equally_places_nothing_by_itself(make_art
     )
     located = facts(extract(make_article(text)), "locatedIn")
     assert not any(s == "广东恒远精密机械有限公司" for s, _ in located)
+
+
+def test_works_named_after_the_province_lie_in_the_articles_place(make_article):
+    # the province opening a works' name is a brand, not where the works lie
+    text = TOWN + "广东智慧冷链物流中心项目投资总额3亿元。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("广东智慧冷链物流中心项目", "石角镇") in located
+    assert not any(s == "广东智慧冷链物流中心项目" and o.startswith("广东") for s, o in located)
+
+
+def test_a_city_named_inside_a_name_or_before_the_town_names_no_other_place(make_article):
+    text = TOWN + "清远市石角镇新增广东澜禾科技有限公司，清远华南物流枢纽获批。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("广东澜禾科技有限公司", "石角镇") in located
+
+
+def test_a_park_only_aimed_at_is_not_placed(make_article):
+    text = TOWN + "石角镇工业园全力争创国家高新区。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert not any(s == "国家高新区" for s, _ in located)

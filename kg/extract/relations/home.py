@@ -13,13 +13,17 @@ lies in the own place, when
   in the own place too): a sentence that also names another county, or the province
   above, may be about something of theirs (广东省十大战略性产业集群; 深圳的X公司投资…);
 - its name does not open with a division other than the own place and those above
-  it (深圳X集团 is Shenzhen's, not the county's that it invests in).
+  it (深圳X集团 is Shenzhen's, not the county's that it invests in; a town's short
+  name opening a brand, 玉湖冷链, is no place).
+
+A division inside a longer name (广州商贸服务型国家物流枢纽) or written right before the
+own place or one within it (汕头市澄海区) names no other place.
 """
 
 from __future__ import annotations
 
 from kg.extract.kinds import Kind
-from kg.extract.names.gazetteer import load_gazetteer
+from kg.extract.names.gazetteer import TOWN_LEVELS, load_gazetteer
 from kg.extract.text.spans import covering, in_sentence
 from kg.records import DIVISION_KINDS, Entity, Extraction, Mention, Relation
 
@@ -37,17 +41,19 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
     own = by_key.get(home) if home else None
     if own is None or own.kind not in DIVISION_KINDS:
         return []
-    placed = {r.subject for r in found if r.predicate in PLACED}
-    placed |= {r.object for r in found if r.predicate in HOSTS}
-    # a company's works carry its place; works named after a park or works are of it
+    below = _within(ex, by_key, own)
+    above = _above(by_key, own)
+    # placed in a division above the own place (广东X有限公司 in 广东省) says less than it
+    wider = {e.key for e in ex.entities if e.code in above}
+    placed = {r.subject for r in found if r.predicate in PLACED and r.object not in wider}
+    placed |= {r.object for r in found if r.predicate in HOSTS and r.subject not in wider}
+    # a company's works carry its place; works named after a park are the park's
     placed |= {r.subject for r in found if r.predicate == "investsIn"}
     placed |= {
         r.subject
         for r in found
-        if r.predicate == "about" and by_key.get(r.object, own).kind in (Kind.PARK, Kind.PROJECT)
+        if r.predicate == "about" and by_key.get(r.object, own).kind == Kind.PARK
     }
-    below = _within(ex, by_key, own)
-    above = _above(by_key, own)
     out = []
     for e in ex.entities:
         if e.kind not in HOMED or e.key in placed or not e.from_text:
@@ -55,7 +61,7 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
         if e.name.startswith(_PHASES) or e.name.endswith(_LINEAR):
             continue
         own_ms = [ex.mentions[i] for i in e.mentions]
-        alone = [m for m in own_ms if not _nested(ex, m)]
+        alone = [m for m in own_ms if not _nested(ex, m) and not _aimed_at(ex.article.text, m)]
         if not alone:
             continue
         sentences = {m.sentence for m in own_ms}
@@ -63,7 +69,7 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
             m.entity
             for i in sentences
             for m in in_sentence(ex.mentions, i)
-            if m.kind in DIVISION_KINDS and m.entity
+            if m.kind in DIVISION_KINDS and m.entity and _speaks_of(ex, m, below)
         }
         if others - below:
             continue
@@ -71,6 +77,25 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
             continue
         out.append(Relation(e.key, "locatedIn", own.key, alone[0].sentence, "own place"))
     return out
+
+
+# 争创省经济开发区: a title aimed at, not a thing that lies anywhere
+_AIMS = ("争创", "创建", "申报", "申创", "争取", "力争")
+
+
+def _aimed_at(text: str, m: Mention) -> bool:
+    return text[max(0, m.start - 2) : m.start] in _AIMS
+
+
+def _speaks_of(ex: Extraction, m: Mention, below: set[str]) -> bool:
+    """False for a division only part of a longer name (广州商贸物流枢纽) or written
+    before the own place or one within it (汕头市澄海区: a chain naming one place)."""
+    if _nested(ex, m):
+        return False
+    return not any(
+        n.start == m.end and n.kind in DIVISION_KINDS and n.entity in below
+        for n in in_sentence(ex.mentions, m.sentence)
+    )
 
 
 def _nested(ex: Extraction, m: Mention) -> bool:
@@ -104,5 +129,10 @@ def _opens_with_other_place(e: Entity, ours: set[str]) -> bool:
     for start, _, surface in gaz.scan(e.name):
         if start != 0:
             return False
-        return not any(d.code in ours for d in gaz.candidates(surface))
+        readings = [
+            m.division
+            for m in gaz.names.get(surface, ())
+            if not (m.by_short and m.division.level in TOWN_LEVELS)
+        ]
+        return bool(readings) and not any(d.code in ours for d in readings)
     return False

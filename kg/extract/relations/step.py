@@ -73,8 +73,8 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
     """(predicate, outer is subject) for a name nested in another, or None."""
     o, i = outer.kind, inner.kind
     opens = o == Kind.PROJECT and i in DIVISION_KINDS and inner.start == outer.start
-    if opens and not any(sep in outer.text for sep in _ROUTE_MARKS):
-        return "locatedIn", True  # X县农村供水一体化工程 lies in X县
+    if opens and i != Kind.PROVINCE and not any(sep in outer.text for sep in _ROUTE_MARKS):
+        return "locatedIn", True  # X县农村供水一体化工程 lies in X县 (广东X中心项目: a brand)
     if o in (Kind.ROAD, Kind.PROJECT) and i in DIVISION_KINDS:
         return None  # places in a road's name are its ends, handled as routes
     if o in (Kind.PROGRAMME, Kind.EVENT) and i in DIVISION_KINDS:
