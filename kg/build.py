@@ -10,6 +10,7 @@ build leaves the previous set whole.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -17,7 +18,7 @@ import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.analyse import GraphMetrics, metrics, to_networkx, with_centrality
@@ -28,8 +29,8 @@ from kg.export import get_exporter, run_exporter
 from kg.export.generations import Staging
 from kg.export.summary import LAYOUTS, VIEW_BUDGET, check_budget
 from kg.extract import extract
-from kg.extract.across import unify_across
-from kg.ingest import MAX_BYTES, read_article
+from kg.extract.across import rename, renames_across
+from kg.ingest import MAX_BYTES, read_article, read_bounded
 from kg.model import DEFAULT_BASE, IriMinter, build_minter, check_base
 from kg.parts import GraphSet, Part, make_part, part_key, read_part, write_part
 from kg.pinyin import add_slugs, known_slugs
@@ -90,6 +91,7 @@ class Extracted:
     extractions: list[Extraction]
     failures: list[tuple[str, str]]
     warnings: list[str]
+    keys: list[str] = field(default_factory=list)  # each extraction's cache key, in order
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -106,33 +108,39 @@ def extract_all(
     jobs: int = 1,
     cache: BuildCache | None = None,
     progress: Progress = _quiet,
+    entities_only: bool = False,
 ) -> Extracted:
     """Extractions of the files that could be read, (path, reason) for the others,
     and a warning for each file that repeats an article already read.
 
     Files are read and extracted by ``jobs`` worker processes (or in this one),
     and their results taken in the order of ``files``, so the outcome never
-    depends on which worker finished first. An article the cache holds is not
-    extracted again.
+    depends on which worker finished first. An article the cache holds (by its
+    file's path and bytes) is not read or extracted again. With
+    ``entities_only``, each extraction holds its article's metadata and its
+    entities alone (no text, mentions, figures or relations): what cross-article
+    resolution and the IRIs need, read from the cache's ``summary`` entries.
     """
     cache = cache or BuildCache(None)
     extractions: list[Extraction] = []
+    keys: list[str] = []
     failures: list[tuple[str, str]] = []
     warnings: list[str] = []
     by_text: dict[str, int] = {}
     seen_ids: dict[str, Path] = {}
-    work = [(path, max_bytes, cache.folder) for path in files]
+    work = [(path, max_bytes, cache.folder, entities_only) for path in files]
     started = time.perf_counter()
     for done, (path, result) in enumerate(_run(_read_and_extract, work, jobs), 1):
         progress("extract", done, len(files))
         if isinstance(result, str):
             failures.append((str(path), result))
             continue
-        key, hit, extraction = result
+        key, hit, extraction, text_hash = result
         cache.used["extract"].add(key)
+        cache.used["summary"].add(key)
         cache.hits["extract"] += hit
         article = extraction.article
-        if (first := by_text.get(article.text)) is not None:
+        if (first := by_text.get(text_hash)) is not None:
             extractions[first] = _also_from(extractions[first], str(path))
             kept = extractions[first].article.meta.source_path
             warnings.append(f"{path} holds the same article as {kept}: built once")
@@ -142,27 +150,57 @@ def extract_all(
             extraction = replace(extraction, article=article)
         seen_ids[article.id] = path
         extractions.append(extraction)
-        by_text[article.text] = len(extractions) - 1
+        keys.append(key)
+        by_text[text_hash] = len(extractions) - 1
         log.debug("extracted %s", path)
     log.info("reading and extraction (%d reused): %.2f s", cache.hits["extract"],
              time.perf_counter() - started)  # fmt: skip
-    return Extracted(extractions, failures, warnings)
+    return Extracted(extractions, failures, warnings, keys)
 
 
-def _read_and_extract(path: Path, max_bytes: int, folder: Path | None):
-    """(cache key, whether it was cached, Extraction) of one file, or the reason it failed."""
+def _read_and_extract(path: Path, max_bytes: int, folder: Path | None, entities_only: bool):
+    """(cache key, whether it was cached, Extraction, hash of its text) of one file (the
+    Extraction's entities alone when ``entities_only``), or the reason it failed."""
     try:
-        article = read_article(path, max_bytes)
         cache = BuildCache(folder)
-        key = cache.key("extract", repr(article))  # records' repr depends on content alone
-        cached = cache.get("extract", key)
-        if isinstance(cached, Extraction) and cached.article == article:
-            return path, (key, 1, cached)
+        data = read_bounded(Path(path), max_bytes)
+        key = cache.key("extract", str(path) + "\0", data)  # no path holds NUL
+        cached = cache.get("summary" if entities_only else "extract", key)
+        if _is_entry(cached):
+            return path, (key, 1, *cached)
+        article = read_article(path, max_bytes)
         extraction = extract(article)
-        cache.put("extract", key, extraction)
-        return path, (key, 0, extraction)
+        text_hash = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+        summary = (_entities_alone(extraction), text_hash)
+        cache.put("extract", key, (extraction, text_hash))
+        cache.put("summary", key, summary)
+        return path, (key, 0, *(summary if entities_only else (extraction, text_hash)))
     except KgError as err:
         return path, str(err)
+
+
+def _is_entry(value: object) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Extraction)
+
+
+def _entities_alone(extraction: Extraction) -> Extraction:
+    """``extraction`` with its article's metadata and its entities, nothing else."""
+    return Extraction(
+        replace(extraction.article, text="", sentences=()), entities=extraction.entities
+    )
+
+
+def _whole(summary: Extraction, key: str, cache: BuildCache) -> Extraction:
+    """The whole extraction ``summary`` was made from (from the cache, or the file read
+    and extracted again if its entry went), with the summary's article id and metadata
+    (a repeated id gets a suffix, a repeated article the other files)."""
+    entry = cache.get("extract", key)
+    if _is_entry(entry):
+        whole = entry[0]
+    else:
+        whole = extract(read_article(Path(summary.article.meta.source_path), _SHARED["max_bytes"]))
+    article = replace(whole.article, id=summary.article.id, meta=summary.article.meta)
+    return whole.evolve(article=article)
 
 
 def _also_from(extraction: Extraction, path: str) -> Extraction:
@@ -184,13 +222,23 @@ def make_parts(
     jobs: int = 1,
     cache: BuildCache | None = None,
     progress: Progress = _quiet,
+    sources: Sequence[tuple[str, str]] | None = None,
+    renames: tuple[dict, dict] = ({}, {}),
+    max_bytes: int = MAX_BYTES,
 ) -> GraphSet:
     """The graph of the build: each article's part, taken from the cache when its
-    extraction and the IRIs of its entities are unchanged, else minted and validated."""
+    extraction and the IRIs of its entities are unchanged, else minted and validated.
+
+    With ``sources``, ``extractions`` hold their entities alone (renamed across
+    the build); each source is the extraction's cache key and the renames of its
+    own entity keys. A part is then keyed by those and by its entities' IRIs,
+    and only an article whose part must be made again has its whole extraction
+    read (and renamed by ``renames``, ``kg.extract.across.renames_across``).
+    """
     cache = cache or BuildCache(None)
     base = check_base(base)
     _SHARED.update(extractions=extractions, minter=_minter(extractions, cache), base=base)
-    _SHARED["folder"] = cache.folder
+    _SHARED.update(folder=cache.folder, sources=sources, renames=renames, max_bytes=max_bytes)
     started = time.perf_counter()
     try:
         parts = []
@@ -227,12 +275,19 @@ def _part_of(index: int) -> tuple[str, int, Part]:
     folder, the part as kept on disk (``StoredPart``), so the build holds no part's
     triples in memory; without one, in memory."""
     extraction = _SHARED["extractions"][index]
-    minter, base = _SHARED["minter"], _SHARED["base"]
+    minter, base, sources = _SHARED["minter"], _SHARED["base"], _SHARED["sources"]
     cache = BuildCache(_SHARED["folder"])
-    key = cache.key("part", part_key(extraction, minter, base))
+    if sources is None:
+        key = cache.key("part", part_key(extraction, minter, base))
+    else:
+        key = cache.key("part", part_key(extraction, minter, base), *sources[index])
     path = cache.path("part", key)
     if path is not None and (stored := read_part(path)) is not None:
         return key, 1, stored
+    if sources is not None:
+        renamed, canon = _SHARED["renames"]
+        extraction = _whole(extraction, sources[index][0], cache)
+        extraction = rename(extraction, renamed, canon) if renamed else extraction
     part = make_part(extraction, minter, base)
     path = cache.put_bytes("part", key, write_part(part))
     stored = read_part(path) if path is not None else None
@@ -294,18 +349,29 @@ def build(
         raise UsageError(f"--jobs must be 1 or more; got {jobs}")
     files, missing = collect_inputs(paths)
     cache = BuildCache(Path(out_dir) / CACHE_FOLDER)
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     found = extract_all(
-        files, MAX_BYTES if max_bytes is None else max_bytes,
-        jobs=jobs, cache=cache, progress=progress,
-    )  # fmt: skip
+        files, max_bytes, jobs=jobs, cache=cache, progress=progress, entities_only=True
+    )
     failures = missing + found.failures
     extractions = found.extractions
     if not extractions:
         reasons = "; ".join(reason for _, reason in failures)
         raise InputError(f"no article could be read: {reasons}")
     with _timed("cross-article resolution"):
-        extractions = unify_across(extractions)
-    graph = make_parts(extractions, base, jobs=jobs, cache=cache, progress=progress)
+        # on the entities alone: an article's whole extraction is read only if its part
+        # must be made again (kg.extract.across.unify_across, split in two)
+        renamed, canon = renames_across(extractions)
+        sources = [
+            (key, repr(sorted((e.key, renamed[e.key]) for e in x.entities if e.key in renamed)))
+            for key, x in zip(found.keys, extractions, strict=True)
+        ]
+        if renamed:
+            extractions = [rename(x, renamed, canon) for x in extractions]
+    graph = make_parts(
+        extractions, base, jobs=jobs, cache=cache, progress=progress,
+        sources=sources, renames=(renamed, canon), max_bytes=max_bytes,
+    )  # fmt: skip
     with _timed("NetworkX view and metrics"):
         view = to_networkx(graph)
         stats = metrics(view)

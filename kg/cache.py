@@ -1,10 +1,15 @@
 """The build cache under ``OUT/.kg-cache``: what a build can reuse from the last one.
 
-Four kinds of entry, each in its own file named by a key:
+Five kinds of entry, each in its own file named by a key:
 
-- ``extract/<key>``: an article's Extraction, keyed by the ingested article
-  (its text and metadata) and the extractor's version, a hash of the code and
-  data extraction reads (``kg/extract``, ``kg/records.py``, ``data/``);
+- ``extract/<key>``: an article's Extraction, keyed by the file's path and
+  bytes and the extractor's version, a hash of the code and data reading and
+  extraction use (``kg/ingest``, ``kg/extract``, ``kg/records.py``,
+  ``kg/pinyin.py`` and pypinyin's version, ``data/``);
+- ``summary/<key>``: the same Extraction with its entities alone and no text
+  (and a hash of its text), under the same key: what cross-article resolution
+  and the IRIs need, about a sixth of the whole, so a rebuild does not read
+  every whole Extraction, nor read any article again;
 - ``part/<key>``: an article's graph part, keyed by ``kg.parts.part_key`` and
   the model's version (``kg/model.py``, ``kg/vocab.py``, ``kg/validate.py``,
   ``ontology/``); not a pickle but ``kg.parts.write_part``'s file, which the
@@ -45,13 +50,14 @@ _PACKAGE = Path(__file__).resolve().parent
 
 @cache
 def code_version(kind: str) -> str:
-    """A hash of the code and data an entry of ``kind`` ("extract" or "part") depends on."""
+    """A hash of the code and data an entry of ``kind`` depends on."""
     if kind == "layout":
         paths = [_PACKAGE / "export" / "summary.py"]
     elif kind == "pinyin":
         paths = [_PACKAGE / "pinyin.py"]
-    elif kind == "extract":
-        paths = [*(_PACKAGE / "extract").rglob("*.py"), _PACKAGE / "records.py"]
+    elif kind in ("extract", "summary"):
+        paths = [*(_PACKAGE / "extract").rglob("*.py"), *(_PACKAGE / "ingest").rglob("*.py")]
+        paths += [_PACKAGE / "records.py", _PACKAGE / "pinyin.py"]
         paths += [
             *_files(resource_path("data", "lexicon")),
             *_files(resource_path("data", "gazetteer")),
@@ -63,7 +69,7 @@ def code_version(kind: str) -> str:
         ]
         paths += _files(resource_path("ontology"))
     digest = hashlib.sha256(_version().encode())
-    if kind == "pinyin":
+    if kind in ("pinyin", "extract", "summary"):  # article ids are romanised too
         digest.update(metadata.version("pypinyin").encode())
     for path in sorted(paths):
         digest.update(str(path.relative_to(path.parents[1])).encode())
@@ -87,7 +93,7 @@ class BuildCache:
 
     def __init__(self, folder: Path | None):
         self.folder = None if folder is None else Path(folder)
-        kinds = ("extract", "part", "layout", "pinyin")
+        kinds = ("extract", "summary", "part", "layout", "pinyin")
         self.used: dict[str, set[str]] = {kind: set() for kind in kinds}
         self.hits = dict.fromkeys(kinds, 0)
 

@@ -60,7 +60,8 @@ def index_ntriples(
     def iri(value: str) -> URIRef:
         term = iris.get(value)
         if term is None:
-            term = iris[value] = URIRef(value)
+            # pyoxigraph wrote it, so it is a valid IRI: skip URIRef's check of each character
+            term = iris[value] = str.__new__(URIRef, value)
         return term
 
     index: Index = defaultdict(lambda: defaultdict(list)) if into is None else into

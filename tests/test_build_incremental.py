@@ -124,6 +124,7 @@ def test_the_cache_keeps_only_what_the_last_build_used(corpus, tmp_path):
         "extract",
         "part",
         "pinyin",
+        "summary",
     ]
     (table,) = (out / FOLDER / "pinyin").iterdir()
     (left,) = extract_all(list(corpus.iterdir())).extractions
@@ -150,3 +151,40 @@ def test_turtle_and_jsonld_joined_from_cached_parts_are_a_clean_builds(corpus, t
     assert again.triples == clean.triples
     trig = ox.Dataset(ox.parse(path=str(out / "kg.trig"), format=ox.RdfFormat.TRIG))
     assert again.triples == len({(q.subject, q.predicate, q.object) for q in trig})
+
+
+SHORT = "开平市的隆达科技今年扩产，总投资2亿元，新增就业岗位300个。\n"
+LONG = "开平市隆达科技材料公司新建的工厂今年投产，总投资5亿元。隆达科技材料公司是一家新材料企业。\n"
+
+
+def test_an_article_renamed_by_one_added_later_is_rebuilt_from_its_cached_extraction(tmp_path):
+    """A rebuild reads articles' entities alone; an article whose names another
+    article's longer form now renames (隆达科技 -> 隆达科技材料公司) gets its graph made
+    again from its cached whole extraction, not extracted again."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SHORT, encoding="utf-8")
+    out = tmp_path / "out"
+    build([folder], out, jobs=1)
+    (folder / "b.txt").write_text(LONG, encoding="utf-8")
+    again = build([folder], out, jobs=1)
+    assert again.reused == (1, 0)  # a's extraction reused; its graph made again, renamed
+    build([folder], tmp_path / "clean", jobs=1)
+    assert outputs(out) == outputs(tmp_path / "clean")
+    assert "隆达科技材料公司" in (out / "kg.trig").read_text(encoding="utf-8").split("/b>")[0]
+
+
+def test_a_part_made_again_without_its_cached_extraction_extracts_the_file_again(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SHORT, encoding="utf-8")
+    (folder / "b.txt").write_text(LONG, encoding="utf-8")
+    out = tmp_path / "out"
+    build([folder], out, jobs=1)
+    for entry in (out / FOLDER / "extract").iterdir():
+        entry.unlink()  # the summaries stay: a's graph must be made again without its entry
+    (folder / "b.txt").unlink()
+    again = build([folder], out, jobs=1)
+    assert again.reused == (1, 0)
+    build([folder], tmp_path / "clean", jobs=1)
+    assert outputs(out) == outputs(tmp_path / "clean")

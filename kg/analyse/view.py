@@ -126,6 +126,7 @@ class _Index(defaultdict):
     def __init__(self, *args):
         super().__init__(*args)
         self.articles: dict[object, tuple[str | None, dict]] = {}
+        self.labels: dict[object, dict[str, str]] = {}
 
 
 def _index(graph: Graph | Iterable[ox.Triple] | bytes | GraphSet) -> Index:
@@ -216,7 +217,9 @@ def _terms(triples: Iterable[ox.Triple]) -> Iterable[tuple]:
 
 def _first(index: Index, node: object, predicate: URIRef) -> object | None:
     values = index.get(node, {}).get(predicate)
-    return min(values, key=str) if values else None  # str: literals of mixed types compare
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else min(values, key=str)  # str: mixed types compare
 
 
 def _text(value: object | None) -> str | None:
@@ -264,6 +267,18 @@ def _labels(index: Index, node: object) -> tuple[str, str | None]:
 
 
 def _labels_by_language(index: Index, node: object) -> dict[str, str]:
+    """Each language's label of ``node`` (the least, if several), kept for the index:
+    a place is asked for once per thing it contains (its label names their parents)."""
+    memo = getattr(index, "labels", None)
+    if memo is not None:
+        found = memo.get(node)
+        if found is None:
+            found = memo[node] = _labels_of(index, node)
+        return found
+    return _labels_of(index, node)
+
+
+def _labels_of(index: Index, node: object) -> dict[str, str]:
     by_lang: dict[str, str] = {}
     for label in sorted(index.get(node, {}).get(_RDFS.label, []), key=str):
         # tags in lower case: kg.ttl (pyoxigraph) lowers them, rdflib keeps them as made

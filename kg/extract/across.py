@@ -20,17 +20,29 @@ from kg.records import DIVISION_KINDS, Entity, Extraction
 def unify_across(extractions: Sequence[Extraction]) -> list[Extraction]:
     """One entity per thing across articles: short names join the one long form
     another article uses (隆基 in one article, 隆基硅能源 in another)."""
+    renamed, canon = renames_across(extractions)
+    if not renamed:
+        return list(extractions)
+    return [rename(x, renamed, canon) for x in extractions]
+
+
+Canon = dict[tuple[str, str], str]
+
+
+def renames_across(extractions: Sequence[Extraction]) -> tuple[dict[str, str], Canon]:
+    """What ``unify_across`` does, as data: entity keys renamed (old to new) and the
+    canonical name of each (kind, name). It reads only the extractions' entities, so
+    ``kg build`` gives it extractions holding their entities alone and renames an
+    article's whole extraction (``rename``) only when its graph must be made again."""
     pairs = {
         (e.kind, e.name) for x in extractions for e in x.entities if e.kind not in DIVISION_KINDS
     }
     canon = canonical_map(pairs)
     renamed = {entity_key(k, n): entity_key(k, t) for (k, n), t in canon.items() if t != n}
-    if not renamed:
-        return list(extractions)
-    return [_rename(x, renamed, canon) for x in extractions]
+    return renamed, canon
 
 
-def _combine(new_key: str, group: list[Entity], canon) -> Entity:
+def _combine(new_key: str, group: list[Entity], canon: Canon) -> Entity:
     """One entity from entities that name the same thing under ``new_key``."""
     first = group[0]
     if len(group) == 1 and new_key == first.key:
@@ -41,7 +53,10 @@ def _combine(new_key: str, group: list[Entity], canon) -> Entity:
     return replace(first, key=new_key, name=name, aliases=tuple(sorted(aliases)), mentions=mentions)
 
 
-def _rename(x: Extraction, renamed: dict[str, str], canon) -> Extraction:
+def rename(x: Extraction, renamed: dict[str, str], canon: Canon) -> Extraction:
+    """``x`` with entity keys renamed by ``renamed`` (entities that become one are merged,
+    named by ``canon``) in its entities, mentions, relations and figures."""
+
     def key(k: str | None) -> str | None:
         return renamed.get(k, k) if k else k
 

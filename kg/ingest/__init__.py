@@ -33,6 +33,7 @@ __all__ = [
     "html_to_text",
     "looks_like_html",
     "normalise_text",
+    "read_bounded",
     "parse_article",
     "read_article",
     "segment",
@@ -56,7 +57,7 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> Article:
     block, a device never ends) or is bigger than ``max_bytes``.
     """
     path = Path(path)
-    data = _read_bounded(path, max_bytes)
+    data = read_bounded(path, max_bytes)
     sha256 = hashlib.sha256(data).hexdigest()
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path} looks like a binary file: expected UTF-8 text or HTML")
@@ -67,7 +68,7 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> Article:
     return replace(article, meta=replace(article.meta, encoding=encoding))
 
 
-def _read_bounded(path: Path, max_bytes: int) -> bytes:
+def read_bounded(path: Path, max_bytes: int) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; InputError otherwise."""
     try:
         info = path.stat()
