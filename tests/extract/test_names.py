@@ -142,6 +142,11 @@ def test_works_and_their_supporting_works_are_one_project_even_after_a_name(make
     assert "配套工程" not in found and "配套项目" not in found
 
 
+def test_a_pumped_storage_station_keeps_the_verb_of_its_kind():
+    # 抽水 is a verb: the name was cut to 蓄能电站
+    assert names("加快建设云雾山抽水蓄能电站。").get("云雾山抽水蓄能电站") == "Project"
+
+
 def test_a_numeral_glued_to_a_name_stays_in_it_and_counters_stay_out():
     assert names("信宜市发展三华李产业园。").get("三华李产业园") == "Park"
     assert not names("建设三个产业园,打造两大产业园。")
@@ -445,6 +450,17 @@ def test_numbered_slogans_layouts_integrations_and_quoted_goals_are_programmes()
     ):
         assert found.get(programme) == "Programme", programme
     assert "1520" not in found
+
+
+def test_a_quoted_slogan_a_few_words_before_strategy_blueprint_or_brand_is_a_programme():
+    # only a goal word right after the quotes made one: “北融南拓”产业发展战略 was lost
+    found = names(
+        "阳春市实施“北融南拓”产业发展战略，制定“一廊两翼”五年发展蓝图，"
+        "春湾镇打造“以茶兴镇”党建品牌，以“县域百强”为目标。"
+    )
+    for programme in ("北融南拓", "一廊两翼", "以茶兴镇"):
+        assert found.get(programme) == "Programme", programme
+    assert found.get("县域百强") != "Programme"  # a goal is only a goal word right after
 
 
 def test_an_ordinal_before_a_layout_word_is_no_programme():

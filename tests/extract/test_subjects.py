@@ -343,3 +343,4 @@ def test_wo_xian_in_a_report_is_the_county_it_is_about(make_article):
 def test_wo_shi_needs_a_city_the_article_names(make_article):
     ex = extract(make_article("阳山县新增企业12家。我市将继续加大招商力度。"))
     assert not [m for m in ex.mentions if m.text == "我市"]
+

@@ -168,10 +168,18 @@ _LEVELS = ("国家级", "省级", "市级", "县级", "区级", "镇级")
 
 def _headed(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
     """An …活动 is an event's name only behind a place or a year (清远市2025年…集中开工
-    活动); 招商活动 or 签约活动 in running prose names no one event."""
+    活动), or when a long one is what is held (举办“X工程”重点项目集中签约动工活动);
+    招商活动 or 签约活动 in running prose names no one event."""
     if not text.endswith("活动", 0, end):
         return True
-    return bool(YEAR.match(text, start)) or any(s == start for s, _ in places)
+    if YEAR.match(text, start) or any(s == start for s, _ in places):
+        return True
+    # 东源县举办“百千万工程”重点项目集中签约动工活动: a long name held right there
+    return end - start >= _HELD_NAME and text.endswith(_HOLD, 0, start)
+
+
+_HOLD = ("举办", "举行", "召开")
+_HELD_NAME = 10
 
 
 @lru_cache(maxsize=2)
