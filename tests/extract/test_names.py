@@ -147,6 +147,19 @@ def test_a_pumped_storage_station_keeps_the_verb_of_its_kind():
     assert names("加快建设云雾山抽水蓄能电站。").get("云雾山抽水蓄能电站") == "Project"
 
 
+def test_a_caption_marker_is_no_part_of_a_name():
+    # ▲ opened the names of a caption (▲X大桥建成通车仪式)
+    found = names("▲阳山连江大桥建成通车仪式现场。")
+    assert "阳山连江大桥建成通车仪式" in found
+    assert not any(name.startswith("▲") for name in found)
+
+
+def test_a_branch_of_a_named_road_is_a_road_and_other_branches_are_not():
+    found = names("同时,汕湛高速公路揭西支线是全省高速公路网的组成部分。")
+    assert found.get("汕湛高速公路揭西支线") == "Road"
+    assert not names("建设天然气管道支线3条，开通公交支线。")
+
+
 def test_a_numeral_glued_to_a_name_stays_in_it_and_counters_stay_out():
     assert names("信宜市发展三华李产业园。").get("三华李产业园") == "Park"
     assert not names("建设三个产业园,打造两大产业园。")

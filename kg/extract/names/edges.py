@@ -21,7 +21,7 @@ from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, Suffix, load_lexicon
 from kg.extract.text.units import units
 
-PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/+＋")
+PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/+＋▲△■□●◆◇★☆")
 OPEN_Q, CLOSE_Q = "“", "”"
 MAX_NAME = 26
 _NUMERIC = re.compile(r"^[0-9.%一二三四五六七八九十百千万亿两几多余第]+[个批项家条座所宗户位名]?$")

@@ -126,10 +126,14 @@ def suffix_candidates(
                     and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
                     and not (suffix.kind == Kind.RIVER and _ends_a_place(text, places, end))
                     and not (suffix.kind == Kind.GOVERNMENT_BODY and "暨" in name)
+                    and not (suffix.text == "支线" and not _ROAD_WORD.search(name[:-2]))
                 ):
                     yield Candidate(start, end, _kind_of(name, suffix), "suffix")
             pos = text.find(suffix.text, pos + 1)
 
+
+# a 支线 is a road's only as a branch of a named road (X高速公路Y支线), not of a pipe or bus
+_ROAD_WORD = re.compile(r"高速|公路|铁路|国道|省道|[GS]\d")
 
 # one-character endings of plain names: streets, bridges, parks (环城北路, 新华桥, 汽配园)
 _PLAIN_ENDINGS = "路桥园"
