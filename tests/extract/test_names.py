@@ -160,6 +160,14 @@ def test_a_branch_of_a_named_road_is_a_road_and_other_branches_are_not():
     assert not names("建设天然气管道支线3条，开通公交支线。")
 
 
+def test_a_space_named_by_two_halves_joined_by_a_dot_is_one_park():
+    # the dot ended every name: only the first half (or nothing) was found
+    found = names("会上发布了松山湖·华为溪流背坡村产业社区和南城·国际商务中心。")
+    assert found.get("松山湖·华为溪流背坡村产业社区") == "Park"
+    assert found.get("南城·国际商务中心") == "Park"
+    assert "科汇新城·逐梦凤凰" not in names("以“科汇新城·逐梦凤凰”为主题。")  # a quoted theme
+
+
 def test_a_numeral_glued_to_a_name_stays_in_it_and_counters_stay_out():
     assert names("信宜市发展三华李产业园。").get("三华李产业园") == "Park"
     assert not names("建设三个产业园,打造两大产业园。")
@@ -383,6 +391,12 @@ def test_short_names_listed_before_deng_qiye_or_xiangmu_are_companies_or_works()
         assert found.get(company) == "Company", company
     for works in ("金顺", "联泰", "恒达", "云峰", "华电"):
         assert found.get(works) == "Project", works
+
+
+def test_a_figure_the_listed_works_share_may_stand_before_their_head():
+    # 等投资超10亿元的重大项目: the figure before 的 hid the head, the items were lost
+    found = names("金顺、华旺冷链等投资超10亿元的重大项目加快建设。")
+    assert found.get("金顺") == "Project" and found.get("华旺冷链") == "Project"
 
 
 def test_listed_industries_and_places_are_no_listed_companies(make_article):

@@ -153,6 +153,7 @@ def _generic_street(text: str, end: int, suffix: str, lex: Lexicon) -> bool:
     )
 
 
+
 # a place's name going on after the ending (柏桥村, 石路镇, 桥头, 路口): no street there
 _PLACE_AFTER = frozenset("村镇乡区县市社街头口墩圩")
 
@@ -605,6 +606,48 @@ def person_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
             yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, "person")
 
 
+# what the second half of a ·-joined place name ends with (X谷·Y产业社区, X广场·Y促进中心)
+_DOT_ENDS = (
+    "社区",
+    "中心",
+    "基地",
+    "小镇",
+    "园区",
+    "产业园",
+    "科技园",
+    "科学城",
+    "新城",
+    "港",
+    "谷",
+)
+_DOT_HALF = re.compile(r"[\u4e00-\u9fff]{4,20}")
+
+
+def dot_joined_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """A park or space named by two halves joined by · (明湖X谷·大湾区Y产业社区): the
+    first half as far as a name goes back from the dot, the second up to the next
+    break, ending in a park's or centre's word; not inside quotes (a quoted slogan
+    “科汇新城·逐梦X” is a theme)."""
+    depth, seen = 0, 0  # quotes open before the dot, counted once over the text
+    for m in re.finditer("·", text):
+        dot = m.start()
+        depth += text.count("“", seen, dot) - text.count("”", seen, dot)
+        seen = dot
+        if depth > 0:
+            continue
+        half = _DOT_HALF.match(text, dot + 1)
+        if not half:
+            continue
+        second = half[0]
+        cut = min((i for i in (second.find("和"), second.find("及")) if i > 0), default=-1)
+        second = second[:cut] if cut > 0 else second
+        if len(second) < 4 or not second.endswith(_DOT_ENDS):
+            continue
+        start = name_start(text, clause_floor(text, dot), dot, lex)
+        if 2 <= dot - start <= 8:
+            yield Candidate(start, dot + 1 + len(second), Kind.PARK, "dot-joined")
+
+
 def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list[Candidate]:
     """All non-division candidates in ``text``; ``places`` are division spans."""
     lex = load_lexicon()
@@ -619,6 +662,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(road_candidates(text, places))
     out.extend(expressway_candidates(text))
     out.extend(held_event_candidates(text))
+    out.extend(dot_joined_candidates(text, lex))
     organs = [c for c in lexicon_candidates(text, lex)]
     out = _without_organ_prefixes(out, organs, places)
     out.extend(organs)
