@@ -598,3 +598,26 @@ def test_a_reports_figures_belong_to_the_place_its_subtitle_names():
     assert "罗定市" in names.values()
     subjects = {q.value: names.get(q.subject or "") for q in ex.quantities}
     assert subjects[12] == "罗定市"
+
+
+def test_the_organs_issuing_a_release_are_text_not_its_headline():
+    # a line naming only the issuing organs became the headline, and the organs were lost
+    raw = (
+        "江门市统计局 国家统计局江门调查队\n2025年3月20日\n"
+        "2024年,江门市地区生产总值增长4.2%。\n"
+    )
+    article = parse_article(raw, "jiangmen-bulletin.txt", "0" * 64)
+    assert article.meta.title is None
+    assert article.text.split("\n")[0] == "江门市统计局 国家统计局江门调查队"
+
+
+def test_the_issuing_organ_field_of_a_notice_is_read_as_text():
+    raw = (
+        "发布日期:2025-02-11 浏览次数:-\n"
+        "发布机构: 开平市发展和改革局 成文日期: 2025-01-30\n"
+        "开平市新签约项目18个\n\n"
+        "  今年以来,开平市新签约项目18个,计划总投资56亿元。\n"
+    )
+    article = parse_article(raw, "kaiping-notice.txt", "0" * 64)
+    assert article.meta.title == "开平市新签约项目18个"
+    assert article.text.split("\n")[0] == "发布机构: 开平市发展和改革局 成文日期: 2025-01-30"

@@ -42,6 +42,8 @@ _KEYS = (
     "本文字数|全文字数|字数|来源|稿源|作者|记者|通讯员|撰文|撰稿|责任编辑|编辑|责编|发布时间|"
     "发布日期|发表时间|发稿时间|更新时间|出版日期|日期|时间|版次|版面|版名|栏目|浏览次数|阅读量|"
     "原标题|"
+    # a government notice's fields
+    "发布机构|发文机关|发布单位|索引号|文号|"
     # the credits under a public-account post: 文字 / 图片 / 编辑 / 审核 / 终审
     "文字|采写|文案|图文|图片|摄影|视频|初审|复审|终审|审核|监制|出品"
 )
@@ -53,6 +55,11 @@ _AUTHOR_LINE = re.compile(r"^(?:本报)?(?:记者|通讯员|文\s*/|图\s*/|文/
 _OFFICE_LINE = re.compile(
     rf"^[{CJK}]{{2,12}}(?:市长|县长|区长|镇长|书记|主任|局长|厅长|省长|主席)\s+[{CJK}·]{{2,4}}$"
 )
+# a line that only names the organs issuing a release (中山市统计局 国家统计局中山调查队)
+_ORGAN = rf"[{CJK}]{{2,20}}?(?:局|委员会|办公室|调查队|人民政府|厅)"
+_ISSUERS = re.compile(rf"^{_ORGAN}(?:\s+{_ORGAN})*$")
+# the field of a government notice naming who issues it
+_ISSUER_FIELD = re.compile(r"^(?:发布机构|发文机关|发布单位)\s*:")
 # a headline printed letter-spaced: 政 府 工 作 报 告
 _SPACED = re.compile(rf"[{CJK}](?: [{CJK}]){{2,}}")
 # how a report's subtitle ends: …会议上, …大会上的讲话
@@ -252,6 +259,8 @@ def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
         lines, html_title(hints), _hinted_lines(hints, "<headline>")
     )
     read = _head_text(lines[:start], byline)
+    if title and _ISSUERS.match(title):
+        read, title = [title, *read], None  # 中山市统计局 国家统计局中山调查队: who issues it
     lines, end = _cut_link_lists(lines, start, links)
     while end > start and (
         _is_tail_furniture(lines[end - 1], title, head) or _is_link(lines[end - 1], links)
@@ -283,12 +292,14 @@ def _unspaced(line: str) -> str:
 def _head_text(head: Sequence[str], byline: str | None) -> list[str]:
     """The lines above the body that are also text to read, in page order: a report's
     subtitle (——2024年1月8日在X市第N届人民代表大会第N次会议上, with its line-broken
-    rest) and an office holder signing it (X市市长 张三). They stay metadata too; read
+    rest), an office holder signing it (X市市长 张三), a notice's issuing organ
+    (发布机构: X县发展和改革局). They stay metadata too; read
     as text, they give the report its place, its session and its speaker."""
     read: list[str] = []
     for line in head:
         subtitle = line.startswith(("——", "--")) or (read and _continues_subtitle(read[-1], line))
-        if subtitle or (line == byline and _OFFICE_LINE.match(line)):
+        issuer = _ISSUER_FIELD.match(line)
+        if subtitle or issuer or (line == byline and _OFFICE_LINE.match(line)):
             read.append(line)
     return read
 

@@ -21,7 +21,7 @@ from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, Suffix, load_lexicon
 from kg.extract.text.units import units
 
-PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/+＋")
+PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/+＋▲△■□●◆◇★☆")
 OPEN_Q, CLOSE_Q = "“", "”"
 MAX_NAME = 26
 _NUMERIC = re.compile(r"^[0-9.%一二三四五六七八九十百千万亿两几多余第]+[个批项家条座所宗户位名]?$")
@@ -109,6 +109,8 @@ def name_start(
         i = _walk_tokens(text, j, i, lex, verbs_stop, holds)
         if i > j:
             break
+    if text.startswith("(", i) and (close := text.find(")", i, end)) >= 0:
+        return close + 1  # nothing before the parenthesis joined it: it opens no name
     return i
 
 
@@ -190,7 +192,9 @@ def clause_floor(text: str, start: int) -> int:
 
 
 # boundary words event names hold (清远市2025年二季度重点交通项目集中开工活动)
-_EVENT_HOLDS = frozenset({"重点"})
+_EVENT_HOLDS = frozenset(
+    {"重点", "集中", "签约", "开工", "动工", "竣工", "投产", "建成", "通车", "通水"}
+)
 
 
 # verbs of joint action open a clause after the partners (…签订协议，共建X中试基地):
@@ -318,7 +322,8 @@ def _event_start(text: str, start: int, pos: int, anchors: list[int]) -> int:
     found += [m.start() for m in _BARE_YEAR.finditer(text, lo, start)]
     found += [m.start() for m in YEAR.finditer(text, lo, start)]
     for a in sorted(found):
-        if not any(v in text[a:pos] for v in _HOLDING):
+        inside = text.count("(", lo, a) > text.count(")", lo, a)  # X段(Y路): a name in brackets is not there
+        if not inside and not any(v in text[a:pos] for v in _HOLDING):
             return a
     return start
 
