@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from kg.extract.kinds import Kind
 from kg.extract.names.titles import CUES, TITLE_LEAD, title_after
 from kg.extract.relations.registry import relation_rule
-from kg.extract.text.clauses import clause_around, top_level
+from kg.extract.text.clauses import clause_around, top_level_within
 from kg.extract.text.doc import doc_of
-from kg.extract.text.spans import starting, within
+from kg.extract.text.spans import starting
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 SELECTABLE = set(DIVISION_KINDS) | {
@@ -151,7 +151,7 @@ def _sentence_topic(ex: Extraction, at: int) -> Mention | None:
     if sentence is None:
         return None
     lead = _OPENING.match(ex.article.text, sentence.start).end()
-    first = top_level(within(ex.mentions, sentence.start, at))
+    first = top_level_within(ex.mentions, sentence.start, at)
     if first and first[0].start == lead and first[0].kind in SELECTABLE:
         return first[0]
     return None
@@ -166,7 +166,7 @@ def selection_relations(ex: Extraction) -> list[Relation]:
         at = text.find(cue)
         while at >= 0:
             lo, hi = clause_around(text, at)
-            ms = top_level(within(ex.mentions, lo, hi))
+            ms = top_level_within(ex.mentions, lo, hi)
             found = _object(ex, at, at + len(cue), ms)
             if found is not None:
                 sentence = doc_of(ex.article).sentence_at(at)
