@@ -3,6 +3,7 @@ the build writes and reports what it does when every part is made whole at once.
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +15,7 @@ from rdf_samples import kaiping_extraction  # noqa: E402
 from test_build_incremental import ARTICLES, outputs  # noqa: E402
 
 import kg.build  # noqa: E402
-from kg.build import build, make_parts  # noqa: E402
+from kg.build import build, make_parts, start_parts  # noqa: E402
 from kg.cache import BuildCache  # noqa: E402
 from kg.model import DEFAULT_BASE  # noqa: E402
 
@@ -58,3 +59,13 @@ def test_a_build_whose_articles_are_all_big_writes_what_one_worker_writes(
     again = build([ARTICLES], tmp_path / "two", jobs=2)
     assert again.reused == (len(one.articles), len(one.articles))
     assert outputs(tmp_path / "two") == outputs(tmp_path / "one")
+
+
+def test_leaving_the_checks_before_their_report_stops_their_worker(every_article_big):
+    before = set(multiprocessing.active_children())
+    graph, checks = start_parts([broken_extraction()], DEFAULT_BASE, jobs=2)
+    assert set(multiprocessing.active_children()) - before  # the checking worker runs
+    with checks:
+        pass  # as when Ctrl-C or an error leaves the build before it waits
+    assert set(multiprocessing.active_children()) <= before
+    assert len(graph.parts) == 1
