@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from kg.extract.text.clauses import inside, top_level
+from kg.extract.text.clauses import inside, top_level, top_level_within
 from kg.extract.text.spans import (
     covering,
     ending,
@@ -47,6 +47,13 @@ def test_every_query_matches_the_scan_it_replaced():
         assert uncovered(ms) == [m for m in ms if not any(inside(m, x) for x in ms)]
         assert starting_in(ms, lo, hi) == starting_in(list(ms), lo, hi) == starting(ms, lo, hi)
         assert first_from(ms, lo) == next((m for m in ms if m.start >= lo), None)
+        scanned = sorted(uncovered(list(within(ms, lo, hi))), key=lambda m: m.start)
+        assert top_level_within(ms, lo, hi) == scanned
+        top_level_within(ms, lo, hi).append(None)  # a caller's list is its own
+        assert top_level_within(ms, lo, hi) == scanned
+        whole = top_level(ms)
+        whole.clear()
+        assert top_level(ms) == sorted(uncovered(list(ms)), key=lambda m: m.start)
         assert last_before(ms, hi, _fits) == _last_by_scan(ms, hi, _fits, None)
         assert last_before(ms, hi, _fits, lo) == _last_by_scan(ms, hi, _fits, lo)
 

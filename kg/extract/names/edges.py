@@ -322,7 +322,8 @@ def _event_start(text: str, start: int, pos: int, anchors: list[int]) -> int:
     found += [m.start() for m in _BARE_YEAR.finditer(text, lo, start)]
     found += [m.start() for m in YEAR.finditer(text, lo, start)]
     for a in sorted(found):
-        inside = text.count("(", lo, a) > text.count(")", lo, a)  # X段(Y路): a name in brackets is not there
+        # X段(Y路): a name inside brackets does not start the event's name
+        inside = text.count("(", lo, a) > text.count(")", lo, a)
         if not inside and not any(v in text[a:pos] for v in _HOLDING):
             return a
     return start

@@ -28,9 +28,9 @@ from kg.extract.figures.subjects import own_place
 from kg.extract.kinds import Kind
 from kg.extract.names.titles import CUES, TITLE_LEAD, title_after
 from kg.extract.relations.registry import relation_rule
-from kg.extract.text.clauses import clause_around, top_level
+from kg.extract.text.clauses import clause_around, top_level_within
 from kg.extract.text.doc import doc_of
-from kg.extract.text.spans import starting, within
+from kg.extract.text.spans import starting
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 SELECTABLE = set(DIVISION_KINDS) | {
@@ -175,7 +175,7 @@ def _own_place(ex: Extraction, found: _Found, own: str | None) -> Mention | None
     sentence = doc_of(ex.article).sentence_at(found.at)
     if sentence is None:
         return None
-    before = top_level(within(ex.mentions, sentence.start, found.at))
+    before = top_level_within(ex.mentions, sentence.start, found.at)
     if any(m.kind in SELECTABLE and not _selector(ex.article.text, m, found.at) for m in before):
         return None  # the sentence names someone: not the article's place by default
     home = next((m for m in ex.mentions if m.entity == own), None)
@@ -211,7 +211,7 @@ def _sentence_topic(ex: Extraction, at: int) -> Mention | None:
     if sentence is None:
         return None
     lead = _OPENING.match(ex.article.text, sentence.start).end()
-    first = top_level(within(ex.mentions, sentence.start, at))
+    first = top_level_within(ex.mentions, sentence.start, at)
     if first and first[0].start == lead and first[0].kind in SELECTABLE:
         return first[0]
     return None
@@ -229,7 +229,7 @@ def held_titles(ex: Extraction) -> list[Relation]:
         lead = _AS.match(text, sentence.start)
         if lead is None:
             continue
-        ms = top_level(within(ex.mentions, sentence.start, sentence.end))
+        ms = top_level_within(ex.mentions, sentence.start, sentence.end)
         first = [m for m in ms if m.start in (lead.end(), lead.end() + 1) and m.kind in _TITLED]
         if not first:
             continue
@@ -254,7 +254,7 @@ def selection_relations(ex: Extraction) -> list[Relation]:
         at = text.find(cue)
         while at >= 0:
             lo, hi = clause_around(text, at)
-            ms = top_level(within(ex.mentions, lo, hi))
+            ms = top_level_within(ex.mentions, lo, hi)
             found = _object(ex, at, at + len(cue), ms)
             if found is not None:
                 sentence = doc_of(ex.article).sentence_at(at)

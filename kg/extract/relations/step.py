@@ -28,7 +28,7 @@ from kg.extract.relations import agreements, events, honours, listings, members,
 from kg.extract.relations.home import home_relations
 from kg.extract.relations.registry import relation_rule, rules_in
 from kg.extract.relations.works import share_with_coordinated
-from kg.extract.text.clauses import CLAUSE, find_all, inside, top_level
+from kg.extract.text.clauses import CLAUSE, find_all, inside, top_level, top_level_within
 from kg.extract.text.doc import doc_of
 from kg.extract.text.spans import in_sentence, uncovered, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
@@ -160,8 +160,7 @@ def cue_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for clause in CLAUSE.finditer(text):
-        inside = within(ex.mentions, clause.start(), clause.end())
-        ms = top_level(inside)
+        ms = top_level_within(ex.mentions, clause.start(), clause.end())
         for cue, (subj_kinds, obj_kinds, pred, subj_left) in CUES.items():
             for at in find_all(text, cue, clause.start(), clause.end()):
                 left = [m for m in ms if m.end <= at]
@@ -226,7 +225,7 @@ def agent_relations(ex: Extraction, fallback: str | None) -> list[Relation]:
     text = ex.article.text
     out = []
     for clause in CLAUSE.finditer(text):
-        ms = top_level(within(ex.mentions, clause.start(), clause.end()))
+        ms = top_level_within(ex.mentions, clause.start(), clause.end())
         for at, cue, obj, pred in _agent_cues(text, clause, ms):
             agent = next((m.entity for m in reversed(ms) if m.end <= at and m.kind in PLACES), None)
             agent = agent or _speaker(ex, clause.start(), at, fallback)
@@ -292,7 +291,7 @@ def site_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for clause in CLAUSE.finditer(text):
-        ms = top_level(within(ex.mentions, clause.start(), clause.end()))
+        ms = top_level_within(ex.mentions, clause.start(), clause.end())
         for i, m in enumerate(ms):
             if m.kind not in (Kind.PROJECT, Kind.PARK) or m.start == clause.start():
                 continue

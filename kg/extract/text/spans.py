@@ -42,6 +42,7 @@ class SpanIndex:
         self._by_sentence: dict[int, list] | None = None
         self._by_end: list[tuple[int, int]] | None = None
         self._first_after: list[int] | None = None
+        self.memo: dict = {}  # answers the clause layer keeps while the tuple is in use
         self.longest = max((m.end - m.start for m in self.items), default=0)
         # the sort is stable: the identity order means the items come sorted by start
         self.in_start_order = self._order == list(range(len(self.items)))
