@@ -395,8 +395,9 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 def _cmd_analysis(args: argparse.Namespace) -> int:  # kg analyse, path, neighbours
     from kg.analyse.commands import run
+    from kg.export.generations import beside_build
 
-    result = run(args)
+    result = run(args, place=beside_build)
     print("".join(f"kg: warning: {w}\n" for w in result.warnings), end="", file=sys.stderr)
     print(result.text, end="")
     return result.code

@@ -102,6 +102,7 @@ class KGO(DefinedNamespace):
     rankedIn: URIRef
     listedOn: URIRef
     benefitsFrom: URIRef
+    boundedBy: URIRef
     relatedTo: URIRef
 
     # Links to figures and provenance
@@ -162,6 +163,7 @@ RELATION_PREDICATES = frozenset(
         "rankedIn",
         "listedOn",
         "benefitsFrom",
+        "boundedBy",
         "relatedTo",
     }
 )

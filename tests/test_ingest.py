@@ -562,3 +562,62 @@ def _normalise_line_by_line(text: str) -> str:
 )
 def test_collapsing_blank_runs_first_changes_no_result(text):
     assert normalise_text(text) == _normalise_line_by_line(text)
+
+
+_LINE_BROKEN_REPORT = (
+    "政 府 工 作 报 告\n\n"
+    "——2024年1月9日在罗定市第十六届\n\n"
+    "人民代表大会第四次会议上\n\n"
+    "罗定市代理市长 陈志坚\n\n"
+    "各位代表:\n\n"
+    "  2023年,我市地区生产总值增长5.1%,新引进项目12个。\n"
+)
+
+
+def test_a_reports_subtitle_and_signing_office_holder_are_read_as_text():
+    # the subtitle and the byline were head furniture only: the report had no place
+    # of its own, and every figure of a report that says only 我市 lost its subject
+    article = parse_article(_LINE_BROKEN_REPORT, "luoding-report.txt", "0" * 64)
+    lines = article.text.split("\n")
+    assert lines[:3] == [
+        "——2024年1月9日在罗定市第十六届",
+        "人民代表大会第四次会议上",
+        "罗定市代理市长 陈志坚",
+    ]
+    for sentence in article.sentences:  # offsets into the text the extractor reads
+        assert article.text[sentence.start : sentence.end] == sentence.text
+    assert article.meta.title == "政府工作报告"  # printed letter-spaced
+    assert article.meta.author == "罗定市代理市长 陈志坚"
+
+
+def test_a_reports_figures_belong_to_the_place_its_subtitle_names():
+    from kg.extract import extract
+
+    ex = extract(parse_article(_LINE_BROKEN_REPORT, "luoding-report.txt", "0" * 64))
+    names = {e.key: e.name for e in ex.entities}
+    assert "罗定市" in names.values()
+    subjects = {q.value: names.get(q.subject or "") for q in ex.quantities}
+    assert subjects[12] == "罗定市"
+
+
+def test_the_organs_issuing_a_release_are_text_not_its_headline():
+    # a line naming only the issuing organs became the headline, and the organs were lost
+    raw = (
+        "江门市统计局 国家统计局江门调查队\n2025年3月20日\n"
+        "2024年,江门市地区生产总值增长4.2%。\n"
+    )
+    article = parse_article(raw, "jiangmen-bulletin.txt", "0" * 64)
+    assert article.meta.title is None
+    assert article.text.split("\n")[0] == "江门市统计局 国家统计局江门调查队"
+
+
+def test_the_issuing_organ_field_of_a_notice_is_read_as_text():
+    raw = (
+        "发布日期:2025-02-11 浏览次数:-\n"
+        "发布机构: 开平市发展和改革局 成文日期: 2025-01-30\n"
+        "开平市新签约项目18个\n\n"
+        "  今年以来,开平市新签约项目18个,计划总投资56亿元。\n"
+    )
+    article = parse_article(raw, "kaiping-notice.txt", "0" * 64)
+    assert article.meta.title == "开平市新签约项目18个"
+    assert article.text.split("\n")[0] == "发布机构: 开平市发展和改革局 成文日期: 2025-01-30"

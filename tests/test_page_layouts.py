@@ -138,6 +138,7 @@ def test_a_table_page_headline_is_the_bold_row_not_the_subtitle_row(title_tag):
     assert (meta.newspaper, meta.author, meta.date) == ("汕尾日报", "林晓东", dt.date(2024, 10, 16))
     assert article.text.split("\n") == [
         "10月15日,陆丰市碣石镇海上风电运维基地正式投用,基地由粤海蓝能运维有限公司建设。",
+        "运维基地码头。",  # a photo caption is text; its credit is not
         "产业链条向深处延伸",
         "前三季度,碣石镇工业投资增长21.5%,新引进配套企业6家。",
     ]
@@ -193,7 +194,26 @@ def test_the_markup_says_which_lines_are_set_apart_and_which_are_links():
         ("园区航拍图 记者 罗晓 通讯员 梁一帆 摄", True),
         ("不少游客在古镇驻足拍摄", False),
         ("不少游客在古镇驻足拍摄。", False),
+        ("水库大坝全景。 连州日报记者 邓志强 摄", True),
+        ("修缮后的骑楼老街。 阳山县委宣传部供图", True),
     ],
 )
 def test_photo_credits_mark_captions(line, caption):
     assert _is_caption(line) is caption
+
+
+def test_a_photo_caption_names_what_the_photo_shows_and_is_never_the_headline():
+    # captions were dropped, and a caption opening the page became the headline: the
+    # parks and companies only a caption names were lost
+    raw = (
+        "英红华侨茶博园茶园。 清远日报记者 苏文豪 摄\n"
+        "英德红旗茶业有限公司加工车间。 英德市委宣传部供图\n"
+        "今年以来,英德市加快建设茶产业园,新增茶企12家。\n"
+    )
+    article = parse_article(raw, "yingde.txt", SHA)
+    assert article.meta.title is None
+    assert article.text.split("\n") == [
+        "英红华侨茶博园茶园。",
+        "英德红旗茶业有限公司加工车间。",
+        "今年以来,英德市加快建设茶产业园,新增茶企12家。",
+    ]

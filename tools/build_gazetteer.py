@@ -131,7 +131,20 @@ def short_names(name: str, level: str, generic: frozenset[str]) -> tuple[str, ..
     rest = strip_type(name, level)
     if rest is None or rest in generic:
         return ()
-    return (rest,)
+    return (rest, *_autonomous_short(name, rest))
+
+
+def _autonomous_short(name: str, rest: str) -> tuple[str, ...]:
+    """An autonomous unit is also called by its name without the ethnic part and 自治:
+    连南瑶族自治县 → 连南县, 湘西土家族苗族自治州 → 湘西州, 鄂温克族自治旗 → 鄂温克旗.
+
+    >>> _autonomous_short("连南瑶族自治县", "连南"), _autonomous_short("台山市", "台山")
+    (('连南县',), ())
+    """
+    for suffix in ("自治县", "自治州", "自治旗"):
+        if name.endswith(suffix) and rest != name[: -len(suffix)]:
+            return (rest + suffix[-1],)
+    return ()
 
 
 def read_source() -> tuple[dict, list[list]]:
@@ -151,9 +164,12 @@ def select_rows(records: list[list], generic: frozenset[str]) -> list[tuple[str,
     shorts = {code: short_names(name, levels[code], generic) for _, code, _, name in kept}
     # 河南, 海南, 吉林 mean the province: a lower unit's short name never takes them.
     province_names = {n for no, code, _, name in kept if no == 1 for n in (name, *shorts[code])}
+    # a derived short name (连南县) that is another division's full name is that one's
+    full_names = {name for _, _, _, name in kept}
     rows = []
     for no, code, parent, name in kept:
         own = shorts[code] if no == 1 else tuple(s for s in shorts[code] if s not in province_names)
+        own = tuple(s for s in own if s == own[0] or s not in full_names)
         rows.append((code, name, levels[code], parent, ",".join(own)))
     rows.sort()
     codes = {row[0] for row in rows}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -209,14 +211,23 @@ class Result:
     code: int = 0
 
 
-def run(args) -> Result:
+Placing = Callable[[Path, Path], AbstractContextManager[Path]]
+
+
+@contextmanager
+def _in_place(folder: Path, graph: Path) -> Iterator[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    yield folder
+
+
+def run(args, place: Placing | None = None) -> Result:
     """Run ``kg analyse``, ``kg path`` or ``kg neighbours`` from parsed arguments."""
     graph = args.graph_file or getattr(args, "graph", None) or Path("out/kg.ttl")
     if args.command == "path":
         return Result(path_command(graph, args.a, args.b, args.max, args.format))
     if args.command == "neighbours":
         return Result(neighbours_command(graph, args.x, args.depth, args.format))
-    return analyse_command(graph, args.out, args.seed, args.format)
+    return analyse_command(graph, args.out, args.seed, args.format, place)
 
 
 @dataclass
@@ -249,13 +260,22 @@ def analyse_and_write(
     return Written(a, paths, warnings, {**{f"  {k}": v for k, v in a.seconds.items()}, **seconds})
 
 
-def analyse_command(graph: Path, out: Path | None, seed: int, fmt: str) -> Result:
-    """``kg analyse``: key figures printed, the report and exports written."""
+def analyse_command(
+    graph: Path, out: Path | None, seed: int, fmt: str, place: Placing | None = None
+) -> Result:
+    """``kg analyse``: key figures printed, the report and exports written.
+
+    ``place(folder, graph)`` gives the folder to write into and puts what was
+    written there in place when its block ends (kg.cli passes the build
+    folders' ``beside_build``); without it files are written into ``folder``.
+    """
     _check(fmt)
-    view, load = timed_load(graph)
     graph = Path(graph)
+    view, load = timed_load(graph.resolve() if graph.exists() else graph)
     folder = Path(out) if out else graph.parent
-    w = analyse_and_write(view, folder, seed, source=f"{graph} (seed {seed})")
+    with (place or _in_place)(folder, graph) as staged:
+        w = analyse_and_write(view, staged, seed, source=f"{graph} (seed {seed})")
+    w.paths = [folder / p.relative_to(staged) for p in w.paths]
     a = w.analysis
     label = lambda n: view.nodes[n].get("label", n)  # noqa: E731
     central = [

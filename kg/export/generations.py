@@ -18,6 +18,11 @@ What a killed build leaves (a ``.partial`` folder, a temporary link, a
 ``.*.tmp`` file of the old per-file scheme) is removed by the next build.
 On a file system without symbolic links (FAT, exFAT) the outputs are renamed
 into place one by one instead, with a warning: atomic per file only.
+
+What ``kg analyse`` writes from a build's ``kg.ttl`` (``report/``, ``kg.gexf``,
+the CSVs) is added to that build's folder and linked like its outputs
+(``beside_build``), so it is replaced or removed with the build it describes:
+a later build never leaves an older report beside a newer graph.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ import re
 import secrets
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg.errors import OutputError
@@ -87,6 +94,63 @@ class Staging:
     def abort(self) -> None:
         """Remove the staged outputs (an interrupted or failed build)."""
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@contextmanager
+def beside_build(out: Path, graph: Path) -> Iterator[Path]:
+    """A folder for outputs made from ``graph``, added to its build when the block ends.
+
+    When ``graph`` is an output of the build now in force in ``out``, what is
+    written into the yielded folder is moved into that build's folder and
+    linked from ``out`` like the build's own outputs, so the next build removes
+    it with the rest. Otherwise (another folder, a graph from elsewhere, no
+    links) the yielded folder is ``out`` itself and files are written in place.
+    """
+    out = Path(out)
+    build = _build_of(out, Path(graph))
+    if build is None:
+        out.mkdir(parents=True, exist_ok=True)
+        yield out
+        return
+    staged = out / BUILDS / f"{build.name}-extra.partial-{os.getpid()}"
+    shutil.rmtree(staged, ignore_errors=True)
+    staged.mkdir()
+    try:
+        yield staged
+        _attach(out, build, staged, graph)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+
+
+def _build_of(out: Path, graph: Path) -> Path | None:
+    """The build folder in force in ``out`` when ``graph`` is one of its files."""
+    current = out / CURRENT
+    if not current.is_symlink():
+        return None
+    folder = current.resolve()
+    return folder if graph.resolve().parent == folder else None
+
+
+def _attach(out: Path, build: Path, staged: Path, graph: Path) -> None:
+    try:
+        with (out / LOCK).open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if (out / CURRENT).resolve() != build:
+                raise OutputError(
+                    f"a newer build replaced {graph} while it was analysed; run it again"
+                )
+            for entry in sorted(staged.iterdir()):
+                target = build / entry.name
+                if target.is_dir() and not target.is_symlink():
+                    old = build / f".{entry.name}.old-{os.getpid()}"
+                    os.replace(target, old)
+                    os.replace(entry, target)
+                    shutil.rmtree(old, ignore_errors=True)
+                else:
+                    os.replace(entry, target)
+                _link(out / entry.name, f"{CURRENT}/{entry.name}")
+    except OSError as err:
+        raise OutputError(f"cannot add the analysis to the build in {out}: {err}") from err
 
 
 def clean_leftovers(out: Path) -> list[Path]:
@@ -195,4 +259,4 @@ def _remove(path: Path) -> None:
         log.warning("could not remove %s: %s", path, err.strerror)
 
 
-__all__ = ["BUILDS", "CURRENT", "Staging", "clean_leftovers"]
+__all__ = ["BUILDS", "CURRENT", "Staging", "beside_build", "clean_leftovers"]

@@ -42,6 +42,8 @@ _KEYS = (
     "本文字数|全文字数|字数|来源|稿源|作者|记者|通讯员|撰文|撰稿|责任编辑|编辑|责编|发布时间|"
     "发布日期|发表时间|发稿时间|更新时间|出版日期|日期|时间|版次|版面|版名|栏目|浏览次数|阅读量|"
     "原标题|"
+    # a government notice's fields
+    "发布机构|发文机关|发布单位|索引号|文号|"
     # the credits under a public-account post: 文字 / 图片 / 编辑 / 审核 / 终审
     "文字|采写|文案|图文|图片|摄影|视频|初审|复审|终审|审核|监制|出品"
 )
@@ -53,6 +55,15 @@ _AUTHOR_LINE = re.compile(r"^(?:本报)?(?:记者|通讯员|文\s*/|图\s*/|文/
 _OFFICE_LINE = re.compile(
     rf"^[{CJK}]{{2,12}}(?:市长|县长|区长|镇长|书记|主任|局长|厅长|省长|主席)\s+[{CJK}·]{{2,4}}$"
 )
+# a line that only names the organs issuing a release (中山市统计局 国家统计局中山调查队)
+_ORGAN = rf"[{CJK}]{{2,20}}?(?:局|委员会|办公室|调查队|人民政府|厅)"
+_ISSUERS = re.compile(rf"^{_ORGAN}(?:\s+{_ORGAN})*$")
+# the field of a government notice naming who issues it
+_ISSUER_FIELD = re.compile(r"^(?:发布机构|发文机关|发布单位)\s*:")
+# a headline printed letter-spaced: 政 府 工 作 报 告
+_SPACED = re.compile(rf"[{CJK}](?: [{CJK}]){{2,}}")
+# how a report's subtitle ends: …会议上, …大会上的讲话
+_SUBTITLE_END = re.compile(r"上(?:的(?:讲话|报告|工作报告|致辞))?$")
 # a heading after which the page lists other articles
 _MORE_LINKS = re.compile(
     r"^[【\[]?(?:往期推荐|推荐阅读|相关阅读|延伸阅读|相关新闻|相关文章|相关链接|更多阅读|"
@@ -64,10 +75,11 @@ _STAMP = re.compile(
     r"昨天|前天|今天)\s*\d{1,2}:\d\d(?!\d)|发表于"
 )
 # a photo credit ending a caption: 签约现场。 张三 摄, (记者 李四 摄)
+_PAPER_NAME = rf"[{CJK}]{{2,5}}?(?:日报|晚报|晨报|特区报|时报)"
 _CAPTION_NAMES = rf"[{CJK}·]{{2,4}}(?:\s*[、和\s]\s*[{CJK}·]{{2,4}})*"
 _CAPTION = re.compile(
-    rf"(?:^|[\s。!?(▲])(?:(?:本报)?(?:记者|通讯员|特约摄影|摄影)\s*{_CAPTION_NAMES}\s*"
-    rf"|{_CAPTION_NAMES}\s+)摄\)?$"
+    rf"(?:^|[\s。!?(▲])(?:(?:本报|{_PAPER_NAME})?(?:记者|通讯员|特约摄影|摄影)\s*{_CAPTION_NAMES}\s*"
+    rf"|{_CAPTION_NAMES}\s+)摄\)?$|(?:^|[\s。!?])[{CJK}]{{2,12}}供图$"
 )
 _NAMES = re.compile(rf"^[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}}){{0,3}}$")
 _AGENCY = re.compile(rf"^[{CJK}]{{1,8}}讯$")
@@ -120,6 +132,20 @@ def _is_caption(line: str) -> bool:
     return len(line) <= 80 and _CAPTION.search(line) is not None
 
 
+def _caption_text(line: str) -> str:
+    """What a photo caption says, without its credit: what the photo shows is named
+    as the text names it (项目一期厂房。许文达 摄 → 项目一期厂房。).
+
+    >>> _caption_text('项目一期厂房。许文达 摄'), _caption_text('园区航拍图 记者 罗晓 摄')
+    ('项目一期厂房。', '园区航拍图')
+    """
+    m = _CAPTION.search(line)
+    if m is None:
+        return line
+    end = m.start() + 1 if line[m.start()] in "。!?" else m.start()
+    return line[:end].strip()
+
+
 def _is_date_line(line: str) -> bool:
     """A line holding a date and little else (a weekday, a time, a paper's name)."""
     if len(line) > 40 or not _DATE.search(line):
@@ -167,7 +193,12 @@ class Layout:
 
 def _could_be_title(line: str) -> bool:
     """Whether ``line`` has a headline's shape; a post's time stamp never has."""
-    return 5 <= len(line) <= 60 and not line.endswith(("。", ";", ",")) and not _STAMP.search(line)
+    return (
+        5 <= len(line) <= 60
+        and not line.endswith(("。", ";", ","))
+        and not _STAMP.search(line)
+        and not _is_caption(line)
+    )
 
 
 def _is_byline(line: str) -> bool:
@@ -227,23 +258,63 @@ def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
     head, title, byline, start = _split_head(
         lines, html_title(hints), _hinted_lines(hints, "<headline>")
     )
+    read = _head_text(lines[:start], byline)
+    if title and _ISSUERS.match(title):
+        read, title = [title, *read], None  # 中山市统计局 国家统计局中山调查队: who issues it
     lines, end = _cut_link_lists(lines, start, links)
     while end > start and (
         _is_tail_furniture(lines[end - 1], title, head) or _is_link(lines[end - 1], links)
     ):
         end -= 1
     body = [
-        line
+        _caption_text(line) if _is_caption(line) else line
         for line in _without_link_runs(lines[start:end], links)
-        if not (_is_boilerplate(line) or _is_caption(line))
+        if not _is_boilerplate(line)
     ]
     tail = list(lines[end:])
     if body:
         body[-1], trailing = _split_trailing_byline(body[-1])
         tail[:0] = trailing
-    body = [line for line in body if line]
+    body = read + [line for line in body if line]
     log.debug("furniture: head %r, tail %r", head, tail)
-    return Layout(tuple(head), title, byline, tuple(body), tuple(tail))
+    return Layout(tuple(head), title and _unspaced(title), byline, tuple(body), tuple(tail))
+
+
+def _unspaced(line: str) -> str:
+    """A headline printed letter-spaced (政 府 工 作 报 告) as it is written.
+
+    >>> _unspaced('政 府 工 作 报 告'), _unspaced('惠东:巩固提升优势 凝心聚力')
+    ('政府工作报告', '惠东:巩固提升优势 凝心聚力')
+    """
+    return line.replace(" ", "") if _SPACED.fullmatch(line) else line
+
+
+def _head_text(head: Sequence[str], byline: str | None) -> list[str]:
+    """The lines above the body that are also text to read, in page order: a report's
+    subtitle (——2024年1月8日在X市第N届人民代表大会第N次会议上, with its line-broken
+    rest), an office holder signing it (X市市长 张三), a notice's issuing organ
+    (发布机构: X县发展和改革局). They stay metadata too; read
+    as text, they give the report its place, its session and its speaker."""
+    read: list[str] = []
+    for line in head:
+        subtitle = line.startswith(("——", "--")) or (read and _continues_subtitle(read[-1], line))
+        issuer = _ISSUER_FIELD.match(line)
+        if subtitle or issuer or (line == byline and _OFFICE_LINE.match(line)):
+            read.append(line)
+    return read
+
+
+def _continues_subtitle(previous: str, line: str) -> bool:
+    """``line`` is the rest of a subtitle broken after ``previous``: ——…在X县第十七届 /
+    人民代表大会第三次会议上."""
+    at = previous.rfind("在")
+    return (
+        previous.startswith(("——", "--"))
+        and at >= 0
+        and "上" not in previous[at:]
+        and len(line) <= 40
+        and _SUBTITLE_END.search(line) is not None
+    )
 
 
 def _cut_link_lists(
@@ -304,7 +375,11 @@ def _split_head(
         line = lines[index]
         if byline is None and headlines and _is_byline(line):
             byline = line
-        elif _is_page_furniture(line) or line.startswith(("——", "--")):
+        elif (
+            _is_page_furniture(line)
+            or line.startswith(("——", "--"))
+            or (head and _continues_subtitle(head[-1], line))
+        ):
             head.append(line)
         elif headlines and index < last_furniture:
             headlines.append(line)

@@ -74,3 +74,33 @@ def test_works_on_a_road_section_keep_the_code_whatever_they_do_to_it(make_artic
     names = {e.name for e in ex.entities}
     assert works in names
     assert any(name.startswith(works.split("线")[0] + "线") for name in names - {works})
+
+
+def test_a_course_names_the_last_of_places_written_together_and_roads_at_its_end(make_article):
+    text = (
+        "总投资8亿元的罗阳快速路是罗定市的重点项目。该项目起于罗定市附城街道旺村附近，"
+        "终点位于云浮市城区环城公路东侧，全长9公里。"
+    )
+    connects = facts(extract(make_article(text)), "connects")
+    assert ("罗阳快速路", "附城街道旺村") in connects  # the village, not only the city
+    assert {("罗阳快速路", "云浮市城区环城公路"), ("罗阳快速路", "云浮市")} <= connects
+
+
+def test_roads_joined_one_after_another_are_connected(make_article):
+    text = (
+        "罗定市G324线罗城至双东段改建工程全长15公里。"
+        "路线经罗城、附城2个街道，自北向南先后接兴华路、罗阳快速路、省道S352线。"
+    )
+    connects = {o for s, o in facts(extract(make_article(text)), "connects")}
+    assert {"兴华路", "罗阳快速路"} <= connects
+
+
+def test_an_area_sited_by_the_sides_of_roads_and_rivers_is_bounded_by_them(make_article):
+    text = (
+        "其中，罗定双东产业园面积3000亩，位于兴华路、南山河以南，罗阳快速路以西，"
+        "附城街道以北，规划建设新材料产业。"
+    )
+    bounded = facts(extract(make_article(text)), "boundedBy")
+    assert {("罗定双东产业园", "兴华路"), ("罗定双东产业园", "罗阳快速路")} <= bounded
+    # a side of a division says the area lies outside it, next to it
+    assert not any(o == "附城街道" for _, o in bounded)

@@ -180,3 +180,24 @@ def test_a_party_committee_plenum_is_an_event_not_an_organ():
     names = _names_in("中共英德市委十三届八次全会暨市委经济工作会议召开。")
     assert ("中共英德市委十三届八次全会", "Event") in names
     assert not [n for n, kind in names if kind == "GovernmentBody" and "暨" in n]
+
+
+def test_a_long_huodong_held_right_after_the_verb_is_an_event(make_article):
+    # the verbs inside (签约, 动工) ended the name, and an …活动 behind no place or year
+    # was no event: the day's one event was lost
+    ex = extract(
+        make_article("1月8日，东源县举办“百千万工程”重点项目集中签约动工活动，共签约项目21个。")
+    )
+    assert _events(ex) == {"“百千万工程”重点项目集中签约动工活动"}
+    assert not _events(extract(make_article("园区举行签约活动，气氛热烈。")))
+
+
+def test_an_event_name_holds_the_verbs_of_what_is_celebrated(make_article):
+    ex = extract(make_article("12月28日，阳山县举行连江大桥建成通车仪式。"))
+    assert "连江大桥建成通车仪式" in _events(ex)
+
+
+def test_an_event_name_never_starts_inside_a_parenthesis(make_article):
+    # the place inside (雁洋环镇路) was taken for the place the event is named from
+    ex = extract(make_article("梅县区举行北部干线第三标段(丙村环镇路)建成通车仪式。"))
+    assert not any(name.startswith(("(", "丙村")) for name in _events(ex))

@@ -77,13 +77,13 @@ def test_short_names_are_never_one_character_nor_generic():
         ("台山市", ("台山",)),
         ("广东省", ("广东",)),
         ("广西壮族自治区", ("广西",)),
-        ("连山壮族瑶族自治县", ("连山",)),
+        ("连山壮族瑶族自治县", ("连山", "连山县")),
         ("秤架瑶族乡", ("秤架",)),
         ("三埠街道", ("三埠",)),
         ("浦东新区", ("浦东",)),
         ("岩镇", ()),
         ("资源县", ()),
-        ("海南藏族自治州", ()),
+        ("海南藏族自治州", ("海南州",)),  # 海南 is the province
     ],
 )
 def test_short_names(name, short):
@@ -375,3 +375,27 @@ def test_a_two_character_county_name_inside_other_words_links_no_far_county():
     assert "南县" not in divisions("连南县人民代表大会第三次会议听取了报告。")
     assert "和县" not in divisions("市和县委高度重视项目建设。")
     assert "和县" in divisions("安徽省马鞍山市和县今年经济增长。")
+
+
+def test_an_autonomous_county_is_also_named_without_its_peoples(make_article):
+    # 连南县 (the usual way to write 连南瑶族自治县) named no division at all
+    assert "乳源县" in _only("乳源瑶族自治县").short
+    assert "连山县" in _only("连山壮族瑶族自治县").short
+    from kg.extract import extract
+
+    ex = extract(make_article("清远市连山县太保镇新建茶叶加工厂2座。"))
+    counties = {e.name: e.aliases for e in ex.entities if e.kind == "County" and e.from_text}
+    assert "连山县" in counties["连山壮族瑶族自治县"]
+
+
+def test_a_derived_short_name_never_takes_another_divisions_full_name():
+    tool = _load_tool()
+    records = [
+        [1, "650000", "", "甲省"],
+        [3, "650101", "650000", "丙丁县"],
+        [3, "650102", "650000", "丙丁回族自治县"],
+        [3, "650103", "650000", "戊己回族自治县"],
+    ]
+    rows = {row[1]: row[4] for row in tool.select_rows(records, frozenset())}
+    assert rows["丙丁回族自治县"] == "丙丁"  # 丙丁县 is the other county's own name
+    assert rows["戊己回族自治县"] == "戊己,戊己县"

@@ -130,6 +130,44 @@ def test_a_company_or_a_listed_item_before_ji_or_he_is_not_joined():
     assert not any("和交通" in k for k in names("推进水利和交通项目建设。"))
 
 
+def test_works_and_their_supporting_works_are_one_project_even_after_a_name(make_article):
+    # 及配套工程 was a project of its own named 配套工程: the road or building it serves
+    # was cut off because it is a name (a road, a works) by itself
+    found = _entities(
+        make_article,
+        "竣工项目包括英德市连江口镇工业大道及配套工程、韶关市曲江区华森木业厂房及配套项目等4项。",
+    )
+    assert found.get("英德市连江口镇工业大道及配套工程") == "Project"
+    assert found.get("韶关市曲江区华森木业厂房及配套项目") == "Project"
+    assert "配套工程" not in found and "配套项目" not in found
+
+
+def test_a_pumped_storage_station_keeps_the_verb_of_its_kind():
+    # 抽水 is a verb: the name was cut to 蓄能电站
+    assert names("加快建设云雾山抽水蓄能电站。").get("云雾山抽水蓄能电站") == "Project"
+
+
+def test_a_caption_marker_is_no_part_of_a_name():
+    # ▲ opened the names of a caption (▲X大桥建成通车仪式)
+    found = names("▲阳山连江大桥建成通车仪式现场。")
+    assert "阳山连江大桥建成通车仪式" in found
+    assert not any(name.startswith("▲") for name in found)
+
+
+def test_a_branch_of_a_named_road_is_a_road_and_other_branches_are_not():
+    found = names("同时,汕湛高速公路揭西支线是全省高速公路网的组成部分。")
+    assert found.get("汕湛高速公路揭西支线") == "Road"
+    assert not names("建设天然气管道支线3条，开通公交支线。")
+
+
+def test_a_space_named_by_two_halves_joined_by_a_dot_is_one_park():
+    # the dot ended every name: only the first half (or nothing) was found
+    found = names("会上发布了松山湖·华为溪流背坡村产业社区和南城·国际商务中心。")
+    assert found.get("松山湖·华为溪流背坡村产业社区") == "Park"
+    assert found.get("南城·国际商务中心") == "Park"
+    assert "科汇新城·逐梦凤凰" not in names("以“科汇新城·逐梦凤凰”为主题。")  # a quoted theme
+
+
 def test_a_numeral_glued_to_a_name_stays_in_it_and_counters_stay_out():
     assert names("信宜市发展三华李产业园。").get("三华李产业园") == "Park"
     assert not names("建设三个产业园,打造两大产业园。")
@@ -355,6 +393,12 @@ def test_short_names_listed_before_deng_qiye_or_xiangmu_are_companies_or_works()
         assert found.get(works) == "Project", works
 
 
+def test_a_figure_the_listed_works_share_may_stand_before_their_head():
+    # 等投资超10亿元的重大项目: the figure before 的 hid the head, the items were lost
+    found = names("金顺、华旺冷链等投资超10亿元的重大项目加快建设。")
+    assert found.get("金顺") == "Project" and found.get("华旺冷链") == "Project"
+
+
 def test_listed_industries_and_places_are_no_listed_companies(make_article):
     found = _entities(
         make_article,
@@ -433,6 +477,17 @@ def test_numbered_slogans_layouts_integrations_and_quoted_goals_are_programmes()
     ):
         assert found.get(programme) == "Programme", programme
     assert "1520" not in found
+
+
+def test_a_quoted_slogan_a_few_words_before_strategy_blueprint_or_brand_is_a_programme():
+    # only a goal word right after the quotes made one: “北融南拓”产业发展战略 was lost
+    found = names(
+        "阳春市实施“北融南拓”产业发展战略，制定“一廊两翼”五年发展蓝图，"
+        "春湾镇打造“以茶兴镇”党建品牌，以“县域百强”为目标。"
+    )
+    for programme in ("北融南拓", "一廊两翼", "以茶兴镇"):
+        assert found.get(programme) == "Programme", programme
+    assert found.get("县域百强") != "Programme"  # a goal is only a goal word right after
 
 
 def test_an_ordinal_before_a_layout_word_is_no_programme():

@@ -115,3 +115,32 @@ def test_a_quoted_title_before_chenghao_and_no_village_in_it(make_article):
     ex = extract(make_article("高州市根子镇柏桥村荣获“全国文明村”称号。"))
     assert _selected(ex) == {("柏桥村", "全国文明村")}
     assert _kind(ex, "文明村") is None
+
+
+def test_titles_with_no_one_named_before_the_cue_are_the_articles_place(make_article):
+    text = (
+        "新兴县经济持续向好。新兴县去年地区生产总值增长5%。"
+        "连续2年被中国信息协会评为“数字经济50强县”，相继入选“2022全国绿色发展100强县”"
+        "“2023全国营商环境100强县”和“2024全国县域经济100强县”。"
+    )
+    selected = _selected(extract(make_article(text)))
+    assert ("新兴县", "数字经济50强县") in selected
+    for title in ("2022全国绿色发展100强县", "2023全国营商环境100强县", "2024全国县域经济100强县"):
+        assert ("新兴县", title) in selected
+    # the body that chose is not the one chosen
+    assert not any(s == "中国信息协会" for s, _ in selected)
+
+
+def test_a_sentence_naming_someone_else_gives_the_articles_place_no_title(make_article):
+    text = (
+        "新兴县经济持续向好。新兴县去年增长5%。"
+        "据悉，广东温氏食品集团股份有限公司多次入选“中国企业500强”。"
+    )
+    selected = _selected(extract(make_article(text)))
+    assert not any(s == "新兴县" for s, _ in selected)
+
+
+def test_titles_after_zuowei_are_held_by_the_name_right_after_them(make_article):
+    text = "作为“中国禅宗文化之乡”“中国生态旅游之乡”，新兴县森林覆盖率达70%。"
+    selected = _selected(extract(make_article(text)))
+    assert selected >= {("新兴县", "中国禅宗文化之乡"), ("新兴县", "中国生态旅游之乡")}

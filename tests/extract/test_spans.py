@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import random
 
-from kg.extract.text.clauses import inside, top_level
-from kg.extract.text.spans import covering, ending, in_sentence, starting, uncovered, within
+from kg.extract.text.clauses import inside, top_level, top_level_within
+from kg.extract.text.spans import (
+    covering,
+    ending,
+    first_from,
+    in_sentence,
+    last_before,
+    starting,
+    starting_in,
+    uncovered,
+    within,
+)
 from kg.records import Mention
 
 
@@ -35,6 +45,31 @@ def test_every_query_matches_the_scan_it_replaced():
         assert ending(ms, lo, hi) == [m for m in ms if lo <= m.end <= hi]
         assert in_sentence(ms, 1) == [m for m in ms if m.sentence == 1]
         assert uncovered(ms) == [m for m in ms if not any(inside(m, x) for x in ms)]
+        assert starting_in(ms, lo, hi) == starting_in(list(ms), lo, hi) == starting(ms, lo, hi)
+        assert first_from(ms, lo) == next((m for m in ms if m.start >= lo), None)
+        scanned = sorted(uncovered(list(within(ms, lo, hi))), key=lambda m: m.start)
+        assert top_level_within(ms, lo, hi) == scanned
+        top_level_within(ms, lo, hi).append(None)  # a caller's list is its own
+        assert top_level_within(ms, lo, hi) == scanned
+        whole = top_level(ms)
+        whole.clear()
+        assert top_level(ms) == sorted(uncovered(list(ms)), key=lambda m: m.start)
+        assert last_before(ms, hi, _fits) == _last_by_scan(ms, hi, _fits, None)
+        assert last_before(ms, hi, _fits, lo) == _last_by_scan(ms, hi, _fits, lo)
+
+
+def _fits(m: Mention) -> bool:
+    return m.kind == "A"
+
+
+def _last_by_scan(ms, offset, fits, floor):
+    """The scan figures/periods used: the latest start ending by ``offset``, the first on a tie."""
+    best = None
+    for i, m in enumerate(ms):
+        wanted = m.end <= offset and fits(m) and (floor is None or m.start >= floor)
+        if wanted and (best is None or m.start > ms[best].start):
+            best = i
+    return best
 
 
 def test_two_names_on_one_span_hide_each_other_but_an_equal_one_does_not():

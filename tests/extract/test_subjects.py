@@ -322,3 +322,25 @@ def test_money_before_de_goes_to_the_works_after_a_list_of_their_owners(make_art
         "阳西县昨日和几家能源企业签下协议,预计投资合计约60亿元的华星、南能两个光伏发电项目将在沙扒镇建设。",
     )
     assert found[60] == "光伏发电项目"
+
+
+def test_wo_xian_in_a_report_is_the_county_it_is_about(make_article):
+    # 我县 named nothing: a report that names its county once and then says only 我县
+    # lost the subject of every figure in a 我县 sentence to the last name before it
+    text = (
+        "——在阳山县第十七届人民代表大会第二次会议上\n"
+        "过去一年,我县继续入选全省县域经济十强,新增规上工业企业35家。"
+    )
+    ex = extract(make_article(text))
+    names = {e.key: e.name for e in ex.entities}
+    [reference] = [m for m in ex.mentions if m.text == "我县"]
+    assert names[reference.entity] == "阳山县"
+    county = next(e for e in ex.entities if e.name == "阳山县")
+    assert "我县" not in county.aliases  # it refers to the county; it is no name of it
+    assert {q.value: names.get(q.subject) for q in ex.quantities}[35] == "阳山县"
+
+
+def test_wo_shi_needs_a_city_the_article_names(make_article):
+    ex = extract(make_article("阳山县新增企业12家。我市将继续加大招商力度。"))
+    assert not [m for m in ex.mentions if m.text == "我市"]
+

@@ -10,6 +10,7 @@ from collections import Counter
 
 import networkx as nx
 import pytest
+from analyse_helpers import SEED
 
 from kg.analyse import analyse
 from kg.analyse import charts as charts_module
@@ -110,6 +111,27 @@ def test_kg_analyse_prints_key_figures_and_writes_beside_the_graph(seed_out, cap
     assert answer["figures"]["entities"] == 82 and answer["central"][0]["entity"] == "鹤山市"
     assert main(["analyse", str(tmp_path / "missing.ttl")]) == 2
     assert "no graph at" in capsys.readouterr().err
+
+
+def test_a_new_build_no_longer_leaves_the_older_report_beside_its_graph(tmp_path, capsys):
+    # kg analyse wrote plain files beside the build's links: a later build kept
+    # the report of the graph it had replaced.
+    out = tmp_path / "out"
+    assert main(["build", str(SEED), "--out", str(out)]) == 0
+    assert main(["analyse", str(out / "kg.ttl")]) == 0
+    printed = capsys.readouterr().out
+    for name in ("report", "kg.gexf", "kg-nodes.csv", "kg-edges.csv"):
+        assert (out / name).is_symlink() and (out / name).exists(), name
+        assert str(out / name) in printed or name == "report"
+    assert (out / "report" / "index.html").is_file()
+    builds = [p.name for p in (out / ".kg-builds").iterdir()]
+    assert len(builds) == 1 and not any("partial" in b for b in builds)
+    assert main(["analyse", str(out / "kg.ttl")]) == 0  # again: replaced, not merged
+    assert (out / "report" / "index.html").is_file()
+    assert main(["build", str(SEED), "--out", str(out)]) == 0
+    for name in ("report", "kg.gexf", "kg-nodes.csv", "kg-edges.csv"):
+        assert not (out / name).exists() and not (out / name).is_symlink(), name
+    assert (out / "kg.ttl").is_file()
 
 
 def test_gexf_escapes_what_xml_cannot_hold(tmp_path):

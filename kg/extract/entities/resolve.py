@@ -28,7 +28,7 @@ from kg.extract.kinds import Kind
 from kg.extract.names.companies import company_core
 from kg.extract.names.events import event_short_forms
 from kg.extract.names.gazetteer import load_gazetteer
-from kg.extract.names.mentions import DIVISION_PREFIX, division_key
+from kg.extract.names.mentions import DIVISION_PREFIX, SELF_REFERENCE, division_key
 from kg.extract.pipeline import step
 from kg.extract.text.doc import doc_of
 from kg.extract.text.lexicon import load_lexicon
@@ -276,7 +276,9 @@ def _division_entities(key: str, idx: list[int], mentions: list[Mention]) -> lis
         parent = division_key(chain[depth + 1].code) if depth + 1 < len(chain) else None
         aliases = tuple(sorted(set(d.short) - {d.name}))
         if depth == 0:
-            surfaces = {mentions[i].text for i in idx} - {d.name}
+            # 我县 refers to it but is no name of it
+            surfaces = {mentions[i].text for i in idx if mentions[i].source != SELF_REFERENCE}
+            surfaces -= {d.name}
             aliases = tuple(sorted(set(aliases) | surfaces))
             out.append(Entity(key, d.level, d.name, aliases, d.code, parent, tuple(idx)))
         else:

@@ -42,6 +42,7 @@ from dataclasses import replace
 from kg.extract.periods.expressions import spans_of
 from kg.extract.pipeline import step
 from kg.extract.text.cues import cue_pattern
+from kg.extract.text.spans import last_before
 from kg.records import Article, Extraction, Period, Quantity
 
 __all__ = ["carry_periods", "compares_with", "dates_an_event", "figure_periods_step"]
@@ -185,7 +186,7 @@ def _years_of_average(article: Article, periods: tuple[Period, ...], q: Quantity
             and _frames(text, p)
         )
 
-    return _last_before(periods, q.start, several_years)
+    return last_before(periods, q.start, several_years, floor)
 
 
 _PARTS_OF = re.compile(r"[\s“”\"]*其中")
@@ -214,7 +215,7 @@ def _paragraph_frame(article: Article, periods: tuple[Period, ...], q: Quantity)
         first -= 1
     floor = sentences[first].start
     text = article.text
-    last = _last_before(periods, q.start, lambda p: p.start >= floor)
+    last = last_before(periods, q.start, lambda p: True, floor)
     if last is None:
         return None
     p = periods[last]
@@ -225,11 +226,8 @@ def _paragraph_frame(article: Article, periods: tuple[Period, ...], q: Quantity)
 
 
 def _last_before(periods: tuple[Period, ...], offset: int, wanted) -> int | None:
-    best = None
-    for i, p in enumerate(periods):
-        if p.end <= offset and wanted(p) and (best is None or p.start > periods[best].start):
-            best = i
-    return best
+    """The index of the period ending by ``offset`` that is ``wanted`` and starts last."""
+    return last_before(periods, offset, wanted)
 
 
 def _event_day(article: Article, periods: tuple[Period, ...], q: Quantity) -> int | None:

@@ -21,7 +21,7 @@ from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, Suffix, load_lexicon
 from kg.extract.text.units import units
 
-PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/+＋")
+PUNCT = set(",，、;；:：。!！?？()（）[]【】《》「」『』\"'<>\n\t —–-·…/+＋▲△■□●◆◇★☆")
 OPEN_Q, CLOSE_Q = "“", "”"
 MAX_NAME = 26
 _NUMERIC = re.compile(r"^[0-9.%一二三四五六七八九十百千万亿两几多余第]+[个批项家条座所宗户位名]?$")
@@ -109,6 +109,8 @@ def name_start(
         i = _walk_tokens(text, j, i, lex, verbs_stop, holds)
         if i > j:
             break
+    if text.startswith("(", i) and (close := text.find(")", i, end)) >= 0:
+        return close + 1  # nothing before the parenthesis joined it: it opens no name
     return i
 
 
@@ -190,7 +192,9 @@ def clause_floor(text: str, start: int) -> int:
 
 
 # boundary words event names hold (清远市2025年二季度重点交通项目集中开工活动)
-_EVENT_HOLDS = frozenset({"重点"})
+_EVENT_HOLDS = frozenset(
+    {"重点", "集中", "签约", "开工", "动工", "竣工", "投产", "建成", "通车", "通水"}
+)
 
 
 # verbs of joint action open a clause after the partners (…签订协议，共建X中试基地):
@@ -237,7 +241,7 @@ def suffix_name_start(
         start = _after_description(text, start, anchors)
         start = _after_holder(text, start, pos)
     if kind == Kind.EVENT:
-        start = _event_start(text, start, pos, places)
+        start = _event_start(text, start, pos, anchors)
     if kind == Kind.RIVER:
         start = _after_water(text, start, pos)
         if suffix.text == "江":
@@ -301,7 +305,7 @@ _HOLDING = (
 _BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d|年)")
 
 
-def _event_start(text: str, start: int, pos: int, places: list[tuple[int, int]]) -> int:
+def _event_start(text: str, start: int, pos: int, anchors: list[int]) -> int:
     """An event is named from its place or year, whatever verbs its name holds
     (清远县百名乡贤返乡助力乡村振兴动员大会, 澄江区重点项目集中签约开工竣工活动,
     2024清新(深圳)招商推介会): when the walk stopped at a verb after a place or a
@@ -313,11 +317,14 @@ def _event_start(text: str, start: int, pos: int, places: list[tuple[int, int]])
         if ch in FUNCTION_CHARS or (ch in PUNCT and ch not in "()（）") or ch.isspace():
             break
         lo -= 1
-    anchors = [s for s, _ in places if lo <= s < start]
-    anchors += [m.start() for m in _BARE_YEAR.finditer(text, lo, start)]
-    anchors += [m.start() for m in YEAR.finditer(text, lo, start)]
-    for a in sorted(anchors):
-        if not any(v in text[a:pos] for v in _HOLDING):
+    # the places starting in [lo, start), by bisection over their sorted starts
+    found = anchors[bisect.bisect_left(anchors, lo) : bisect.bisect_left(anchors, start)]
+    found += [m.start() for m in _BARE_YEAR.finditer(text, lo, start)]
+    found += [m.start() for m in YEAR.finditer(text, lo, start)]
+    for a in sorted(found):
+        # X段(Y路): a name inside brackets does not start the event's name
+        inside = text.count("(", lo, a) > text.count(")", lo, a)
+        if not inside and not any(v in text[a:pos] for v in _HOLDING):
             return a
     return start
 
@@ -426,6 +433,8 @@ def joined_start(
     first_end = start - 1
     first = name_start(text, clause_floor(text, first_end), first_end, lex)
     word = text[first:first_end]
+    if text.startswith(_WITH_ITS_OWN, start) and 2 <= len(word) <= 24:
+        return first  # X路及配套工程, X厂房及配套项目: the works with what serves them
     if (
         not 2 <= len(word) <= 8
         or text[first - 1 : first] == "、"
@@ -439,6 +448,9 @@ def joined_start(
         return start
     return first
 
+
+# 及配套工程: what follows 及 serves the first part, which may be a name of its own
+_WITH_ITS_OWN = ("配套",)
 
 _FIGURE_DE = re.compile(r"\d[\d.]*[^\d\s,，、;；。]{1,4}的([^\d\s,，、;；。“”]{2,24})$")
 

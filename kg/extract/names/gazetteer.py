@@ -104,13 +104,24 @@ class Gazetteer:
         matches = self.names.get(surface, ())
         if not matches:
             return None
-        known = frozenset(c for c in context if c in self.ancestors)
+        known = self._known(context)
         if len(matches) == 1:
             only = matches[0]
             return only.division if self._allowed(only, known) else None
         if not known:
             return None
         return self._closest(matches, known)
+
+    def _known(self, context: Iterable[str]) -> frozenset[str]:
+        """The codes of ``context`` the gazetteer knows; kept for the last frozenset asked
+        about (an article's names are resolved against one context, thousands of times)."""
+        last = self.__dict__.get("_last_known")
+        if last is not None and last[0] is context:
+            return last[1]
+        known = frozenset(c for c in context if c in self.ancestors)
+        if isinstance(context, frozenset):
+            self.__dict__["_last_known"] = (context, known)
+        return known
 
     def guess_context(self, surfaces: Iterable[str]) -> tuple[str, ...]:
         """Home context of an article: codes of places it names unambiguously, with ancestors.
@@ -127,8 +138,9 @@ class Gazetteer:
             if len(matches) == 1 and _anchors_context(matches[0]):
                 first.update(self.ancestors[matches[0].division.code])
         second: set[str] = set()
+        frozen = frozenset(first)
         for surface in unique:
-            found = self.resolve(surface, first) if first else None
+            found = self.resolve(surface, frozen) if first else None
             if found is not None and found.level not in TOWN_LEVELS:
                 second.update(self.ancestors[found.code])
         return tuple(sorted(first | second))
@@ -163,14 +175,17 @@ class Gazetteer:
 
     def _closeness(self, code: str, known: frozenset[str]) -> int:
         """Depth of the deepest ancestor ``code`` shares with a context code (0: none)."""
-        own = set(self.ancestors[code])
-        best = 0
-        for other in known:
-            for shared in self.ancestors[other]:
-                if shared in own:
-                    best = max(best, DEPTH[self.divisions[shared].level])
-                    break
-        return best
+        # the deepest ancestor shared with any context code is the deepest of ``code``'s
+        # ancestors that lies on some context code's chain
+        last = self.__dict__.get("_last_chains")
+        if last is None or last[0] is not known:
+            last = (known, frozenset(a for other in known for a in self.ancestors[other]))
+            self.__dict__["_last_chains"] = last
+        chains = last[1]
+        return max(
+            (DEPTH[self.divisions[a].level] for a in self.ancestors[code] if a in chains),
+            default=0,
+        )
 
 
 def _anchors_context(match: Match) -> bool:

@@ -8,6 +8,7 @@ unambiguously, its title); a name that does not resolve stays unlinked.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 
 from kg.extract.kinds import Kind
@@ -88,11 +89,16 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
     spans = all_matches(gaz, article.text)
     surfaces = [p for _, _, p in spans] + [p for _, _, p in all_matches(gaz, title)]
     home, home_prefecture = home_places(gaz, surfaces)
-    context = {c for c in gaz.guess_context(surfaces) if home is None or gaz.is_within(c, home)}
+    context = frozenset(
+        c for c in gaz.guess_context(surfaces) if home is None or gaz.is_within(c, home)
+    )
     bounds = word_boundaries(article.text)
     resolved = []
+    known: dict[str, Division | None] = {}  # a surface resolves alike wherever it stands
     for start, end, surface in spans:
-        division = gaz.resolve(surface, context)
+        if surface not in known:
+            known[surface] = gaz.resolve(surface, context)
+        division = known[surface]
         if division is None:
             continue
         # a short name must be a word of its own (新增城镇 does not hold 增城区); the
@@ -183,6 +189,7 @@ def mentions_step(ex: Extraction) -> Extraction:
         )
         for s, e, d in divisions
     ]
+    mentions += _own_place_references(article, divisions)
     places = [(s, e) for s, e, _ in divisions]
     exact = set(places)
     top, nested = choose(find_candidates(article.text, places))
@@ -196,6 +203,40 @@ def mentions_step(ex: Extraction) -> Extraction:
     mentions = _without_places_only_in_names(mentions, top)
     mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
     return ex.evolve(mentions=tuple(mentions))
+
+
+# how an article's own government or people speak of their place: 我县 is the county the
+# report is about. The type word says which of the places named it is.
+_OWN_REFERENCE = re.compile(r"(?:我|本)([县市区镇])(?![委长政级属直域内外场])")
+SELF_REFERENCE = "self-reference"
+
+
+def _own_place_references(
+    article: Article, divisions: list[tuple[int, int, Division]]
+) -> list[Mention]:
+    """我县 / 本县 / 我市 / 我区 / 我镇 as mentions of the article's own place: of the
+    divisions the article names whose name ends with that type word, the one named
+    most often (the first on a tie); none when the article names none such. A 我县 in
+    a work report signed by X县县长 is X县. Not a name of it: no alias."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Division] = {}
+    for _, _, d in divisions:
+        if d.level in (Kind.PROVINCE, Kind.VILLAGE):
+            continue
+        counts[d.code] += 1
+        first.setdefault(d.code, d)
+    mentions = []
+    for m in _OWN_REFERENCE.finditer(article.text):
+        fitting = [code for code in counts if first[code].name.endswith(m[1])]
+        if not fitting:
+            continue
+        code = max(fitting, key=lambda c: counts[c])  # max keeps the first on a tie
+        d = first[code]
+        sentence = _sentence_of(article, m.start())
+        mentions.append(
+            Mention(m[0], m.start(), m.end(), sentence, d.level, SELF_REFERENCE, division_key(code))
+        )
+    return mentions
 
 
 # names whose places say where they are registered, not what the text is about (the places

@@ -7,7 +7,8 @@
 - **Integration of places** (广佛一体化, 深莞惠一体化): the short names of the places
   joined before 一体化.
 - **Quoted goals** before the word saying they are a goal or a strategy (“再造一个
-  新X”的总目标, 以“工业兴X+绿色崛起”双轮驱动).
+  新X”的总目标, 以“工业兴X+绿色崛起”双轮驱动), also a few words before it
+  (“东提西进”经济发展战略, “X”十年发展蓝图, “以水兴镇”党建品牌).
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ _LAYOUT = re.compile(
 )
 _INTEGRATION = re.compile(r"([\u4e00-\u9fff]{2,4})一体化")
 _GOAL = re.compile(
-    r"“([^“”。,，;；!！?？]{4,14})”(?=的?(?:蓝图|总目标|目标|战略|双轮驱动|发展战略|工作部署|具体部署|工作安排|总体要求))"
+    r"“([^“”。,，;；!！?？]{4,14})”(?=的?(?:蓝图|总目标|目标|战略|双轮驱动|发展战略|工作部署|具体部署|工作安排|总体要求)"
+    # or a few words saying what kind of plan or brand it names (“东提西进”经济发展战略,
+    # “X”十年发展蓝图, “以水兴镇”党建品牌)
+    r"|[\u4e00-\u9fff]{1,6}?(?:蓝图|战略|品牌))"
 )
 
 

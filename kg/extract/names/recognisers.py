@@ -43,6 +43,7 @@ from kg.extract.names.programmes import programme_candidates
 from kg.extract.names.titles import title_candidates
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
+from kg.extract.text.spans import SpanIndex
 
 PERSON_TITLES = (
     "董事长",
@@ -126,10 +127,14 @@ def suffix_candidates(
                     and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
                     and not (suffix.kind == Kind.RIVER and _ends_a_place(text, places, end))
                     and not (suffix.kind == Kind.GOVERNMENT_BODY and "暨" in name)
+                    and not (suffix.text == "支线" and not _ROAD_WORD.search(name[:-2]))
                 ):
                     yield Candidate(start, end, _kind_of(name, suffix), "suffix")
             pos = text.find(suffix.text, pos + 1)
 
+
+# a 支线 is a road's only as a branch of a named road (X高速公路Y支线), not of a pipe or bus
+_ROAD_WORD = re.compile(r"高速|公路|铁路|国道|省道|[GS]\d")
 
 # one-character endings of plain names: streets, bridges, parks (环城北路, 新华桥, 汽配园)
 _PLAIN_ENDINGS = "路桥园"
@@ -147,6 +152,7 @@ def _generic_street(text: str, end: int, suffix: str, lex: Lexicon) -> bool:
         or text.startswith(CLOSE_Q, end)
         or text[end : end + 1] in _PLACE_AFTER
     )
+
 
 
 # a place's name going on after the ending (柏桥村, 石路镇, 桥头, 路口): no street there
@@ -168,10 +174,18 @@ _LEVELS = ("国家级", "省级", "市级", "县级", "区级", "镇级")
 
 def _headed(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
     """An …活动 is an event's name only behind a place or a year (清远市2025年…集中开工
-    活动); 招商活动 or 签约活动 in running prose names no one event."""
+    活动), or when a long one is what is held (举办“X工程”重点项目集中签约动工活动);
+    招商活动 or 签约活动 in running prose names no one event."""
     if not text.endswith("活动", 0, end):
         return True
-    return bool(YEAR.match(text, start)) or any(s == start for s, _ in places)
+    if YEAR.match(text, start) or any(s == start for s, _ in places):
+        return True
+    # 东源县举办“百千万工程”重点项目集中签约动工活动: a long name held right there
+    return end - start >= _HELD_NAME and text.endswith(_HOLD, 0, start)
+
+
+_HOLD = ("举办", "举行", "召开")
+_HELD_NAME = 10
 
 
 @lru_cache(maxsize=2)
@@ -593,6 +607,48 @@ def person_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
             yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, "person")
 
 
+# what the second half of a ·-joined place name ends with (X谷·Y产业社区, X广场·Y促进中心)
+_DOT_ENDS = (
+    "社区",
+    "中心",
+    "基地",
+    "小镇",
+    "园区",
+    "产业园",
+    "科技园",
+    "科学城",
+    "新城",
+    "港",
+    "谷",
+)
+_DOT_HALF = re.compile(r"[\u4e00-\u9fff]{4,20}")
+
+
+def dot_joined_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
+    """A park or space named by two halves joined by · (明湖X谷·大湾区Y产业社区): the
+    first half as far as a name goes back from the dot, the second up to the next
+    break, ending in a park's or centre's word; not inside quotes (a quoted slogan
+    “科汇新城·逐梦X” is a theme)."""
+    depth, seen = 0, 0  # quotes open before the dot, counted once over the text
+    for m in re.finditer("·", text):
+        dot = m.start()
+        depth += text.count("“", seen, dot) - text.count("”", seen, dot)
+        seen = dot
+        if depth > 0:
+            continue
+        half = _DOT_HALF.match(text, dot + 1)
+        if not half:
+            continue
+        second = half[0]
+        cut = min((i for i in (second.find("和"), second.find("及")) if i > 0), default=-1)
+        second = second[:cut] if cut > 0 else second
+        if len(second) < 4 or not second.endswith(_DOT_ENDS):
+            continue
+        start = name_start(text, clause_floor(text, dot), dot, lex)
+        if 2 <= dot - start <= 8:
+            yield Candidate(start, dot + 1 + len(second), Kind.PARK, "dot-joined")
+
+
 def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list[Candidate]:
     """All non-division candidates in ``text``; ``places`` are division spans."""
     lex = load_lexicon()
@@ -607,6 +663,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(road_candidates(text, places))
     out.extend(expressway_candidates(text))
     out.extend(held_event_candidates(text))
+    out.extend(dot_joined_candidates(text, lex))
     organs = [c for c in lexicon_candidates(text, lex)]
     out = _without_organ_prefixes(out, organs, places)
     out.extend(organs)
@@ -654,15 +711,14 @@ def _without_swallowed(
     ending 全国文明村 a village; 人民代表大会 in X市第十五届人民代表大会第三次会议 is not
     another event."""
 
+    by_title, by_session = SpanIndex(titles), SpanIndex(sessions)
+
     def swallowed(c: Candidate) -> bool:
         head = any(
-            t.start <= c.start
-            and c.end <= t.end
-            and (c.start == t.start or c.end == t.end)
-            and (c.start, c.end) != (t.start, t.end)
-            for t in titles
+            (c.start == t.start or c.end == t.end) and (c.start, c.end) != (t.start, t.end)
+            for t in by_title.covering(c.start, c.end)
         )
-        inside = any(s.start <= c.start and c.end <= s.end for s in sessions)
+        inside = bool(by_session.covering(c.start, c.end))
         return (head and c.kind != Kind.PROGRAMME) or inside
 
     return [c for c in cands if not swallowed(c)] + titles + sessions

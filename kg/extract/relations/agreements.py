@@ -31,8 +31,7 @@ import re
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.names.recognisers import PERSON_TITLES
 from kg.extract.relations.registry import relation_rule
-from kg.extract.text.clauses import CLAUSE, top_level
-from kg.extract.text.spans import within
+from kg.extract.text.clauses import CLAUSE, top_level_within
 from kg.records import Extraction, Mention, Relation
 
 ORGANS = {Kind.COMPANY, Kind.GOVERNMENT_BODY, Kind.ORGANIZATION}
@@ -58,8 +57,7 @@ _TITLES = tuple(sorted(PERSON_TITLES, key=len, reverse=True))
 def _spans(pattern: re.Pattern, text: str, ms: tuple[Mention, ...]):
     """(start, end, top-level mentions inside) for each match of ``pattern``."""
     for span in pattern.finditer(text):
-        inside = within(ms, span.start(), span.end())
-        yield span.start(), span.end(), top_level(inside)
+        yield span.start(), span.end(), top_level_within(ms, span.start(), span.end())
 
 
 def _last_of_run(ms: list[Mention], first: Mention) -> Mention:

@@ -17,10 +17,10 @@ import re
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.names.events import ON_THE_DAY
 from kg.extract.relations.registry import relation_rule
-from kg.extract.text.clauses import clause_around, find_all, top_level
+from kg.extract.text.clauses import clause_around, find_all, top_level, top_level_within
 from kg.extract.text.cues import cue_words
 from kg.extract.text.numbers import OUTPUT_RATE
-from kg.extract.text.spans import in_sentence, within
+from kg.extract.text.spans import first_from, in_sentence
 from kg.records import Extraction, Mention, Relation
 
 PARTICIPANTS = PLACES | {
@@ -51,7 +51,7 @@ def _clauses(ex: Extraction) -> list[tuple[int, int, list[Mention]]]:
             spans.add((lo, clause_around(text, e.end)[1]))
     out = []
     for lo, hi in sorted(spans):
-        out.append((lo, hi, top_level(within(ex.mentions, lo, hi))))
+        out.append((lo, hi, top_level_within(ex.mentions, lo, hi)))
     return out
 
 
@@ -133,7 +133,7 @@ def topic_relations(ex: Extraction) -> list[Relation]:
                 out.append(Relation(event.entity, "about", before.entity, event.sentence, "会名"))
     events = [m for m in ex.mentions if m.kind == Kind.EVENT]
     for event in events:
-        after = next((m for m in ex.mentions if m.start >= event.end), None)
+        after = first_from(ex.mentions, event.end)
         if (
             after is not None
             and after.kind == Kind.PROGRAMME

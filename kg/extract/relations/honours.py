@@ -24,12 +24,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.figures.subjects import own_place
 from kg.extract.kinds import Kind
 from kg.extract.names.titles import CUES, TITLE_LEAD, title_after
 from kg.extract.relations.registry import relation_rule
-from kg.extract.text.clauses import clause_around, top_level
+from kg.extract.text.clauses import clause_around, top_level_within
 from kg.extract.text.doc import doc_of
-from kg.extract.text.spans import within
+from kg.extract.text.spans import starting
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 SELECTABLE = set(DIVISION_KINDS) | {
@@ -89,7 +90,7 @@ def _object(ex: Extraction, at: int, cue_end: int, ms: list[Mention]) -> _Found 
     text = ex.article.text
     title = title_after(text, cue_end)
     if title is not None and not title.bare:
-        same = [m for m in ex.mentions if (m.start, m.end) == (title.start, title.end)]
+        same = [m for m in starting(ex.mentions, title.start, title.start) if m.end == title.end]
         if same and same[0].kind in _TITLED:
             return _Found(at, same[0].entity, title.end)
     if title is not None and title.bare:
@@ -122,7 +123,9 @@ def _context_programme(ex: Extraction, at: int) -> str | None:
     return named[-1].entity if named else None
 
 
-def _subjects(ex: Extraction, found: _Found, ms: list[Mention]) -> list[Mention]:
+def _subjects(
+    ex: Extraction, found: _Found, ms: list[Mention], own: str | None = None
+) -> list[Mention]:
     """Who is selected: after 是/为/有 in the reversed form, else before the cue."""
     text = ex.article.text
     if _hoped(ex, found.at):
@@ -134,12 +137,69 @@ def _subjects(ex: Extraction, found: _Found, ms: list[Mention]) -> list[Mention]
             return _coordinated(ms, nxt[0], text, 1)
         return []
     left = [i for i, m in enumerate(ms) if m.end <= found.at and m.kind in SELECTABLE]
+    left = [i for i in left if not _selector(text, ms[i], found.at)]
     if left and found.at - ms[left[-1]].end <= MAX_GAP:
         return _coordinated(ms, left[-1], text, -1)
-    if not any(m.end <= found.at for m in ms):
+    if not any(m.end <= found.at and not _selector(text, m, found.at) for m in ms):
         topic = _sentence_topic(ex, found.at)
-        return [topic] if topic else []
+        if topic:
+            return [topic]
+        home = _own_place(ex, found, own)
+        return [home] if home else []
     return []
+
+
+# 被X评为 / 经X认定为: X chose, it is not chosen
+_BY = ("被", "经", "由")
+
+
+def _selector(text: str, m: Mention, at: int) -> bool:
+    """True when ``m`` is who selects (被赛迪顾问评为…): right after 被/经/由 and right
+    before a selection cue."""
+    return text[m.start - 1 : m.start] in _BY and text.startswith(CUES, m.end)
+
+
+# titles a place holds: …100强县, …示范镇, 中国…之乡
+_PLACE_TITLES = ("县", "市", "区", "镇", "乡", "街道", "村")
+
+
+def _own_place(ex: Extraction, found: _Found, own: str | None) -> Mention | None:
+    """The article's own place, for a place's title selected with no one named before
+    the cue in its sentence (连续3年被X评为“营商环境100强县”，相继入选“…100强县”):
+    a mention of it, so that the relation keeps the cue's sentence."""
+    if own is None:
+        return None
+    names = {e.key: e.name for e in ex.entities}
+    if not names.get(found.obj, "").strip("“”").endswith(_PLACE_TITLES):
+        return None
+    sentence = doc_of(ex.article).sentence_at(found.at)
+    if sentence is None:
+        return None
+    before = top_level_within(ex.mentions, sentence.start, found.at)
+    if any(m.kind in SELECTABLE and not _selector(ex.article.text, m, found.at) for m in before):
+        return None  # the sentence names someone: not the article's place by default
+    home = next((m for m in ex.mentions if m.entity == own), None)
+    return home
+
+
+_NEXT_TITLE = re.compile(r"”?(?:、|和|及|以及)?“")
+
+
+def _more_titles(ex: Extraction, end: int) -> list[str]:
+    """Titles quoted one after another after the first (入选“A”“B”和“C”)."""
+    text = ex.article.text
+    out = []
+    while True:
+        gap = _NEXT_TITLE.match(text, end)
+        if gap is None:
+            return out
+        starts = (gap.end(), gap.end() - 1)
+        nxt = [m for m in ex.mentions if m.start in starts and m.kind in _TITLED]
+        if not nxt:
+            return out
+        title = max(nxt, key=lambda m: m.end)
+        out.append(title.entity)
+        end = title.end
 
 
 _OPENING = re.compile(r"[\s0-9年月日今去上半全一二三四季度前后以来,，]*")
@@ -151,28 +211,58 @@ def _sentence_topic(ex: Extraction, at: int) -> Mention | None:
     if sentence is None:
         return None
     lead = _OPENING.match(ex.article.text, sentence.start).end()
-    first = top_level(within(ex.mentions, sentence.start, at))
+    first = top_level_within(ex.mentions, sentence.start, at)
     if first and first[0].start == lead and first[0].kind in SELECTABLE:
         return first[0]
     return None
+
+
+_AS = re.compile(r"\s*作为")
+
+
+def held_titles(ex: Extraction) -> list[Relation]:
+    """作为“中国X之乡”“Y示范县”，Z县…: a sentence opening with titles after 作为 says the
+    name right after them holds each (selectedFor)."""
+    text = ex.article.text
+    out = []
+    for sentence in ex.article.sentences:
+        lead = _AS.match(text, sentence.start)
+        if lead is None:
+            continue
+        ms = top_level_within(ex.mentions, sentence.start, sentence.end)
+        first = [m for m in ms if m.start in (lead.end(), lead.end() + 1) and m.kind in _TITLED]
+        if not first:
+            continue
+        objs = [first[0].entity, *_more_titles(ex, first[0].end)]
+        last = max((m for m in ms if m.entity in objs), key=lambda m: m.end)
+        after = re.match(r"”?[,，]", text[last.end : last.end + 2])
+        holder = next((m for m in ms if m.start >= last.end), None)
+        if after is None or holder is None or holder.start != last.end + after.end():
+            continue
+        if holder.kind in SELECTABLE:
+            out += [Relation(holder.entity, "selectedFor", o, sentence.index, "作为") for o in objs]
+    return out
 
 
 @relation_rule("honours")
 def selection_relations(ex: Extraction) -> list[Relation]:
     """subject selectedFor title/programme, for every selection cue with both ends."""
     text = ex.article.text
+    own = own_place(ex)
     out = []
     for cue in CUES:
         at = text.find(cue)
         while at >= 0:
             lo, hi = clause_around(text, at)
-            ms = top_level(within(ex.mentions, lo, hi))
+            ms = top_level_within(ex.mentions, lo, hi)
             found = _object(ex, at, at + len(cue), ms)
             if found is not None:
                 sentence = doc_of(ex.article).sentence_at(at)
                 index = sentence.index if sentence else None
-                for s in _subjects(ex, found, ms):
-                    if s.entity and s.entity != found.obj:
-                        out.append(Relation(s.entity, "selectedFor", found.obj, index, cue))
+                objs = [found.obj, *_more_titles(ex, found.end)]
+                for s in _subjects(ex, found, ms, own):
+                    for obj in objs:
+                        if s.entity and s.entity != obj:
+                            out.append(Relation(s.entity, "selectedFor", obj, index, cue))
             at = text.find(cue, at + 1)
-    return out
+    return out + held_titles(ex)

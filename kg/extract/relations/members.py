@@ -21,9 +21,8 @@ import re
 from kg.extract.figures.subjects import antecedent
 from kg.extract.kinds import Kind
 from kg.extract.relations.registry import relation_rule
-from kg.extract.text.clauses import CLAUSE, top_level
+from kg.extract.text.clauses import CLAUSE, top_level, top_level_within
 from kg.extract.text.doc import doc_of
-from kg.extract.text.spans import within
 from kg.records import Extraction, Quantity, Relation
 
 _AMONG = re.compile(r"[\s,，]*其中[,，、]?")
@@ -69,7 +68,7 @@ def _among(ex: Extraction) -> list[Relation]:
         if host is None:
             continue
         scope_end = chain_end(ex, clause.start())
-        ms = top_level(within(ex.mentions, among.end(), scope_end))
+        ms = top_level_within(ex.mentions, among.end(), scope_end)
         for m in ms:
             if m.entity == host:
                 continue

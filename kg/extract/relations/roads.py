@@ -6,8 +6,13 @@
   with two places in its name connects them instead (``route_relations``).
 - **Courses** in a sentence that opens with a road or its works, or with a word
   standing for the road or works the text is on (该项目起于A…, 路线经B、C): 起于A，
-  途经B、C，止于D (终点位于D, 路线经B). The road connects each place; for works, the
-  road section inside their name carries the link (G240线…段改建工程 → G240线…段).
+  途经B、C，止于D (终点位于D, 路线经B), 先后接A路、B线. The road connects each place
+  (and the last of places written together: 起于A市B镇C村 → A市, C村) and each road
+  (with the division its name opens with: 终点位于A市环城公路 → the road and A市); for
+  works, the road section inside their name carries the link (G240线…段改建工程 →
+  G240线…段).
+- **Bounds** (X…位于A路、B涌以南，C航道以西): a park, works or area opening the
+  sentence is bounded by each name written right before a side (以南, 以西, 北侧).
 """
 
 from __future__ import annotations
@@ -25,7 +30,11 @@ from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 _ROUTE_MARKS = ("至", "—", "－")
 _COURSE = re.compile(
     r"起于|起自|始于|途经|经过|止于|终于|终至|(?:起点|终点)(?:位于|设于|为)|(?<=路线)经|(?<=线路)经"
+    r"|(?:先后|依次|分别)(?:连接|衔接|相接|接)"
 )
+# joining cues (先后接A路、B线) name roads only
+_JOINS = ("连接", "衔接", "相接", "接")
+_ROAD_KINDS = {Kind.ROAD}
 # a sentence opening with one of these speaks of the road or works the text is on
 _STANDS_FOR = re.compile(r"\s*(?:该项目|该工程|项目|工程|路线|线路|主线|全线)")
 _AND = ("、", "和", "及")
@@ -67,12 +76,14 @@ def one_place_roads(ex: Extraction) -> list[Relation]:
     return out
 
 
-def _listed(text: str, ms: list[Mention], first: Mention) -> list[Mention]:
-    """``first`` and the places listed right after it (英城街道、东华镇)."""
+def _listed(
+    text: str, ms: list[Mention], first: Mention, kinds: set[str] = PLACES
+) -> list[Mention]:
+    """``first`` and the places (or ``kinds``) listed right after it (英城街道、东华镇)."""
     out = [first]
     while True:
         joiner = next((a for a in _AND if text.startswith(a, out[-1].end)), None)
-        nxt = mention_at(ms, out[-1].end + len(joiner), PLACES) if joiner else None
+        nxt = mention_at(ms, out[-1].end + len(joiner), kinds) if joiner else None
         if nxt is None:
             return out
         out.append(nxt)
@@ -82,11 +93,7 @@ def _carrier(ex: Extraction, opener: Mention) -> Mention:
     """The road an opener stands for: itself, or the longest road inside works."""
     if opener.kind == Kind.ROAD:
         return opener
-    inner = [
-        m
-        for m in ex.mentions
-        if opener.start <= m.start and m.end <= opener.end and m.kind == Kind.ROAD
-    ]
+    inner = [m for m in within(ex.mentions, opener.start, opener.end) if m.kind == Kind.ROAD]
     return max(inner, key=lambda m: m.end - m.start, default=opener)
 
 
@@ -115,13 +122,87 @@ def courses(ex: Extraction) -> list[Relation]:
             continue
         road = _carrier(ex, opener)
         for cue in _COURSE.finditer(text, max(opener.end, s.start), s.end):
-            first = mention_at(ms, cue.end(), PLACES)
-            for place in _listed(text, ms, first) if first else []:
-                out.append(Relation(road.entity, "connects", place.entity, s.index, cue.group()))
+            for end in _course_ends(ex, ms, cue.end(), cue.group()):
+                if end.entity != road.entity:
+                    out.append(Relation(road.entity, "connects", end.entity, s.index, cue.group()))
+    return out
+
+
+def _course_ends(ex: Extraction, ms: list[Mention], at: int, cue: str) -> list[Mention]:
+    """What a course cue names: the places listed right after it, each with the last of
+    the places written together with it (起于A市B镇C村: A市 and C村); roads listed after
+    it (先后接A路、B线), each with the division opening its name (终点位于A市环城公路)."""
+    text = ex.article.text
+    kinds = _ROAD_KINDS if cue.endswith(_JOINS) else PLACES | _ROAD_KINDS
+    first = mention_at(ms, at, kinds)
+    if first is None:
+        return []
+    out = []
+    for m in _listed(text, ms, first, kinds):
+        out.append(m)
+        if m.kind in PLACES:
+            chain = m
+            while (nxt := mention_at(ms, chain.end, set(DIVISION_KINDS))) is not None:
+                chain = nxt
+            if chain is not m:
+                out.append(chain)
+        else:
+            opening = [
+                x
+                for x in within(ex.mentions, m.start, m.end)
+                if x.start == m.start and x.kind in DIVISION_KINDS and x.end < m.end
+            ]
+            out += opening[:1]
+    return out
+
+
+# 位于A路、B涌以南，C航道以西: the clauses after 位于 that end on a side of what they name
+_SITED = re.compile(r"位于|四至")
+_SIDE = re.compile(r"(?:以|之)[东南西北]|[东南西北](?:侧|面|边)")
+_BOUNDED = (Kind.PARK, Kind.PROJECT, Kind.REGION)
+
+
+def bounds(ex: Extraction) -> list[Relation]:
+    """X…位于A、B以南，C以西，D以北 (X a park, works or area, the first name of the
+    sentence): X is bounded by A, B, C and D, each named right before a side word."""
+    text = ex.article.text
+    out = []
+    for s in ex.article.sentences:
+        ms = top_level(in_sentence(ex.mentions, s.index))
+        cue = _SITED.search(text, s.start, s.end)
+        before = [m for m in ms if cue and m.end <= cue.start()]
+        if not before or before[0].kind not in _BOUNDED:
+            continue
+        subject = before[0]
+        pos = cue.end()
+        for clause in re.finditer(r"[^,，;；。]+", text[pos : s.end]):
+            lo, hi = pos + clause.start(), pos + clause.end()
+            side = re.search(f"(?:{_SIDE.pattern})$", text[lo:hi])
+            if side is None:
+                break
+            end = lo + side.start()
+            last = next((m for m in ms if m.end == end), None)
+            if last is None:
+                continue
+            first = last
+            while (prev := next((m for m in ms if m.end == first.start - 1), None)) and text[
+                prev.end
+            ] in _AND:
+                first = prev
+            for m in ms:
+                if (
+                    first.start <= m.start
+                    and m.end <= end
+                    and m.entity != subject.entity
+                    and (
+                        m.kind not in DIVISION_KINDS  # 位于A镇以南 lies outside A镇, next to it
+                    )
+                ):
+                    out.append(Relation(subject.entity, "boundedBy", m.entity, s.index, "位于…以"))
     return out
 
 
 @relation_rule("roads")
 def road_relations(ex: Extraction) -> list[Relation]:
-    """Routes before 的, one-place roads and courses (see the module's docstring)."""
-    return route_works(ex) + one_place_roads(ex) + courses(ex)
+    """Routes before 的, one-place roads, courses and bounds (see the module's docstring)."""
+    return route_works(ex) + one_place_roads(ex) + courses(ex) + bounds(ex)

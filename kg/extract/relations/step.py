@@ -25,9 +25,10 @@ from kg.extract.figures.subjects import SUBJECT_KINDS, own_place
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.pipeline import step
 from kg.extract.relations import agreements, events, honours, listings, members, roads, works
+from kg.extract.relations.home import home_relations
 from kg.extract.relations.registry import relation_rule, rules_in
 from kg.extract.relations.works import share_with_coordinated
-from kg.extract.text.clauses import CLAUSE, find_all, inside, top_level
+from kg.extract.text.clauses import CLAUSE, find_all, inside, top_level, top_level_within
 from kg.extract.text.doc import doc_of
 from kg.extract.text.spans import in_sentence, uncovered, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
@@ -72,8 +73,8 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
     """(predicate, outer is subject) for a name nested in another, or None."""
     o, i = outer.kind, inner.kind
     opens = o == Kind.PROJECT and i in DIVISION_KINDS and inner.start == outer.start
-    if opens and not any(sep in outer.text for sep in _ROUTE_MARKS):
-        return "locatedIn", True  # X县农村供水一体化工程 lies in X县
+    if opens and i != Kind.PROVINCE and not any(sep in outer.text for sep in _ROUTE_MARKS):
+        return "locatedIn", True  # X县农村供水一体化工程 lies in X县 (广东X中心项目: a brand)
     if o in (Kind.ROAD, Kind.PROJECT) and i in DIVISION_KINDS:
         return None  # places in a road's name are its ends, handled as routes
     if o in (Kind.PROGRAMME, Kind.EVENT) and i in DIVISION_KINDS:
@@ -159,8 +160,7 @@ def cue_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for clause in CLAUSE.finditer(text):
-        inside = within(ex.mentions, clause.start(), clause.end())
-        ms = top_level(inside)
+        ms = top_level_within(ex.mentions, clause.start(), clause.end())
         for cue, (subj_kinds, obj_kinds, pred, subj_left) in CUES.items():
             for at in find_all(text, cue, clause.start(), clause.end()):
                 left = [m for m in ms if m.end <= at]
@@ -225,7 +225,7 @@ def agent_relations(ex: Extraction, fallback: str | None) -> list[Relation]:
     text = ex.article.text
     out = []
     for clause in CLAUSE.finditer(text):
-        ms = top_level(within(ex.mentions, clause.start(), clause.end()))
+        ms = top_level_within(ex.mentions, clause.start(), clause.end())
         for at, cue, obj, pred in _agent_cues(text, clause, ms):
             agent = next((m.entity for m in reversed(ms) if m.end <= at and m.kind in PLACES), None)
             agent = agent or _speaker(ex, clause.start(), at, fallback)
@@ -291,7 +291,7 @@ def site_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for clause in CLAUSE.finditer(text):
-        ms = top_level(within(ex.mentions, clause.start(), clause.end()))
+        ms = top_level_within(ex.mentions, clause.start(), clause.end())
         for i, m in enumerate(ms):
             if m.kind not in (Kind.PROJECT, Kind.PARK) or m.start == clause.start():
                 continue
@@ -357,6 +357,7 @@ def relations_step(ex: Extraction) -> Extraction:
     for _, rule in rules_in(RULE_ORDER):
         found += rule(ex)
     found += share_with_coordinated(ex, found)
+    found += home_relations(ex, found, own_place(ex))
     seen, relations = set(), []
     for r in found:
         key = (r.subject, r.predicate, r.object, r.sentence)

@@ -30,6 +30,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kg.extract.figures.subjects import ANAPHORS, anaphor_at, antecedent
 from kg.extract.kinds import PLACES, Kind
@@ -38,7 +39,7 @@ from kg.extract.relations.registry import relation_rule
 from kg.extract.text.clauses import CLAUSE, top_level
 from kg.extract.text.lexicon import load_lexicon
 from kg.extract.text.numbers import OUTPUT_RATE
-from kg.extract.text.spans import in_sentence
+from kg.extract.text.spans import in_sentence, starting_in
 from kg.records import Extraction, Mention, Relation
 
 WORKS = {Kind.PROJECT, Kind.PARK}
@@ -58,9 +59,10 @@ _SETTLED = re.compile(rf"(?:落户|入驻)(?:该|本)?({'|'.join(_HEADS)})的")
 _AND = ("、", "和", "及")
 
 
-def mention_at(ms: list[Mention], pos: int, kinds: set[str]) -> Mention | None:
-    """The longest mention of ``kinds`` starting at ``pos``."""
-    found = [m for m in ms if m.start == pos and m.kind in kinds]
+def mention_at(ms: Sequence[Mention], pos: int, kinds: set[str]) -> Mention | None:
+    """The longest mention of ``kinds`` starting at ``pos`` (by bisection when ``ms`` is
+    a tuple: the rules over a whole article's names pass one)."""
+    found = [m for m in starting_in(ms, pos, pos) if m.kind in kinds]
     return max(found, key=lambda m: m.end, default=None)
 
 
@@ -85,7 +87,7 @@ def _named_at(text: str, ms: list[Mention], pos: int, kinds: set[str]) -> Mentio
     here = mention_at(ms, pos, kinds)
     if here is not None:
         return here
-    later = [m for m in ms if pos < m.start <= pos + 16 and m.kind in kinds]
+    later = [m for m in starting_in(ms, pos + 1, pos + 16) if m.kind in kinds]
     return next((m for m in later if _OUTPUT.fullmatch(text, pos, m.start)), None)
 
 
@@ -108,7 +110,7 @@ def coordinated(text: str, ms: list[Mention], last: Mention) -> list[Mention]:
 def company_works(ex: Extraction) -> list[Relation]:
     """X公司Y项目, X公司的Y项目, X公司年产…Y项目: the company invests in the works."""
     text = ex.article.text
-    ms = top_level(ex.mentions)
+    ms = tuple(top_level(ex.mentions))  # a tuple: mention_at bisects it
     out = []
     for c in ms:
         if c.kind != Kind.COMPANY:
@@ -154,7 +156,7 @@ def named_after_company(ex: Extraction) -> list[Relation]:
 def brought_works(ex: Extraction) -> list[Relation]:
     """水步镇引进X公司Y项目, 望埠镇新建的Y, A、B三镇联合打造的Y: the works lie there."""
     text = ex.article.text
-    ms = top_level(ex.mentions)
+    ms = tuple(top_level(ex.mentions))  # a tuple: mention_at bisects it
     out = []
     for p in ms:
         if p.kind not in PLACES | {Kind.PARK}:
@@ -191,7 +193,7 @@ def _listed_works(text: str, ms: list[Mention], pos: int) -> list[Mention]:
 def possessed(ex: Extraction) -> list[Relation]:
     """乐从镇的X公司, 占陇镇的年产…Y项目: the company or works lie in the place."""
     text = ex.article.text
-    ms = top_level(ex.mentions)
+    ms = tuple(top_level(ex.mentions))  # a tuple: mention_at bisects it
     out = []
     for p in ms:
         if p.kind not in PLACES or not text.startswith("的", p.end):
@@ -214,7 +216,7 @@ def settled(ex: Extraction) -> list[Relation]:
     """X落户Y / X总部位于A市B街道, X right before the cue: X lies in Y (in B); a
     company 在Y已有/设有… (plants, bases) lies in Y."""
     text = ex.article.text
-    ms = top_level(ex.mentions)
+    ms = tuple(top_level(ex.mentions))  # a tuple: mention_at bisects it
     out = []
     for x in ms:
         cue = _SETTLE.match(text, x.end)
@@ -261,7 +263,7 @@ def inside_named(ex: Extraction) -> list[Relation]:
     """开发区内的X, 镇内的X (opening a clause) and 落户园区的X: X lies in the park or
     town named before, and a park in a park is part of it."""
     text = ex.article.text
-    ms = top_level(ex.mentions)
+    ms = tuple(top_level(ex.mentions))  # a tuple: mention_at bisects it
     covered = {i for m in ex.mentions for i in range(m.start, m.end)}
     hits = [_INSIDE.match(text, c.start()) for c in CLAUSE.finditer(text)]
     hits += list(_SETTLED.finditer(text))

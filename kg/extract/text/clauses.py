@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from kg.extract.text.spans import uncovered
+from kg.extract.text.spans import index_of, uncovered, within
 from kg.records import Mention
 
 CLAUSE_MARKS = ",，;；。!！?？:："
@@ -25,8 +25,25 @@ def inside(inner: Mention, outer: Mention) -> bool:
 
 
 def top_level(mentions: Iterable[Mention]) -> list[Mention]:
-    """The mentions inside no other of them, in text order."""
-    return sorted(uncovered(mentions), key=lambda m: m.start)
+    """The mentions inside no other of them, in text order (of a tuple, found once: the
+    rules ask for the whole article's again and again)."""
+    if not isinstance(mentions, tuple):
+        return sorted(uncovered(mentions), key=lambda m: m.start)
+    memo = index_of(mentions).memo
+    found = memo.get("top")
+    if found is None:
+        found = memo["top"] = sorted(uncovered(mentions), key=lambda m: m.start)
+    return list(found)
+
+
+def top_level_within(mentions: tuple[Mention, ...], lo: int, hi: int) -> list[Mention]:
+    """``top_level(within(mentions, lo, hi))``, found once per span: the relation rules
+    read the same clauses one after another."""
+    memo = index_of(mentions).memo
+    found = memo.get((lo, hi))
+    if found is None:
+        found = memo[(lo, hi)] = top_level(within(mentions, lo, hi))
+    return list(found)
 
 
 def clause_around(text: str, at: int) -> tuple[int, int]:

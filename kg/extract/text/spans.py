@@ -41,6 +41,8 @@ class SpanIndex:
         self._starts = [self.items[i].start for i in self._order]
         self._by_sentence: dict[int, list] | None = None
         self._by_end: list[tuple[int, int]] | None = None
+        self._first_after: list[int] | None = None
+        self.memo: dict = {}  # answers the clause layer keeps while the tuple is in use
         self.longest = max((m.end - m.start for m in self.items), default=0)
         # the sort is stable: the identity order means the items come sorted by start
         self.in_start_order = self._order == list(range(len(self.items)))
@@ -108,6 +110,14 @@ def starting(items: tuple, lo: int, hi: int) -> list:
     return [index.items[i] for i in index.starting(lo, hi)]
 
 
+def starting_in(items: Sequence, lo: int, hi: int) -> list:
+    """``[m for m in items if lo <= m.start <= hi]``: by bisection when ``items`` is a
+    tuple (indexed once), by a scan when it is a list (a short one, or one built anew)."""
+    if isinstance(items, tuple):
+        return starting(items, lo, hi)
+    return [m for m in items if lo <= m.start <= hi]
+
+
 def covering(items: tuple, lo: int, hi: int) -> list:
     """``[m for m in items if m.start <= lo and hi <= m.end]``, by bisection."""
     return index_of(items).covering(lo, hi)
@@ -126,6 +136,37 @@ def first_starting_from(items: tuple, at: int, reach: int, fits) -> object | Non
         return next((m for m in starting(items, at, at + reach) if fits(m)), None)
     first = next((m for m in items if m.start >= at and fits(m)), None)
     return first if first is not None and first.start <= at + reach else None
+
+
+def last_before(items: tuple, offset: int, fits, floor: int | None = None) -> int | None:
+    """The position of the item ending by ``offset`` that ``fits`` and starts last (the
+    first in the sequence among those starting there), starting at ``floor`` or later;
+    None when there is none. Walks back from ``offset`` by start, so a floor near the
+    offset bounds the cost."""
+    index = index_of(items)
+    starts, order = index._starts, index._order
+    k = bisect.bisect_right(starts, offset) - 1
+    while k >= 0 and (floor is None or starts[k] >= floor):
+        first = bisect.bisect_left(starts, starts[k])
+        for i in order[first : k + 1]:  # one start, in the sequence's order (a stable sort)
+            if items[i].end <= offset and fits(items[i]):
+                return i
+        k = first - 1
+    return None
+
+
+def first_from(items: tuple, at: int) -> object | None:
+    """``next((m for m in items if m.start >= at), None)``, by bisection: the first item
+    in the sequence's order among those starting at ``at`` or later."""
+    index = index_of(items)
+    if index._first_after is None:  # the least position over each tail of the start order
+        tails, least = [], len(items)
+        for i in reversed(index._order):
+            least = min(least, i)
+            tails.append(least)
+        index._first_after = tails[::-1]
+    k = bisect.bisect_left(index._starts, at)
+    return index.items[index._first_after[k]] if k < len(index.items) else None
 
 
 def in_sentence(items: tuple, sentence: int) -> list:

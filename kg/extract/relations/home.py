@@ -1,0 +1,138 @@
+"""The article's own place: where what it names without a place of its own lies.
+
+An article about one town or county (``subjects.own_place``: the town named most,
+else the county-level division named most) lists companies, parks and works "in"
+it over many sentences (X镇落户了A公司…；B产业园、C项目相继建成…) without saying
+so each time. After every other rule has run, a company, park or works that no
+relation places anywhere (no locatedIn or partOf of its own, no place hosting it)
+lies in the own place, when
+
+- it is named on its own somewhere (not only inside a longer name, which places it);
+- no sentence naming it names another division, unless that division lies within
+  the own place (its towns and villages; the thing may lie in one of them, which lies
+  in the own place too): a sentence that also names another county, or the province
+  above, may be about something of theirs (广东省十大战略性产业集群; 深圳的X公司投资…);
+- its name does not open with a division other than the own place and those above
+  it (深圳X集团 is Shenzhen's, not the county's that it invests in; a town's short
+  name opening a brand, 玉湖冷链, is no place).
+
+A division inside a longer name (广州商贸服务型国家物流枢纽) or written right before the
+own place or one within it (汕头市澄海区) names no other place.
+"""
+
+from __future__ import annotations
+
+from kg.extract.kinds import Kind
+from kg.extract.names.gazetteer import TOWN_LEVELS, load_gazetteer
+from kg.extract.text.spans import covering, in_sentence
+from kg.records import DIVISION_KINDS, Entity, Extraction, Mention, Relation
+
+PLACED = ("locatedIn", "partOf")
+HOSTS = ("hosts",)
+HOMED = (Kind.COMPANY, Kind.PARK, Kind.PROJECT)
+# a phase (一期项目) is part of works named elsewhere; a belt or corridor crosses places
+_PHASES = ("一期", "二期", "三期", "四期", "首期", "本期")
+_LINEAR = ("带", "廊", "走廊", "廊道")
+
+
+def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> list[Relation]:
+    """``X locatedIn home`` for each company, park or works ``found`` places nowhere."""
+    by_key = {e.key: e for e in ex.entities}
+    own = by_key.get(home) if home else None
+    if own is None or own.kind not in DIVISION_KINDS:
+        return []
+    below = _within(ex, by_key, own)
+    above = _above(by_key, own)
+    # placed in a division above the own place (广东X有限公司 in 广东省) says less than it
+    wider = {e.key for e in ex.entities if e.code in above}
+    placed = {r.subject for r in found if r.predicate in PLACED and r.object not in wider}
+    placed |= {r.object for r in found if r.predicate in HOSTS and r.subject not in wider}
+    # a company's works carry its place; works named after a park are the park's
+    placed |= {r.subject for r in found if r.predicate == "investsIn"}
+    placed |= {
+        r.subject
+        for r in found
+        if r.predicate == "about" and by_key.get(r.object, own).kind == Kind.PARK
+    }
+    out = []
+    for e in ex.entities:
+        if e.kind not in HOMED or e.key in placed or not e.from_text:
+            continue
+        if e.name.startswith(_PHASES) or e.name.endswith(_LINEAR):
+            continue
+        own_ms = [ex.mentions[i] for i in e.mentions]
+        alone = [m for m in own_ms if not _nested(ex, m) and not _aimed_at(ex.article.text, m)]
+        if not alone:
+            continue
+        sentences = {m.sentence for m in own_ms}
+        others = {
+            m.entity
+            for i in sentences
+            for m in in_sentence(ex.mentions, i)
+            if m.kind in DIVISION_KINDS and m.entity and _speaks_of(ex, m, below)
+        }
+        if others - below:
+            continue
+        if _opens_with_other_place(e, above | {own.code}):
+            continue
+        out.append(Relation(e.key, "locatedIn", own.key, alone[0].sentence, "own place"))
+    return out
+
+
+# 争创省经济开发区: a title aimed at, not a thing that lies anywhere
+_AIMS = ("争创", "创建", "申报", "申创", "争取", "力争")
+
+
+def _aimed_at(text: str, m: Mention) -> bool:
+    return text[max(0, m.start - 2) : m.start] in _AIMS
+
+
+def _speaks_of(ex: Extraction, m: Mention, below: set[str]) -> bool:
+    """False for a division only part of a longer name (广州商贸物流枢纽) or written
+    before the own place or one within it (汕头市澄海区: a chain naming one place)."""
+    if _nested(ex, m):
+        return False
+    return not any(
+        n.start == m.end and n.kind in DIVISION_KINDS and n.entity in below
+        for n in in_sentence(ex.mentions, m.sentence)
+    )
+
+
+def _nested(ex: Extraction, m: Mention) -> bool:
+    """True when ``m`` lies inside a longer name (a place's name places nothing)."""
+    return any(
+        o.end - o.start > m.end - m.start and o.kind not in DIVISION_KINDS
+        for o in covering(ex.mentions, m.start, m.end)
+    )
+
+
+def _within(ex: Extraction, by_key: dict[str, Entity], own: Entity) -> set[str]:
+    """Keys of the own place and the divisions of the article lying within it."""
+    gaz = load_gazetteer()
+    out = {own.key}
+    for e in ex.entities:
+        if e.kind in DIVISION_KINDS and e.code and own.code and gaz.is_within(e.code, own.code):
+            out.add(e.key)
+    return out
+
+
+def _above(by_key: dict[str, Entity], own: Entity) -> set[str]:
+    """Codes of the divisions above the own place."""
+    if not own.code:
+        return set()
+    return {d.code for d in load_gazetteer().chain(own.code)[1:]}
+
+
+def _opens_with_other_place(e: Entity, ours: set[str]) -> bool:
+    """True when ``e``'s name opens with a division none of whose readings is ours."""
+    gaz = load_gazetteer()
+    for start, _, surface in gaz.scan(e.name):
+        if start != 0:
+            return False
+        readings = [
+            m.division
+            for m in gaz.names.get(surface, ())
+            if not (m.by_short and m.division.level in TOWN_LEVELS)
+        ]
+        return bool(readings) and not any(d.code in ours for d in readings)
+    return False

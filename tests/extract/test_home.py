@@ -1,0 +1,67 @@
+"""What an article on one place names without a place of its own lies in that place
+(kg.extract.relations.home), on sentences of our own."""
+
+from __future__ import annotations
+
+from relation_facts import facts
+
+from kg.extract import extract
+
+TOWN = (
+    "石角镇地处清城区，是工业重镇。今年以来，石角镇招商引资成效明显。"
+    "广东恒远精密机械有限公司、广东澜石新材料有限公司先后投产，"
+    "智能装备产业园一期项目也已动工。石角镇将继续优化营商环境。"
+)
+
+
+def test_companies_and_parks_an_article_on_one_town_names_lie_in_it(make_article):
+    located = facts(extract(make_article(TOWN)), "locatedIn")
+    assert ("广东恒远精密机械有限公司", "石角镇") in located
+    assert ("广东澜石新材料有限公司", "石角镇") in located
+    # a phase is part of works named elsewhere, not a thing of its own in the town
+    assert not any(s.startswith("一期") for s, _ in located)
+
+
+def test_a_company_in_a_sentence_naming_another_county_is_not_placed(make_article):
+    text = TOWN + "广东华信电子有限公司此前主要服务龙岗区客户。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert not any(s == "广东华信电子有限公司" for s, _ in located)
+
+
+def test_a_company_named_after_another_city_is_not_placed(make_article):
+    text = TOWN + "深圳华信电子集团有限公司也派员洽谈合作。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert not any(s == "深圳华信电子集团有限公司" for s, _ in located)
+
+
+def test_a_company_named_after_its_own_city_is_placed(make_article):
+    text = TOWN + "清远华信电子有限公司也已投产。"
+    assert ("清远华信电子有限公司", "石角镇") in facts(extract(make_article(text)), "locatedIn")
+
+
+def test_an_article_naming_many_places_equally_places_nothing_by_itself(make_article):
+    text = (
+        "石角镇、飞来峡镇和源潭镇各有特色。广东恒远精密机械有限公司已投产。龙塘镇和石角镇都在招商。"
+    )
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert not any(s == "广东恒远精密机械有限公司" for s, _ in located)
+
+
+def test_works_named_after_the_province_lie_in_the_articles_place(make_article):
+    # the province opening a works' name is a brand, not where the works lie
+    text = TOWN + "广东智慧冷链物流中心项目投资总额3亿元。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("广东智慧冷链物流中心项目", "石角镇") in located
+    assert not any(s == "广东智慧冷链物流中心项目" and o.startswith("广东") for s, o in located)
+
+
+def test_a_city_named_inside_a_name_or_before_the_town_names_no_other_place(make_article):
+    text = TOWN + "清远市石角镇新增广东澜禾科技有限公司，清远华南物流枢纽获批。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("广东澜禾科技有限公司", "石角镇") in located
+
+
+def test_a_park_only_aimed_at_is_not_placed(make_article):
+    text = TOWN + "石角镇工业园全力争创国家高新区。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert not any(s == "国家高新区" for s, _ in located)

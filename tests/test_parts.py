@@ -1,0 +1,46 @@
+"""The build's graph as parts: the union merged from sorted parts, the TriG blocks, and
+validation handed only the triples the shapes read."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rdf_samples import kaiping_extraction, taishan_extraction  # noqa: E402
+from test_build_big import broken_extraction  # noqa: E402
+
+import kg.validate  # noqa: E402
+from kg.build import make_parts  # noqa: E402
+from kg.model import DEFAULT_BASE  # noqa: E402
+from kg.parts import ArticlePart, GraphSet  # noqa: E402
+from kg.validate import validate_ntriples  # noqa: E402
+
+
+def test_the_union_is_every_line_once_in_order_even_from_a_part_that_is_not_sorted():
+    graph = make_parts([kaiping_extraction(), taishan_extraction()], DEFAULT_BASE)
+    lines = set(graph.ontology.splitlines())
+    for part in graph.parts:
+        lines.update(part.ntriples.splitlines())
+    assert graph.union == b"\n".join(sorted(lines)) + b"\n"
+    first = graph.parts[0]
+    shuffled = b"\n".join(reversed(first.ntriples.splitlines() * 2)) + b"\n"
+    again = GraphSet.of(graph.base, [ArticlePart(first.article_id, first.iri, shuffled, ())])
+    alone = GraphSet.of(graph.base, [first])
+    assert again.union == alone.union
+
+
+def test_triples_no_shape_reads_change_no_validation_result(monkeypatch):
+    (part,) = make_parts([broken_extraction()], DEFAULT_BASE).parts
+    left_out = validate_ntriples(part.ntriples)
+    assert not left_out.conforms
+    kg.validate._own_predicates.cache_clear()
+    monkeypatch.setattr(kg.validate, "_own_predicates", lambda: None)  # hand every triple
+    assert validate_ntriples(part.ntriples) == left_out
+
+
+def test_our_shapes_read_single_properties_so_triples_can_be_left_out():
+    read = kg.validate._own_predicates()
+    assert read is not None
+    assert b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" in read
+    assert b"<https://kg.example.org/ontology#evidence>" not in read
