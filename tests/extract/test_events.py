@@ -201,3 +201,23 @@ def test_an_event_name_never_starts_inside_a_parenthesis(make_article):
     # the place inside (雁洋环镇路) was taken for the place the event is named from
     ex = extract(make_article("梅县区举行北部干线第三标段(丙村环镇路)建成通车仪式。"))
     assert not any(name.startswith(("(", "丙村")) for name in _events(ex))
+
+
+def test_an_event_named_from_its_prefecture_and_county_is_also_called_from_the_county(
+    make_article,
+):
+    ex = extract(make_article("3月8日，清远市阳山县千名乡贤助力乡村振兴动员大会在阳城镇召开。"))
+    [event] = [e for e in ex.entities if e.kind == "Event"]
+    assert event.name == "清远市阳山县千名乡贤助力乡村振兴动员大会"
+    assert "阳山县千名乡贤助力乡村振兴动员大会" in event.aliases
+
+
+
+def test_the_short_form_of_a_session_is_an_event(make_article):
+    # 县十七届人大二次会议 was no event: only the long form 第N届…第N次会议 was read
+    for text, event in (
+        ("全县较好完成了县十六届人大三次会议确定的目标任务。", "县十六届人大三次会议"),
+        ("阳山县十七届人大二次会议胜利闭幕。", "阳山县十七届人大二次会议"),
+        ("市政协十三届五次会议开幕。", "市政协十三届五次会议"),
+    ):
+        assert _events(extract(make_article(text))) == {event}

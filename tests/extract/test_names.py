@@ -168,6 +168,26 @@ def test_a_space_named_by_two_halves_joined_by_a_dot_is_one_park():
     assert "科汇新城·逐梦凤凰" not in names("以“科汇新城·逐梦凤凰”为主题。")  # a quoted theme
 
 
+def test_parks_listed_with_parks_are_parks_even_when_their_ending_closes_a_word():
+    # 田园 is a common word: 龙田园 and 石田园 were dropped from a list of parks
+    found = names("“四园”是指规划建设马坝园、沙溪园、龙田园、石田园。")
+    for park in ("马坝园", "沙溪园", "龙田园", "石田园"):
+        assert found.get(park) == "Park", park
+    assert not names("打造城市田园、乡村田园。")
+
+
+def test_congress_and_conference_committees_are_government_bodies():
+    # 县政协常委会 and 市人大常委会 named nothing: 常委会 and 政协 were no organ endings
+    found = names("县政协常委会组成人员视察园区，市人大常委会副主任出席，县政协主席主持。")
+    for organ in ("县政协常委会", "市人大常委会", "县政协"):
+        assert found.get(organ) == "GovernmentBody", organ
+
+
+def test_a_quoted_ranking_ending_in_bang_is_a_designation():
+    found = names("品牌影响力跃升至“全国茶叶区域公用品牌价值TOP50榜”第7位。")
+    assert found.get("全国茶叶区域公用品牌价值TOP50榜") == "Designation"
+
+
 def test_a_numeral_glued_to_a_name_stays_in_it_and_counters_stay_out():
     assert names("信宜市发展三华李产业园。").get("三华李产业园") == "Park"
     assert not names("建设三个产业园,打造两大产业园。")

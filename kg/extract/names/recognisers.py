@@ -148,11 +148,25 @@ def _generic_street(text: str, end: int, suffix: str, lex: Lexicon) -> bool:
     if len(suffix) != 1 or suffix not in _PLAIN_ENDINGS:
         return False
     return (
-        text[max(0, end - 2) : end] in lex.not_names
+        (text[max(0, end - 2) : end] in lex.not_names and not _listed_alike(text, end, suffix, lex))
         or text.startswith(CLOSE_Q, end)
         or text[end : end + 1] in _PLACE_AFTER
     )
 
+
+def _listed_alike(text: str, end: int, suffix: str, lex: Lexicon) -> bool:
+    """A short item of a 、-list in which another short item ends the same way without
+    closing a common word (松园园、遥田园、沙田园: 田园 is a common word, but 松园园
+    shows the list names parks; not 城市田园、乡村田园)."""
+    lo = max(last_mark_before(text, "，,。；;：:\n", end) + 1, end - 60)
+    hi = min((i for i in (text.find(c, end) for c in "，,。；;：:\n") if i >= 0), default=len(text))
+    items = text[lo:hi].split("、")
+    if len(items) < 2:
+        return False
+    return any(
+        item.endswith(suffix) and 3 <= len(item) <= 6 and item[-2:] not in lex.not_names
+        for item in items
+    )
 
 
 # a place's name going on after the ending (柏桥村, 石路镇, 桥头, 路口): no street there
