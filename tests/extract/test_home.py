@@ -65,3 +65,24 @@ def test_a_park_only_aimed_at_is_not_placed(make_article):
     text = TOWN + "石角镇工业园全力争创国家高新区。"
     located = facts(extract(make_article(text)), "locatedIn")
     assert not any(s == "国家高新区" for s, _ in located)
+
+
+def test_a_provinces_company_is_not_placed_in_the_town(make_article):
+    text = TOWN + "省交通集团有关负责人到场。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert not any(s == "省交通集团" for s, _ in located)
+
+
+def test_a_town_named_only_inside_park_names_is_not_the_articles_place(make_article):
+    text = (
+        "连平县加快园区建设。隆街园今年投产企业5家，隆街园二期正在平整土地，"
+        "隆街园将建成标准厂房。广东川鸿新材料有限公司今年投产。"
+    )
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("广东川鸿新材料有限公司", "连平县") in located
+
+
+def test_what_a_sentence_opening_with_a_park_names_is_the_parks_business(make_article):
+    text = TOWN + "龙塘产业园充分利用广东华粤热电有限公司的余热发展循环经济。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert not any(s == "广东华粤热电有限公司" and o == "石角镇" for s, o in located)
