@@ -86,3 +86,15 @@ def test_what_a_sentence_opening_with_a_park_names_is_the_parks_business(make_ar
     text = TOWN + "龙塘产业园充分利用广东华粤热电有限公司的余热发展循环经济。"
     located = facts(extract(make_article(text)), "locatedIn")
     assert not any(s == "广东华粤热电有限公司" and o == "石角镇" for s, o in located)
+
+
+def test_programmes_the_articles_place_names_are_its_own_to_carry_out(make_article):
+    text = TOWN + "石角镇紧抓“广清一体化”机遇，加快构建“2+3”现代产业体系。"
+    implements = facts(extract(make_article(text)), "implements")
+    assert implements >= {("石角镇", "广清一体化"), ("石角镇", "“2+3”现代产业体系")}
+
+
+def test_a_report_is_published_not_carried_out(make_article):
+    text = TOWN + "在《2024中国镇域经济发展报告》中，石角镇表现亮眼。"
+    implements = facts(extract(make_article(text)), "implements")
+    assert not any("报告" in p for _, p in implements)

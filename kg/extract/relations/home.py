@@ -38,6 +38,8 @@ _PHASES = ("一期", "二期", "三期", "四期", "首期", "本期")
 _LINEAR = ("带", "廊", "走廊", "廊道")
 # 省交通集团, 国家电投: a province's or the state's, wherever its works are
 _HIGHER = ("省", "市", "国家", "中国", "中央", "全国")
+# documents of record: published, not carried out
+_RECORDS = ("报告", "名单", "目录", "榜单", "白皮书", "公报", "年鉴")
 
 
 def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> list[Relation]:
@@ -81,6 +83,37 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
         if _opens_with_other_place(e, above | {own.code}):
             continue
         out.append(Relation(e.key, "locatedIn", own.key, alone[0].sentence, "own place"))
+    return out + _programmes(ex, found, own, below)
+
+
+def _programmes(
+    ex: Extraction, found: list[Relation], own: Entity, below: set[str]
+) -> list[Relation]:
+    """``home implements P`` for each programme no relation links to anything, named in
+    sentences naming no division outside the own place (围绕“X”, 加快构建“Y”体系, 以“Z”双轮驱动:
+    whatever the verb, the article's place carries out the programmes it names); not a
+    document of record (…报告, …名单, …目录), which is published, not carried out."""
+    linked = {r.object for r in found} | {r.subject for r in found}
+    out = []
+    for e in ex.entities:
+        if e.kind != Kind.PROGRAMME or e.key in linked or not e.from_text:
+            continue
+        if any(w in e.name for w in _RECORDS):
+            continue
+        own_ms = [ex.mentions[i] for i in e.mentions]
+        alone = [m for m in own_ms if not _nested(ex, m)]
+        if not alone:
+            continue
+        sentences = {m.sentence for m in own_ms}
+        others = {
+            m.entity
+            for i in sentences
+            for m in in_sentence(ex.mentions, i)
+            if m.kind in DIVISION_KINDS and m.entity and _speaks_of(ex, m, below)
+        }
+        if others - below:
+            continue
+        out.append(Relation(own.key, "implements", e.key, alone[0].sentence, "own programme"))
     return out
 
 
