@@ -199,3 +199,9 @@ def test_each_works_of_a_list_a_place_plans_lies_in_it(make_article):
     ex = extract(make_article(text))
     located = facts(ex, "locatedIn")
     assert ("汕尾新能源产业园", "海丰县") in located
+
+
+def test_works_a_park_brings_in_after_their_sum_lie_in_it(make_article):
+    text = "连平县隆街园已引进总投资20亿元的川鸿新材料产业基地项目，预计明年投产。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("川鸿新材料产业基地项目", "连平县隆街园") in located
