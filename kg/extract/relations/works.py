@@ -89,7 +89,7 @@ def _named_at(text: str, ms: list[Mention], pos: int, kinds: set[str]) -> Mentio
     here = mention_at(ms, pos, kinds)
     if here is not None:
         return here
-    later = [m for m in starting_in(ms, pos + 1, pos + 21) if m.kind in kinds]
+    later = [m for m in starting_in(ms, pos + 1, pos + 20) if m.kind in kinds]
     return next(
         (
             m
