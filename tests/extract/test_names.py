@@ -464,7 +464,7 @@ def test_a_quoted_honour_followed_by_another_is_still_one_designation():
 def test_numbered_slogans_layouts_integrations_and_quoted_goals_are_programmes():
     found = names(
         "落实“1520”具体部署，构建“2+4”现代产业体系，打造一核一带一区和三核两带五园区格局，"
-        "推动广佛一体化，围绕“再造一个新怀集”的总目标，以“农业强县+文旅兴城”双轮驱动。"
+        "推动广佛一体化，围绕“建设一个新怀集”的总目标，以“农业强县+文旅兴城”双轮驱动。"
     )
     for programme in (
         "“1520”具体部署",
@@ -472,7 +472,7 @@ def test_numbered_slogans_layouts_integrations_and_quoted_goals_are_programmes()
         "一核一带一区",
         "三核两带五园区",
         "广佛一体化",
-        "再造一个新怀集",
+        "建设一个新怀集",
         "农业强县+文旅兴城",
     ):
         assert found.get(programme) == "Programme", programme
