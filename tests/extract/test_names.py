@@ -45,9 +45,9 @@ def test_road_code_section_and_works_nest():
 
 
 def test_a_quoted_policy_gongcheng_is_a_programme():
-    found = names("全面实施“强县兴镇富村工程”,成立县级“强县兴镇富村工程”指挥部。")
-    assert found["强县兴镇富村工程"] == "Programme"
-    assert found["县级“强县兴镇富村工程”指挥部"] == "GovernmentBody"
+    found = names("全面实施“育才兴业富民工程”,成立县级“育才兴业富民工程”指挥部。")
+    assert found["育才兴业富民工程"] == "Programme"
+    assert found["县级“育才兴业富民工程”指挥部"] == "GovernmentBody"
 
 
 def test_words_that_merely_end_like_names_are_not_names():
@@ -135,7 +135,7 @@ def test_works_and_their_supporting_works_are_one_project_even_after_a_name(make
     # was cut off because it is a name (a road, a works) by itself
     found = _entities(
         make_article,
-        "竣工项目包括英德市连江口镇工业大道及配套工程、韶关市曲江区华森木业厂房及配套项目等4项。",
+        "完工项目有英德市连江口镇工业大道及配套工程、韶关市曲江区华森木业厂房及配套项目等4项。",
     )
     assert found.get("英德市连江口镇工业大道及配套工程") == "Project"
     assert found.get("韶关市曲江区华森木业厂房及配套项目") == "Project"
@@ -395,8 +395,8 @@ def test_short_names_listed_before_deng_qiye_or_xiangmu_are_companies_or_works()
 
 def test_a_figure_the_listed_works_share_may_stand_before_their_head():
     # 等投资超X亿元的重大项目: the figure before 的 hid the head, the items were lost
-    found = names("金顺、华旺冷链等投资超20亿元的重大项目全面推进。")
-    assert found.get("金顺") == "Project" and found.get("华旺冷链") == "Project"
+    found = names("金顺、华旺仓储等投资超20亿元的重大项目全面推进。")
+    assert found.get("金顺") == "Project" and found.get("华旺仓储") == "Project"
 
 
 def test_listed_industries_and_places_are_no_listed_companies(make_article):
