@@ -188,13 +188,13 @@ _LEVELS = ("国家级", "省级", "市级", "县级", "区级", "镇级")
 
 def _headed(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
     """An …活动 is an event's name only behind a place or a year (清远市2025年…集中开工
-    活动), or when a long one is what is held (举办“X工程”重点项目集中签约动工活动);
+    活动), or when a long one is what is held (举办“X工程”重大项目集中动工签约活动);
     招商活动 or 签约活动 in running prose names no one event."""
     if not text.endswith("活动", 0, end):
         return True
     if YEAR.match(text, start) or any(s == start for s, _ in places):
         return True
-    # 东源县举办“百千万工程”重点项目集中签约动工活动: a long name held right there
+    # X县举办“Y工程”重大项目集中动工签约活动: a long name held right there
     return end - start >= _HELD_NAME and text.endswith(_HOLD, 0, start)
 
 
@@ -260,7 +260,7 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
         inner = m.group(1)
         for suffix in lex.suffixes:
             if suffix.kind in _WATERS or suffix.text in _PLAIN_ENDINGS:
-                # a quoted name ending in 河 or 路 is a slogan (“再造一个新陆河”,
+                # a quoted name ending in 河 or 路 is a slogan (“建设一个美丽X河”,
                 # “一带一路”), no river or street
                 continue
             if inner.endswith(suffix.text) and len(inner) > len(suffix.text):
@@ -642,7 +642,7 @@ def dot_joined_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """A park or space named by two halves joined by · (明湖X谷·大湾区Y产业社区): the
     first half as far as a name goes back from the dot, the second up to the next
     break, ending in a park's or centre's word; not inside quotes (a quoted slogan
-    “科汇新城·逐梦X” is a theme)."""
+    “X新城·扬帆Y” is a theme)."""
     depth, seen = 0, 0  # quotes open before the dot, counted once over the text
     for m in re.finditer("·", text):
         dot = m.start()

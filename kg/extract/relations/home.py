@@ -14,9 +14,9 @@ lies in the own place, when
   above, may be about something of theirs (广东省十大战略性产业集群; 深圳的X公司投资…);
 - its name does not open with a division other than the own place and those above
   it (深圳X集团 is Shenzhen's, not the county's that it invests in; a town's short
-  name opening a brand, 玉湖冷链, is no place).
+  name opening a brand, 石角冷链, is no place).
 
-A division inside a longer name (广州商贸服务型国家物流枢纽) or written right before the
+A division inside a longer name (广州X物流枢纽) or written right before the
 own place or one within it (汕头市澄海区) names no other place.
 """
 

@@ -246,7 +246,7 @@ def _agent_cues(text: str, clause: re.Match, ms: list[Mention]) -> list:
         for at in find_all(text, cue, clause.start(), clause.end()):
             objs = [m for m in ms if m.start >= at + len(cue) and m.kind in kinds]
             objs = [m for m in objs if m.start <= at + len(cue) + reach]
-            # 围绕“1310”具体部署和“百千万工程”工作要求: each programme within reach
+            # 围绕“X”具体部署和“Y工程”工作要求: each programme within reach
             for obj in objs if pred == "implements" else objs[:1]:
                 found.append((at, cue, obj, pred))
     for obj in ms:
