@@ -98,3 +98,10 @@ def test_a_report_is_published_not_carried_out(make_article):
     text = TOWN + "在《2024中国镇域经济发展报告》中，石角镇表现亮眼。"
     implements = facts(extract(make_article(text)), "implements")
     assert not any("报告" in p for _, p in implements)
+
+
+def test_a_pilot_the_articles_place_runs_is_one_it_was_chosen_for(make_article):
+    text = TOWN + "石角镇加快推进发展新型农村集体经济专项改革试点。"
+    ex = extract(make_article(text))
+    assert ("石角镇", "新型农村集体经济专项改革试点") in facts(ex, "selectedFor")
+    assert not any(p.endswith("试点") for _, p in facts(ex, "implements"))

@@ -188,6 +188,20 @@ def test_a_quoted_ranking_ending_in_bang_is_a_designation():
     assert found.get("全国茶叶区域公用品牌价值TOP50榜") == "Designation"
 
 
+def test_ju_closing_a_common_word_and_names_opening_with_zhongyao_are_no_names():
+    # 产业格局, 良好开局 were bureaus, 重要出省通道 a road
+    assert not names("形成上下游产业全链条布局，构建产业格局，实现良好开局。")
+    assert not names("产业突围始于“空间破局”。")  # quoted, still a phrase
+    assert not names("推动省产业园扩容提质，建设市产业园区。")  # a level, no park's name
+    assert "产业强镇、滨海新城" not in names("锚定“产业强镇、滨海新城”定位。")  # two aims
+    assert not names("这是连接两省的重要快捷通道，也是重要出省通道。")
+    assert not names("主线采用双向四车道高速公路标准建设。")  # a standard, not a road
+    assert not names("园区新落户企业项目12个。")
+    assert "西江北岸供水工程" in names("西江北岸供水工程通水。")
+    assert not any(k.endswith("西部") for k in names("项目位于阳江半岛西部。"))
+    assert names("博罗县公安局发布通告。").get("博罗县公安局") == "GovernmentBody"
+
+
 def test_a_numeral_glued_to_a_name_stays_in_it_and_counters_stay_out():
     assert names("信宜市发展三华李产业园。").get("三华李产业园") == "Park"
     assert not names("建设三个产业园,打造两大产业园。")

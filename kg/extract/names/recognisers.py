@@ -125,6 +125,7 @@ def suffix_candidates(
                     and not generic_name(name, suffix.text, lex)
                     and _headed(text, start, end, places)
                     and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
+                    and not (suffix.kind == Kind.PARK and name[: pos - start] in _LEVEL_WORDS)
                     and not (suffix.kind == Kind.RIVER and _ends_a_place(text, places, end))
                     and not (suffix.kind == Kind.GOVERNMENT_BODY and "暨" in name)
                     and not (suffix.text == "支线" and not _ROAD_WORD.search(name[:-2]))
@@ -184,6 +185,8 @@ def _ends_a_place(text: str, places: list[tuple[int, int]], end: int) -> bool:
 
 # a park named by its level alone is a class of parks (建成县级示范带3条), not one park
 _LEVELS = ("国家级", "省级", "市级", "县级", "区级", "镇级")
+# nor one named by the level alone before its ending (省产业园, 市产业园区)
+_LEVEL_WORDS = frozenset({"省", "市", "县", "区", "镇", "国家", "全省", "全市", "全县"})
 
 
 def _headed(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
@@ -256,7 +259,7 @@ def _kind_of(name: str, suffix) -> str:
 
 def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """Quoted names whose content ends like a class name (“百千万工程” → Programme)."""
-    for m in re.finditer(r"“([^“”。,，;；]{2,30})”", text):
+    for m in re.finditer(r"“([^“”。,，;；、]{2,30})”", text):  # a list in quotes is no name
         inner = m.group(1)
         for suffix in lex.suffixes:
             if suffix.kind in _WATERS or suffix.text in _PLAIN_ENDINGS:
@@ -264,6 +267,8 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
                 # “一带一路”), no river or street
                 continue
             if inner.endswith(suffix.text) and len(inner) > len(suffix.text):
+                if suffix.text in ("局", "部") and generic_name(inner, suffix.text, lex):
+                    break  # “空间破局”, “良好开局”: a phrase, no bureau
                 # a quoted 工程 is a policy programme, not construction
                 kind = Kind.PROGRAMME if suffix.text == "工程" else suffix.kind
                 yield Candidate(m.start(1), m.end(1), kind, "quoted")

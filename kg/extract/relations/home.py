@@ -39,6 +39,7 @@ _LINEAR = ("带", "廊", "走廊", "廊道")
 # 省交通集团, 国家电投: a province's or the state's, wherever its works are
 _HIGHER = ("省", "市", "国家", "中国", "中央", "全国")
 # documents of record: published, not carried out
+_PILOTS = ("试点", "示范区", "试验区")
 _RECORDS = ("报告", "名单", "目录", "榜单", "白皮书", "公报", "年鉴")
 
 
@@ -113,7 +114,9 @@ def _programmes(
         }
         if others - below:
             continue
-        out.append(Relation(own.key, "implements", e.key, alone[0].sentence, "own programme"))
+        # a pilot (…改革试点) is what the place was chosen for
+        pred = "selectedFor" if e.name.endswith(_PILOTS) else "implements"
+        out.append(Relation(own.key, pred, e.key, alone[0].sentence, "own programme"))
     return out
 
 
