@@ -192,3 +192,41 @@ def test_without_symbolic_links_outputs_are_renamed_in_one_by_one(tmp_path, monk
         assert "heshan-2023-11-16" in (out / name).read_text(encoding="utf-8")
     assert list((out / BUILDS).iterdir()) == []
     assert "no symbolic links" in caplog.text
+
+
+def kg_build_all_big(article: str, out: Path) -> subprocess.Popen:
+    """``kg build`` with every article's graph validated by the checking worker beside
+    the build (as a big article's is)."""
+    code = (
+        "import sys, kg.build; kg.build.BIG_ARTICLE = 1; from kg.cli import main; "
+        "sys.exit(main(sys.argv[1:]))"
+    )
+    command = [sys.executable, "-c", code, "build", str(INPUTS[article]), "--out", str(out)]
+    command += ["--jobs", "2"]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.slow
+def test_a_build_killed_while_a_big_graph_is_checked_leaves_one_whole_set(tmp_path):
+    out = tmp_path / "out"
+    first = kg_build_all_big("heshan-2023-11-16", out)
+    assert first.wait() == 0, first.stderr.read()
+    assert output_set(out) == "heshan-2023-11-16"
+    for n, delay in enumerate((0.0, 0.1, 0.3, 1.0)):
+        article = list(INPUTS)[n % 2 == 0]
+        before = output_set(out)
+        shutil.rmtree(out / CACHE, ignore_errors=True)
+        process = kg_build_all_big(article, out)
+        wait_for_staging(out, process)  # the checking worker runs from before this on
+        time.sleep(delay)
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert output_set(out) in (before, article)
+    last = kg_build_all_big("xinhui-2024-01-18", out)
+    assert last.wait() == 0, last.stderr.read()
+    assert output_set(out) == "xinhui-2024-01-18"
+    assert leftovers(out) == []
+    assert main(["build", str(INPUTS["xinhui-2024-01-18"]), "--out", str(tmp_path / "clean")]) == 0
+    for name in OUTPUTS[:3]:
+        assert (out / name).read_bytes() == (tmp_path / "clean" / name).read_bytes(), name

@@ -55,7 +55,7 @@ _AUTHOR_LINE = re.compile(r"^(?:本报)?(?:记者|通讯员|文\s*/|图\s*/|文/
 _OFFICE_LINE = re.compile(
     rf"^[{CJK}]{{2,12}}(?:市长|县长|区长|镇长|书记|主任|局长|厅长|省长|主席)\s+[{CJK}·]{{2,4}}$"
 )
-# a line that only names the organs issuing a release (中山市统计局 国家统计局中山调查队)
+# a line that only names the organs issuing a release (X市统计局 国家统计局X调查队)
 _ORGAN = rf"[{CJK}]{{2,20}}?(?:局|委员会|办公室|调查队|人民政府|厅)"
 _ISSUERS = re.compile(rf"^{_ORGAN}(?:\s+{_ORGAN})*$")
 # the field of a government notice naming who issues it
@@ -260,7 +260,7 @@ def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
     )
     read = _head_text(lines[:start], byline)
     if title and _ISSUERS.match(title):
-        read, title = [title, *read], None  # 中山市统计局 国家统计局中山调查队: who issues it
+        read, title = [title, *read], None  # X市统计局 国家统计局X调查队: who issues it
     lines, end = _cut_link_lists(lines, start, links)
     while end > start and (
         _is_tail_furniture(lines[end - 1], title, head) or _is_link(lines[end - 1], links)
@@ -283,8 +283,8 @@ def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
 def _unspaced(line: str) -> str:
     """A headline printed letter-spaced (政 府 工 作 报 告) as it is written.
 
-    >>> _unspaced('政 府 工 作 报 告'), _unspaced('惠东:巩固提升优势 凝心聚力')
-    ('政府工作报告', '惠东:巩固提升优势 凝心聚力')
+    >>> _unspaced('政 府 工 作 报 告'), _unspaced('连平:稳住基本盘 奋力开新局')
+    ('政府工作报告', '连平:稳住基本盘 奋力开新局')
     """
     return line.replace(" ", "") if _SPACED.fullmatch(line) else line
 

@@ -56,7 +56,7 @@ def test_tuidong_and_jianchi_govern_the_programme_right_after_them(make_article)
 def test_a_town_the_article_is_on_carries_out_what_no_clause_names_an_agent_for(make_article):
     text = (
         "今年以来,东坑镇发展水经济。东坑镇引进项目5个。东坑镇建成碧道8公里。"
-        "东莞市东坑镇积极开展党建品牌建设,推动“百千万工程”走深走实。"
+        "东莞市东坑镇着力强化基层治理,推动“百千万工程”提质增效。"
     )
     ex = extract(make_article(text))
     assert ("东坑镇", "百千万工程") in facts(ex, "implements")

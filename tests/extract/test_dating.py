@@ -230,6 +230,6 @@ def test_a_sum_so_far_this_year_keeps_its_own_period(make_article):
 
 
 def test_the_date_counts_are_given_as_of_dates_the_next_sentence(make_article):
-    text = "截至2024年6月底,翁源经济开发区累计入园企业120家。新材料项目28个。"
+    text = "截至2024年6月底,龙川经济开发区累计入园企业120家。新材料项目28个。"
     ex = _extract(make_article, text, D(2024, 7, 20))
     assert _period_of(ex, 28) == ("截至2024年6月底", D(2024, 6, 30), D(2024, 6, 30))

@@ -65,3 +65,43 @@ def test_a_park_only_aimed_at_is_not_placed(make_article):
     text = TOWN + "石角镇工业园全力争创国家高新区。"
     located = facts(extract(make_article(text)), "locatedIn")
     assert not any(s == "国家高新区" for s, _ in located)
+
+
+def test_a_provinces_company_is_not_placed_in_the_town(make_article):
+    text = TOWN + "省交通集团有关负责人到场。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert not any(s == "省交通集团" for s, _ in located)
+
+
+def test_a_town_named_only_inside_park_names_is_not_the_articles_place(make_article):
+    text = (
+        "连平县加快园区建设。隆街园今年投产企业5家，隆街园二期正在平整土地，"
+        "隆街园将建成标准厂房。广东川鸿新材料有限公司今年投产。"
+    )
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("广东川鸿新材料有限公司", "连平县") in located
+
+
+def test_what_a_sentence_opening_with_a_park_names_is_the_parks_business(make_article):
+    text = TOWN + "龙塘产业园充分利用广东华粤热电有限公司的余热发展循环经济。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert not any(s == "广东华粤热电有限公司" and o == "石角镇" for s, o in located)
+
+
+def test_programmes_the_articles_place_names_are_its_own_to_carry_out(make_article):
+    text = TOWN + "石角镇紧抓“广清一体化”机遇，加快构建“2+3”现代产业体系。"
+    implements = facts(extract(make_article(text)), "implements")
+    assert implements >= {("石角镇", "广清一体化"), ("石角镇", "“2+3”现代产业体系")}
+
+
+def test_a_report_is_published_not_carried_out(make_article):
+    text = TOWN + "在《2024中国镇域经济发展报告》中，石角镇表现亮眼。"
+    implements = facts(extract(make_article(text)), "implements")
+    assert not any("报告" in p for _, p in implements)
+
+
+def test_a_pilot_the_articles_place_runs_is_one_it_was_chosen_for(make_article):
+    text = TOWN + "石角镇加快推进发展新型农村集体经济专项改革试点。"
+    ex = extract(make_article(text))
+    assert ("石角镇", "新型农村集体经济专项改革试点") in facts(ex, "selectedFor")
+    assert not any(p.endswith("试点") for _, p in facts(ex, "implements"))

@@ -195,7 +195,13 @@ def test_a_national_or_provincial_road_keeps_its_grade_in_its_name():
 
 
 def test_each_works_of_a_list_a_place_plans_lies_in_it(make_article):
-    text = "海丰将高标准规划建设海洋科创岛、海丰生态科技城、汕尾新能源产业园等重大发展平台。"
+    text = "海丰将高水平谋划建设海洋科创岛、海丰生态科技城、汕尾新能源产业园等重要发展平台。"
     ex = extract(make_article(text))
     located = facts(ex, "locatedIn")
     assert ("汕尾新能源产业园", "海丰县") in located
+
+
+def test_works_a_park_brings_in_after_their_sum_lie_in_it(make_article):
+    text = "连平县隆街园已引进总投资20亿元的川鸿新材料产业基地项目，预计明年投产。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("川鸿新材料产业基地项目", "连平县隆街园") in located

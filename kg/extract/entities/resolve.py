@@ -223,6 +223,7 @@ def entities_step(ex: Extraction) -> Extraction:
             linked[i].canonical for i in groups[key] if linked[i].canonical
         }
         aliases = set(surfaces) | _place_free_alias(kind, name, linked, groups[key])
+        aliases |= _without_prefecture(kind, name)
         aliases |= _output_aliases(kind, ex.article.text, [linked[i] for i in groups[key]])
         aliases.discard(name)
         entities.append(
@@ -246,6 +247,25 @@ def _place_free_alias(kind: str, name: str, mentions: list[Mention], idx: list[i
         if gaz.candidates(head) and not any(d.level == Kind.VILLAGE for d in gaz.candidates(head)):
             rest = name[size:]
             return {rest} if len(rest) >= 4 else set()
+    return set()
+
+
+def _without_prefecture(kind: str, name: str) -> set[str]:
+    """河源市龙川县X动员大会 → 龙川县X动员大会: an event named from a prefecture and a
+    county in it is also called from the county on."""
+    if kind != Kind.EVENT:
+        return set()
+    gaz = load_gazetteer()
+    for size in (3, 4, 5):
+        head = name[:size]
+        prefectures = [d for d in gaz.candidates(head) if d.level == Kind.PREFECTURE]
+        if not prefectures or head != prefectures[0].name:
+            continue
+        rest = name[size:]
+        for cut in (3, 4, 5):
+            county = [d for d in gaz.candidates(rest[:cut]) if d.name == rest[:cut]]
+            if county and any(d.parent == prefectures[0].code for d in county):
+                return {rest} if len(rest) > cut + 2 else set()
     return set()
 
 

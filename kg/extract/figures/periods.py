@@ -15,11 +15,11 @@ A figure still without a period takes, in this order:
 
 1. the period of the sentence before when that one ends in ； (the statement
    goes on), within the paragraph, or when this one opens with 其中 (its figures
-   are parts of the total just given: 其中，集中签约项目12个…);
+   are parts of the total just given: 其中，签约项目N个…);
 1b. the year, part of a year or span that frames its paragraph: the last one
    named before it in the paragraph (2024年前三季度，全县GDP增长4.8%。规上工业
    增加值46.51亿元…: the second sentence's figures are of the same months), or the
-   date a 截至 gives (截至8月底，累计入园企业163家。食品加工项目34个…); not for sizes
+   date a 截至 gives (截至8月底，累计入园企业N家。X项目M个…); not for sizes
    (全长31公里), and not past another day or a target, which frame nothing;
 2. in a sentence opening with 当天/当日/同日/现场/会上, or after 首日 in its
    sentence, the day named last before it: the day of the event (counts, sums

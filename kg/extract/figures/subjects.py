@@ -219,7 +219,7 @@ def _from_sentence(ex: Extraction, q: Quantity) -> str | None:
     """The works the sentence opens with, else what it builds, else its topic (rules 6-8)."""
     topic = _sentence_topic(ex, q)
     if topic is not None and _counted(ex, topic, q):
-        topic = None  # 食品加工项目34个: the sentence opens with what the figure counts
+        topic = None  # X项目M个: the sentence opens with what the figure counts
     if topic is not None and topic.kind in WORKS:
         return topic.entity
     return _built_object(ex, q) or (topic.entity if topic is not None else None)

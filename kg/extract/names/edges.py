@@ -164,7 +164,7 @@ def _ordinal_in_name(token: str, right: str) -> bool:
 
 def _numeral_in_name(token: str, right: str) -> bool:
     """A numeral glued to a one-character word that is no counter belongs to the
-    name (三|华|李 in 三华李产业园, 万|洋 in 万洋科技城), while 三|个 or 两|大 count
+    name (三|华|李 in 三华李产业园, 万|嘉 in 万嘉科技城), while 三|个 or 两|大 count
     things."""
     return (
         len(token) == 1
@@ -307,8 +307,8 @@ _BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d|年)")
 
 def _event_start(text: str, start: int, pos: int, anchors: list[int]) -> int:
     """An event is named from its place or year, whatever verbs its name holds
-    (清远县百名乡贤返乡助力乡村振兴动员大会, 澄江区重点项目集中签约开工竣工活动,
-    2024清新(深圳)招商推介会): when the walk stopped at a verb after a place or a
+    (X县百名青年返乡创业助力振兴发展动员大会, X区重大项目集中签约投产竣工活动,
+    2025X(深圳)招商推介会): when the walk stopped at a verb after a place or a
     year of the same clause run, the name starts at the earliest of them."""
     lo = start
     floor = max(clause_floor(text, start), pos - MAX_NAME)
@@ -374,15 +374,15 @@ def _after_description(text: str, start: int, anchors: list[int]) -> int:
     return start
 
 
-# words that close what a company is listed in or under (回龙园|恒荣控股, 项目|广东X有限
-# 公司, 市属国企|中锐集团): a company's name never runs back across them
+# words that close what a company is listed in or under (东岭园|宏达控股, 项目|广东X有限
+# 公司, 市属国企|南粤集团): a company's name never runs back across them
 _HOLDERS = ("园区", "高新区", "开发区", "园", "项目", "企业", "国企")
 
 
 def _after_holder(text: str, start: int, pos: int) -> int:
     """A company's name starts after a park, a project or a description that ends
     before it inside the walked span, when a trade name of two or more characters
-    that is no verb is left (清远X高新区|稀美资源(广东)有限公司)."""
+    that is no verb is left (X高新区|华美材料(广东)有限公司)."""
     span = text[start:pos]
     cut = max((span.rfind(h) + len(h) for h in _HOLDERS if h in span), default=0)
     if cut <= 0 or pos - (start + cut) < 2:
@@ -506,6 +506,8 @@ def generic_name(name: str, suffix: str, lex: Lexicon) -> bool:
     """A name that is, or ends in, an ordinary phrase (重点项目, 全部)."""
     if name in lex.not_names:
         return True
+    if suffix in ("局", "部") and name[-2:] in lex.not_names and name[-2:] != "总部":
+        return True  # 产业格局, 良好开局, 雷州半岛西部: no bureau, no ministry
     # a longer name may end in a short generic word (江门市委 ends in 市委): only
     # generic phrases of three or more characters disqualify what ends in them
     tails = _generic_tails(suffix, lex.not_names)
@@ -531,8 +533,8 @@ _GOVERNMENTS = ("政府", "人民政府")
 
 
 def _government_start(text: str, start: int, pos: int, anchors: list[int]) -> int:
-    """A government is named by its place (普宁市政府): words before the place belong
-    to the sentence (林某作|普宁市政府工作报告, 陈某某|普宁市政府)."""
+    """A government is named by its place (X市政府): words before the place belong
+    to the sentence (林某作|X市政府工作报告, 陈某某|X市政府)."""
     at = bisect.bisect_left(anchors, start)
     if at < len(anchors) and anchors[at] == start:
         return start
@@ -547,7 +549,7 @@ def anchored_start(text: str, start: int, anchors: list[int], lex: Lexicon) -> i
     (廉江市投资促进局, 廉江市橘乡现代农业发展有限公司), across words that may stand
     in such names but not across function words or verbs like 引进. ``anchors`` are the
     sorted starts of the division spans. A name that already starts at a place keeps
-    that start (惠东县发展和改革局 after another body of 惠东县 does not reach back
+    that start (X县发展和改革局 after another body of X县 does not reach back
     across the verb between them)."""
     at = bisect.bisect_left(anchors, start)
     if at < len(anchors) and anchors[at] == start:

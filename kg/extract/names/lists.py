@@ -1,5 +1,5 @@
 """Short names listed before what they are: 甲、乙、丙等一批企业, A、B等重大项目 (also
-A、B等投资超10亿元的重大项目), A、B、C三个风电项目. Trade names written without a suffix
+A、B等投资超N亿元的重大项目), A、B、C三个风电项目. Trade names written without a suffix
 (a company's short name, works named after their company) are found only this way:
 the head word after the list (企业 or 项目, after 等 or a count) gives each item its
 class.
@@ -16,9 +16,9 @@ from kg.extract.names.edges import clause_floor, list_items, tokenizer
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon
 
-# 等 or a count, a few qualifying characters, the head (等一批企业, 等龙头企业, 三个海上风电项目)
+# 等 or a count, a few qualifying characters, the head (等一批企业, 等龙头企业, 两个海上风电项目)
 _QUALIFIERS = "重点|龙头|重大|骨干|知名|优质|领军|链主|头部|大型|外资|民营|国有|新"
-# a figure the listed ones share, before 的 (等投资超10亿元的重大项目)
+# a figure the listed ones share, before 的 (等投资超N亿元的重大项目)
 _FIGURE_DE = r"[\u4e00-\u9fff]{0,4}\d[\d.]*[\u4e00-\u9fff]{1,3}的"
 _HEAD = re.compile(
     r"(?:等(?:一批|多家|一大批)?(?:" + _FIGURE_DE + r")?(?:" + _QUALIFIERS + r")?"

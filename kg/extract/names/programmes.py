@@ -1,14 +1,14 @@
 """Programmes named by their shape rather than by a class word.
 
 - **Numbered slogans** in quotes before what they are (“1+N”政策体系, “3+5”现代产业
-  体系, “1310”具体部署): the quotes and the words up to the kind of plan.
-- **Numbered layouts** (一核一带一区, 两核两轴七园区, 一主两辅): a numeral before a
+  体系, “1230”具体部署): the quotes and the words up to the kind of plan.
+- **Numbered layouts** (一核一带一区, 三核两带五园区, 一主三副): a numeral before a
   layout word (核, 轴, 带, 区, 组团 ...), two to four times.
 - **Integration of places** (广佛一体化, 深莞惠一体化): the short names of the places
   joined before 一体化.
 - **Quoted goals** before the word saying they are a goal or a strategy (“再造一个
-  新X”的总目标, 以“工业兴X+绿色崛起”双轮驱动), also a few words before it
-  (“东提西进”经济发展战略, “X”十年发展蓝图, “以水兴镇”党建品牌).
+  新X”的总目标, 以“X+Y”双轮驱动), also a few words before it
+  (“北融南拓”经济发展战略, “X”十年发展蓝图, “以竹富镇”党建品牌).
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ _LAYOUT = re.compile(
 _INTEGRATION = re.compile(r"([\u4e00-\u9fff]{2,4})一体化")
 _GOAL = re.compile(
     r"“([^“”。,，;；!！?？]{4,14})”(?=的?(?:蓝图|总目标|目标|战略|双轮驱动|发展战略|工作部署|具体部署|工作安排|总体要求)"
-    # or a few words saying what kind of plan or brand it names (“东提西进”经济发展战略,
-    # “X”十年发展蓝图, “以水兴镇”党建品牌)
+    # or a few words saying what kind of plan or brand it names (“北融南拓”经济发展战略,
+    # “X”十年发展蓝图, “以竹富镇”党建品牌)
     r"|[\u4e00-\u9fff]{1,6}?(?:蓝图|战略|品牌))"
 )
 
@@ -52,5 +52,5 @@ def programme_candidates(text: str, is_abbreviation: Callable[[str], bool]) -> I
                 break
     for m in _GOAL.finditer(text):
         if not any("\u4e00" <= ch <= "\u9fff" for ch in m.group(1)):
-            continue  # “1310”具体部署 is a numbered slogan, read whole above
+            continue  # “1230”具体部署 is a numbered slogan, read whole above
         yield Candidate(m.start(1), m.end(1), Kind.PROGRAMME, "quoted")

@@ -125,6 +125,7 @@ def suffix_candidates(
                     and not generic_name(name, suffix.text, lex)
                     and _headed(text, start, end, places)
                     and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
+                    and not (suffix.kind == Kind.PARK and name[: pos - start] in _LEVEL_WORDS)
                     and not (suffix.kind == Kind.RIVER and _ends_a_place(text, places, end))
                     and not (suffix.kind == Kind.GOVERNMENT_BODY and "暨" in name)
                     and not (suffix.text == "支线" and not _ROAD_WORD.search(name[:-2]))
@@ -148,11 +149,25 @@ def _generic_street(text: str, end: int, suffix: str, lex: Lexicon) -> bool:
     if len(suffix) != 1 or suffix not in _PLAIN_ENDINGS:
         return False
     return (
-        text[max(0, end - 2) : end] in lex.not_names
+        (text[max(0, end - 2) : end] in lex.not_names and not _listed_alike(text, end, suffix, lex))
         or text.startswith(CLOSE_Q, end)
         or text[end : end + 1] in _PLACE_AFTER
     )
 
+
+def _listed_alike(text: str, end: int, suffix: str, lex: Lexicon) -> bool:
+    """A short item of a 、-list in which another short item ends the same way without
+    closing a common word (松园园、遥田园、沙田园: 田园 is a common word, but 松园园
+    shows the list names parks; not 城市田园、乡村田园)."""
+    lo = max(last_mark_before(text, "，,。；;：:\n", end) + 1, end - 60)
+    hi = min((i for i in (text.find(c, end) for c in "，,。；;：:\n") if i >= 0), default=len(text))
+    items = text[lo:hi].split("、")
+    if len(items) < 2:
+        return False
+    return any(
+        item.endswith(suffix) and 3 <= len(item) <= 6 and item[-2:] not in lex.not_names
+        for item in items
+    )
 
 
 # a place's name going on after the ending (柏桥村, 石路镇, 桥头, 路口): no street there
@@ -170,17 +185,19 @@ def _ends_a_place(text: str, places: list[tuple[int, int]], end: int) -> bool:
 
 # a park named by its level alone is a class of parks (建成县级示范带3条), not one park
 _LEVELS = ("国家级", "省级", "市级", "县级", "区级", "镇级")
+# nor one named by the level alone before its ending (省产业园, 市产业园区)
+_LEVEL_WORDS = frozenset({"省", "市", "县", "区", "镇", "国家", "全省", "全市", "全县"})
 
 
 def _headed(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
     """An …活动 is an event's name only behind a place or a year (清远市2025年…集中开工
-    活动), or when a long one is what is held (举办“X工程”重点项目集中签约动工活动);
+    活动), or when a long one is what is held (举办“X工程”重大项目集中动工签约活动);
     招商活动 or 签约活动 in running prose names no one event."""
     if not text.endswith("活动", 0, end):
         return True
     if YEAR.match(text, start) or any(s == start for s, _ in places):
         return True
-    # 东源县举办“百千万工程”重点项目集中签约动工活动: a long name held right there
+    # X县举办“Y工程”重大项目集中动工签约活动: a long name held right there
     return end - start >= _HELD_NAME and text.endswith(_HOLD, 0, start)
 
 
@@ -242,14 +259,16 @@ def _kind_of(name: str, suffix) -> str:
 
 def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """Quoted names whose content ends like a class name (“百千万工程” → Programme)."""
-    for m in re.finditer(r"“([^“”。,，;；]{2,30})”", text):
+    for m in re.finditer(r"“([^“”。,，;；、]{2,30})”", text):  # a list in quotes is no name
         inner = m.group(1)
         for suffix in lex.suffixes:
             if suffix.kind in _WATERS or suffix.text in _PLAIN_ENDINGS:
-                # a quoted name ending in 河 or 路 is a slogan (“再造一个新陆河”,
+                # a quoted name ending in 河 or 路 is a slogan (“建设一个美丽X河”,
                 # “一带一路”), no river or street
                 continue
             if inner.endswith(suffix.text) and len(inner) > len(suffix.text):
+                if suffix.text in ("局", "部") and generic_name(inner, suffix.text, lex):
+                    break  # “空间破局”, “良好开局”: a phrase, no bureau
                 # a quoted 工程 is a policy programme, not construction
                 kind = Kind.PROGRAMME if suffix.text == "工程" else suffix.kind
                 yield Candidate(m.start(1), m.end(1), kind, "quoted")
@@ -628,7 +647,7 @@ def dot_joined_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """A park or space named by two halves joined by · (明湖X谷·大湾区Y产业社区): the
     first half as far as a name goes back from the dot, the second up to the next
     break, ending in a park's or centre's word; not inside quotes (a quoted slogan
-    “科汇新城·逐梦X” is a theme)."""
+    “X新城·扬帆Y” is a theme)."""
     depth, seen = 0, 0  # quotes open before the dot, counted once over the text
     for m in re.finditer("·", text):
         dot = m.start()

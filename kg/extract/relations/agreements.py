@@ -13,8 +13,8 @@
   lie in the place party.
 - **Posts** (worksFor): a person named right after a title that follows an
   organisation (科拓家电董事长陈立峰, or over a chain of titles: X集团党委书记、
-  董事长Y) works for it. A party secretary or head of a place (梅县区委书记X,
-  镇党委书记X, 雷州市市长X) holds a post in that place (holdsPostIn); with the place
+  董事长Y) works for it. A party secretary or head of a place (X区委书记Y,
+  镇党委书记Y, X市市长Y) holds a post in that place (holdsPostIn); with the place
   left out (区委副书记、区长X, 县委书记X) in the last place of that level named
   before.
 - **Issuing** (issuedBy): a 《…》 document after an organ or place and a verb of
@@ -198,7 +198,7 @@ _CHAIN_TITLE = re.compile(r"(?:党委|党组|党工委)?副?(?:书记|常委|委
 
 
 def post_relations(ex: Extraction) -> list[Relation]:
-    """董事长陈立峰 after 科拓家电: the person works for the organisation; 梅县区委书记X,
+    """董事长陈立峰 after 科拓家电: the person works for the organisation; X区委书记Y,
     区长X: the person holds a post in the place."""
     text = ex.article.text
     ends = {m.end: m for m in ex.mentions if m.kind in ORGANS}
@@ -224,7 +224,7 @@ def post_relations(ex: Extraction) -> list[Relation]:
 
 def _place_headed(ex: Extraction, person: Mention, place_ends: dict[int, Mention]) -> str | None:
     """The place whose party committee or government the title before ``person`` heads:
-    the place right before the title (雷州市委书记, 黄布镇党委书记), else, for a title
+    the place right before the title (X市委书记, Y镇党委书记), else, for a title
     opening with its level (区委书记, 县长), the last place of that level named before."""
     text = ex.article.text
     title = _HEAD_OF_PLACE.search(text, max(0, person.start - 6), person.start)

@@ -14,25 +14,33 @@ lies in the own place, when
   above, may be about something of theirs (广东省十大战略性产业集群; 深圳的X公司投资…);
 - its name does not open with a division other than the own place and those above
   it (深圳X集团 is Shenzhen's, not the county's that it invests in; a town's short
-  name opening a brand, 玉湖冷链, is no place).
+  name opening a brand, 石角冷链, is no place).
 
-A division inside a longer name (广州商贸服务型国家物流枢纽) or written right before the
+A division inside a longer name (广州X物流枢纽) or written right before the
 own place or one within it (汕头市澄海区) names no other place.
 """
 
 from __future__ import annotations
 
+from kg.extract.figures.subjects import own_place
 from kg.extract.kinds import Kind
 from kg.extract.names.gazetteer import TOWN_LEVELS, load_gazetteer
+from kg.extract.text.clauses import top_level
 from kg.extract.text.spans import covering, in_sentence
 from kg.records import DIVISION_KINDS, Entity, Extraction, Mention, Relation
 
 PLACED = ("locatedIn", "partOf")
 HOSTS = ("hosts",)
 HOMED = (Kind.COMPANY, Kind.PARK, Kind.PROJECT)
+_LOCAL = (Kind.TOWN, Kind.SUBDISTRICT, Kind.VILLAGE)
 # a phase (一期项目) is part of works named elsewhere; a belt or corridor crosses places
 _PHASES = ("一期", "二期", "三期", "四期", "首期", "本期")
 _LINEAR = ("带", "廊", "走廊", "廊道")
+# 省交通集团, 国家电投: a province's or the state's, wherever its works are
+_HIGHER = ("省", "市", "国家", "中国", "中央", "全国")
+# documents of record: published, not carried out
+_PILOTS = ("试点", "示范区", "试验区")
+_RECORDS = ("报告", "名单", "目录", "榜单", "白皮书", "公报", "年鉴")
 
 
 def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> list[Relation]:
@@ -58,7 +66,7 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
     for e in ex.entities:
         if e.kind not in HOMED or e.key in placed or not e.from_text:
             continue
-        if e.name.startswith(_PHASES) or e.name.endswith(_LINEAR):
+        if e.name.startswith(_PHASES + _HIGHER) or e.name.endswith(_LINEAR):
             continue
         own_ms = [ex.mentions[i] for i in e.mentions]
         alone = [m for m in own_ms if not _nested(ex, m) and not _aimed_at(ex.article.text, m)]
@@ -71,11 +79,44 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
             for m in in_sentence(ex.mentions, i)
             if m.kind in DIVISION_KINDS and m.entity and _speaks_of(ex, m, below)
         }
-        if others - below:
+        if others - below or any(_park_topic(ex, i, e.key) for i in sentences):
             continue
         if _opens_with_other_place(e, above | {own.code}):
             continue
         out.append(Relation(e.key, "locatedIn", own.key, alone[0].sentence, "own place"))
+    return out + _programmes(ex, found, own, below)
+
+
+def _programmes(
+    ex: Extraction, found: list[Relation], own: Entity, below: set[str]
+) -> list[Relation]:
+    """``home implements P`` for each programme no relation links to anything, named in
+    sentences naming no division outside the own place (围绕“X”, 加快构建“Y”体系, 以“Z”双轮驱动:
+    whatever the verb, the article's place carries out the programmes it names); not a
+    document of record (…报告, …名单, …目录), which is published, not carried out."""
+    linked = {r.object for r in found} | {r.subject for r in found}
+    out = []
+    for e in ex.entities:
+        if e.kind != Kind.PROGRAMME or e.key in linked or not e.from_text:
+            continue
+        if any(w in e.name for w in _RECORDS):
+            continue
+        own_ms = [ex.mentions[i] for i in e.mentions]
+        alone = [m for m in own_ms if not _nested(ex, m)]
+        if not alone:
+            continue
+        sentences = {m.sentence for m in own_ms}
+        others = {
+            m.entity
+            for i in sentences
+            for m in in_sentence(ex.mentions, i)
+            if m.kind in DIVISION_KINDS and m.entity and _speaks_of(ex, m, below)
+        }
+        if others - below:
+            continue
+        # a pilot (…改革试点) is what the place was chosen for
+        pred = "selectedFor" if e.name.endswith(_PILOTS) else "implements"
+        out.append(Relation(own.key, pred, e.key, alone[0].sentence, "own programme"))
     return out
 
 
@@ -85,6 +126,33 @@ _AIMS = ("争创", "创建", "申报", "申创", "争取", "力争")
 
 def _aimed_at(text: str, m: Mention) -> bool:
     return text[max(0, m.start - 2) : m.start] in _AIMS
+
+
+def home_place(ex: Extraction) -> str | None:
+    """The own place of the figures (``subjects.own_place``), except that a town only
+    dominating through names that hold it (回龙园, 回龙园区 of a county's article) is not
+    the article's: then the own place the article names outside other names, else the main place."""
+    own = own_place(ex)
+    kinds = {e.key: e.kind for e in ex.entities}
+    if kinds.get(own) not in _LOCAL:
+        return own
+    free = tuple(m for m in ex.mentions if m.kind not in DIVISION_KINDS or not _nested(ex, m))
+    return own_place(ex.evolve(mentions=free))
+
+
+def _park_topic(ex: Extraction, sentence: int, key: str) -> bool:
+    """True when the sentence opens with a park other than ``key`` (马头园充分利用X发电厂的
+    蒸汽: what it names is the park's business, not the own place's)."""
+    s = ex.article.sentences[sentence]
+    ms = top_level(in_sentence(ex.mentions, sentence))
+    lead = len(s.text) - len(s.text.lstrip())
+    first = ms[0] if ms else None
+    return (
+        first is not None
+        and first.start == s.start + lead
+        and first.kind == Kind.PARK
+        and first.entity != key
+    )
 
 
 def _speaks_of(ex: Extraction, m: Mention, below: set[str]) -> bool:

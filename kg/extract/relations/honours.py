@@ -165,7 +165,7 @@ _PLACE_TITLES = ("县", "市", "区", "镇", "乡", "街道", "村")
 
 def _own_place(ex: Extraction, found: _Found, own: str | None) -> Mention | None:
     """The article's own place, for a place's title selected with no one named before
-    the cue in its sentence (连续3年被X评为“营商环境100强县”，相继入选“…100强县”):
+    the cue in its sentence (连续3年被X评为“Y100强县”，相继入选“…100强县”):
     a mention of it, so that the relation keeps the cue's sentence."""
     if own is None:
         return None

@@ -25,7 +25,7 @@ from kg.extract.figures.subjects import SUBJECT_KINDS, own_place
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.pipeline import step
 from kg.extract.relations import agreements, events, honours, listings, members, roads, works
-from kg.extract.relations.home import home_relations
+from kg.extract.relations.home import home_place, home_relations
 from kg.extract.relations.registry import relation_rule, rules_in
 from kg.extract.relations.works import share_with_coordinated
 from kg.extract.text.clauses import CLAUSE, find_all, inside, top_level, top_level_within
@@ -246,7 +246,7 @@ def _agent_cues(text: str, clause: re.Match, ms: list[Mention]) -> list:
         for at in find_all(text, cue, clause.start(), clause.end()):
             objs = [m for m in ms if m.start >= at + len(cue) and m.kind in kinds]
             objs = [m for m in objs if m.start <= at + len(cue) + reach]
-            # 围绕“1310”具体部署和“百千万工程”工作要求: each programme within reach
+            # 围绕“X”具体部署和“Y工程”工作要求: each programme within reach
             for obj in objs if pred == "implements" else objs[:1]:
                 found.append((at, cue, obj, pred))
     for obj in ms:
@@ -357,7 +357,7 @@ def relations_step(ex: Extraction) -> Extraction:
     for _, rule in rules_in(RULE_ORDER):
         found += rule(ex)
     found += share_with_coordinated(ex, found)
-    found += home_relations(ex, found, own_place(ex))
+    found += home_relations(ex, found, home_place(ex))
     seen, relations = set(), []
     for r in found:
         key = (r.subject, r.predicate, r.object, r.sentence)

@@ -46,6 +46,8 @@ WORKS = {Kind.PROJECT, Kind.PARK}
 
 # 年产8000万平方米 between a company or 的 and the works it makes
 _OUTPUT = re.compile(OUTPUT_RATE + r"[^\s,，;；。、的]{0,6}")
+# 总投资100亿元的 between a verb and the works it brings in
+_SUM = re.compile(r"(?:计划|预计)?总?投资(?:额)?(?:约|超|达|近)?[0-9.]+(?:多)?(?:万|亿)元的")
 _NUMBER = r"[一二三四五六七八九十两0-9]+个?"
 _BRING = re.compile(
     rf"(?:{_NUMBER}(?:镇|乡|街道|村|县|区|市|地))?"
@@ -82,13 +84,20 @@ def sentence_opener(text: str, start: int, ms: list[Mention]) -> Mention | None:
 
 
 def _named_at(text: str, ms: list[Mention], pos: int, kinds: set[str]) -> Mention | None:
-    """The mention of ``kinds`` at ``pos``, or right after an output figure there
-    (年产1.2亿米|高端面料智能化生产项目)."""
+    """The mention of ``kinds`` at ``pos``, or right after an output figure or a sum
+    there (年产1.2亿米|高端面料智能化生产项目, 总投资100亿元的|X项目)."""
     here = mention_at(ms, pos, kinds)
     if here is not None:
         return here
-    later = [m for m in starting_in(ms, pos + 1, pos + 16) if m.kind in kinds]
-    return next((m for m in later if _OUTPUT.fullmatch(text, pos, m.start)), None)
+    later = [m for m in starting_in(ms, pos + 1, pos + 20) if m.kind in kinds]
+    return next(
+        (
+            m
+            for m in later
+            if _OUTPUT.fullmatch(text, pos, m.start) or _SUM.fullmatch(text, pos, m.start)
+        ),
+        None,
+    )
 
 
 def coordinated(text: str, ms: list[Mention], last: Mention) -> list[Mention]:
