@@ -192,7 +192,6 @@ def test_ju_closing_a_common_word_and_names_opening_with_zhongyao_are_no_names()
     # 产业格局, 良好开局 were bureaus, 重要出省通道 a road
     assert not names("形成上下游产业全链条布局，构建产业格局，实现良好开局。")
     assert not names("产业突围始于“空间破局”。")  # quoted, still a phrase
-    assert not names("推动省产业园扩容提质，建设市产业园区。")  # a level, no park's name
     assert "产业强镇、滨海新城" not in names("锚定“产业强镇、滨海新城”定位。")  # two aims
     assert not names("这是连接两省的重要快捷通道，也是重要出省通道。")
     assert not names("主线采用双向四车道高速公路标准建设。")  # a standard, not a road

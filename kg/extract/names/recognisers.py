@@ -125,7 +125,6 @@ def suffix_candidates(
                     and not generic_name(name, suffix.text, lex)
                     and _headed(text, start, end, places)
                     and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
-                    and not (suffix.kind == Kind.PARK and name[: pos - start] in _LEVEL_WORDS)
                     and not (suffix.kind == Kind.RIVER and _ends_a_place(text, places, end))
                     and not (suffix.kind == Kind.GOVERNMENT_BODY and "暨" in name)
                     and not (suffix.text == "支线" and not _ROAD_WORD.search(name[:-2]))
@@ -185,8 +184,6 @@ def _ends_a_place(text: str, places: list[tuple[int, int]], end: int) -> bool:
 
 # a park named by its level alone is a class of parks (建成县级示范带3条), not one park
 _LEVELS = ("国家级", "省级", "市级", "县级", "区级", "镇级")
-# nor one named by the level alone before its ending (省产业园, 市产业园区)
-_LEVEL_WORDS = frozenset({"省", "市", "县", "区", "镇", "国家", "全省", "全市", "全县"})
 
 
 def _headed(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
