@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from kg.analyse import GraphMetrics, metrics, to_networkx, with_centrality
 from kg.cache import FOLDER as CACHE_FOLDER
@@ -234,30 +235,11 @@ def _also_from(extraction: Extraction, path: str) -> Extraction:
 _SHARED: dict[str, object] = {}
 
 
-def make_parts(
-    extractions: Sequence[Extraction],
-    base: str,
-    *,
-    jobs: int = 1,
-    cache: BuildCache | None = None,
-    progress: Progress = _quiet,
-    sources: Sequence[tuple[str, str]] | None = None,
-    renames: tuple[dict, dict] = ({}, {}),
-    max_bytes: int = MAX_BYTES,
-) -> GraphSet:
+def make_parts(extractions: Sequence[Extraction], base: str, **options: Any) -> GraphSet:
     """The graph of the build: each article's part, taken from the cache when its
-    extraction and the IRIs of its entities are unchanged, else minted and validated.
-
-    With ``sources``, ``extractions`` hold their entities alone (renamed across
-    the build); each source is the extraction's cache key and the renames of its
-    own entity keys. A part is then keyed by those and by its entities' IRIs,
-    and only an article whose part must be made again has its whole extraction
-    read (and renamed by ``renames``, ``kg.extract.across.renames_across``).
-    """
-    graph, checks = start_parts(
-        extractions, base, jobs=jobs, cache=cache, progress=progress,
-        sources=sources, renames=renames, max_bytes=max_bytes,
-    )  # fmt: skip
+    extraction and the IRIs of its entities are unchanged, else minted and validated
+    (``start_parts``, whose keyword options it takes, with its checks waited for)."""
+    graph, checks = start_parts(extractions, base, **options)
     with checks:
         return checks.finished(graph)
 
@@ -284,11 +266,17 @@ def start_parts(
 ) -> tuple[GraphSet, Checks]:
     """The graph of the build, and the validations still running (see ``Checks``).
 
+    With ``sources``, ``extractions`` hold their entities alone (renamed across
+    the build); each source is the extraction's cache key and the renames of its
+    own entity keys. A part is then keyed by those and by its entities' IRIs,
+    and only an article whose part must be made again has its whole extraction
+    read (and renamed by ``renames``, ``kg.extract.across.renames_across``).
+
     With more than one job, the graph of an article of ``BIG_ARTICLE`` items or
     more is minted here and validated by a worker of its own while the caller
     goes on (its part in the set has no violations and no TriG block yet);
     every other part is made whole by the workers, as is every part with one
-    job. ``sources``, ``renames`` and ``max_bytes`` are those of ``make_parts``.
+    job.
     """
     cache = cache or BuildCache(None)
     base = check_base(base)
