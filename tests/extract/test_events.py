@@ -180,3 +180,13 @@ def test_a_party_committee_plenum_is_an_event_not_an_organ():
     names = _names_in("中共英德市委十三届八次全会暨市委经济工作会议召开。")
     assert ("中共英德市委十三届八次全会", "Event") in names
     assert not [n for n, kind in names if kind == "GovernmentBody" and "暨" in n]
+
+
+def test_organs_before_the_holding_verb_host_the_event_after_it(make_article):
+    text = (
+        "3月5日上午，连平县人民政府新闻办公室组织连平县发展和改革局、连平县交通运输局"
+        "联合召开“稳中求进 奋力开新局”新闻发布会。"
+    )
+    ex = extract(make_article(text))
+    hosts = {s for s, _ in facts(ex, "participatesIn")}
+    assert {"连平县发展和改革局", "连平县交通运输局"} <= hosts
