@@ -41,7 +41,7 @@ WORKS = {Kind.PROJECT, Kind.PARK}
 
 _SENTENCE = re.compile(r"[^。!！?？]+")
 _WITH = ("与", "同", "和", "跟")
-_JOIN = ("联合", "携手", "牵手", "会同")
+_JOIN = ("联合", "携手", "牵手", "会同", "协同")
 # 与B…签订: a few characters may stand before the verb (在深圳, 正式, 现场)
 _COOPERATE = re.compile(r"[^,，;；。、]{0,8}?(签订|签署|签约|共建|合作|携手|联手|达成|缔结|结成)")
 _SIGN = ("签订", "签署", "签约")
@@ -73,7 +73,7 @@ def _last_of_run(ms: list[Mention], first: Mention) -> Mention:
     return out
 
 
-_ADVERBS = ("分别", "共同", "正式", "已")
+_ADVERBS = ("分别", "共同", "正式", "已", "积极", "主动")
 
 
 def _left_party(text: str, ms: list[Mention], at: int) -> Mention | None:
@@ -101,8 +101,8 @@ def _cooperations(text: str, ms: list[Mention]) -> list[tuple[Mention, Mention, 
             if left is None or m.kind not in PARTIES:
                 continue
             right = _last_of_run(ms, m)
-            if word in _JOIN:
-                out.append((left, right, right.end))
+            if word in _JOIN:  # A积极协同B、C: each of them
+                out.extend((left, party, party.end) for party in _listed_after(text, ms, right))
                 continue
             listed = _listed_after(text, ms, right)  # A分别与B、C、D签约: each of them
             verb = _COOPERATE.match(text, listed[-1].end)
