@@ -143,6 +143,42 @@ def cooperation_relations(ex: Extraction) -> list[Relation]:
     return out
 
 
+# 该镇联合A、B…: the town (county …) the text is on joins the parties after the verb
+_THIS_PLACE = re.compile(r"该(镇|县|区|市|街道)(?:积极|主动|还|也)?(?:联合|携手|协同|会同)")
+_THIS_KIND = {"镇": Kind.TOWN, "县": Kind.COUNTY, "区": Kind.COUNTY, "市": Kind.COUNTY}
+_THIS_KIND["街道"] = Kind.SUBDISTRICT
+
+
+def anaphoric_parties(ex: Extraction) -> list[Relation]:
+    """该镇联合A、B共谋… : the town last named before (back through the paragraph)
+    cooperates with each party listed after the verb."""
+    text = ex.article.text
+    out = []
+    for cue in _THIS_PLACE.finditer(text):
+        ms = top_level(within(ex.mentions, cue.end(), len(text)))
+        first = next((m for m in ms if m.start == cue.end() and m.kind in PARTIES), None)
+        if first is None:
+            continue
+        place = _named_before(ex, cue.start(), _THIS_KIND[cue.group(1)])
+        if place is None:
+            continue
+        for party in _listed_after(text, ms, _last_of_run(ms, first)):
+            out.append(Relation(place, "cooperatesWith", party.entity, party.sentence, "该镇联合"))
+    return out
+
+
+def _named_before(ex: Extraction, at: int, kind: str) -> str | None:
+    """The last division of ``kind`` named on its own before ``at`` in its paragraph."""
+    paragraph = next((s.paragraph for s in ex.article.sentences if s.start <= at < s.end), None)
+    of = {s.index: s.paragraph for s in ex.article.sentences}
+    said = [
+        m
+        for m in top_level(within(ex.mentions, 0, at))
+        if m.kind == kind and m.entity and of.get(m.sentence) == paragraph
+    ]
+    return said[-1].entity if said else None
+
+
 def _agreement_works(text: str, ms: list[Mention], cue_end: int, end: int) -> list[Mention]:
     """The works named after 签约/签订 in the rest of the clause, or right after 共建的
     (A与B共建的Y产业合作园)."""
@@ -299,5 +335,9 @@ def _past_short_name(text: str, pos: int) -> int:
 def party_relations(ex: Extraction) -> list[Relation]:
     """Cooperation, posts, issuing and benefiting (see the module's docstring)."""
     return (
-        cooperation_relations(ex) + post_relations(ex) + issue_relations(ex) + benefit_relations(ex)
+        cooperation_relations(ex)
+        + anaphoric_parties(ex)
+        + post_relations(ex)
+        + issue_relations(ex)
+        + benefit_relations(ex)
     )
