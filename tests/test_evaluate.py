@@ -234,7 +234,7 @@ MEASURED_ON_EVAL = {
     "entity_precision": 0.9515,
     "type_accuracy": 0.9971,
     "level_accuracy": 1.0,
-    "relation_recall": 0.8907,
+    "relation_recall": 0.896,
     "quantity_recall": 0.9365,
     "period_accuracy": 0.982,
 }

@@ -220,3 +220,13 @@ def test_the_short_form_of_a_session_is_an_event(make_article):
         ("市政协十三届五次会议开幕。", "市政协十三届五次会议"),
     ):
         assert _events(extract(make_article(text))) == {event}
+
+
+def test_organs_before_the_holding_verb_host_the_event_after_it(make_article):
+    text = (
+        "3月5日上午，连平县人民政府新闻办公室组织连平县发展和改革局、连平县交通运输局"
+        "联合召开“稳中求进 奋力开新局”新闻发布会。"
+    )
+    ex = extract(make_article(text))
+    hosts = {s for s, _ in facts(ex, "participatesIn")}
+    assert {"连平县发展和改革局", "连平县交通运输局"} <= hosts

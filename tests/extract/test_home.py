@@ -105,3 +105,8 @@ def test_a_pilot_the_articles_place_runs_is_one_it_was_chosen_for(make_article):
     ex = extract(make_article(text))
     assert ("石角镇", "新型农村集体经济专项改革试点") in facts(ex, "selectedFor")
     assert not any(p.endswith("试点") for _, p in facts(ex, "implements"))
+
+
+def test_a_park_named_with_a_far_countys_short_name_is_a_brand(make_article):
+    text = TOWN + "石角镇把智能装备产业园、广德园打造成为产业转移的重要载体。"
+    assert ("广德园", "石角镇") in facts(extract(make_article(text)), "locatedIn")

@@ -35,3 +35,11 @@ def test_works_named_after_a_place_lie_in_it_unless_the_name_is_a_route(make_art
     located = facts(ex, "locatedIn")
     assert ("揭西县农村供水一体化工程", "揭西县") in located
     assert not any(s == "陆丰市至海丰县供水工程" for s, _ in located)
+
+
+def test_a_joint_session_is_about_the_place_under_its_plenums_name(make_article):
+    text = "1月20日，中共连平县委十四届八次全会暨县委经济工作会议召开。"
+    ex = extract(make_article(text))
+    session = "中共连平县委十四届八次全会暨县委经济工作会议"
+    assert (session, "连平县") in facts(ex, "about")
+    assert ("中共连平县委十四届八次全会", session) in facts(ex, "partOf")

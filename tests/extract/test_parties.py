@@ -118,3 +118,18 @@ def test_a_party_signs_with_each_party_of_a_list(make_article):
         ("遂溪县人民政府", "湛江海田新能源有限公司"),
         ("遂溪县人民政府", "广东北潭储能科技有限公司"),
     }
+
+
+def test_a_place_working_with_several_parties_cooperates_with_each(make_article):
+    text = "同时，连平县积极协同河源高新区、江东新区，以商招商，打出招商“组合拳”。"
+    cooperates = facts(extract(make_article(text)), "cooperatesWith")
+    assert {("连平县", "河源高新区"), ("连平县", "江东新区")} <= cooperates
+
+
+def test_this_town_joining_parties_is_the_town_named_before(make_article):
+    text = (
+        "今年以来，隆街镇大力发展文旅产业，建成滨水步道3公里。"
+        "该镇联合连平县水务局、县气象局共建研学基地。"
+    )
+    cooperates = facts(extract(make_article(text)), "cooperatesWith")
+    assert ("隆街镇", "连平县水务局") in cooperates

@@ -40,7 +40,7 @@ WORKS = {Kind.PROJECT, Kind.PARK}
 
 _SENTENCE = re.compile(r"[^。!！?？]+")
 _WITH = ("与", "同", "和", "跟")
-_JOIN = ("联合", "携手", "牵手", "会同")
+_JOIN = ("联合", "携手", "牵手", "会同", "协同")
 # 与B…签订: a few characters may stand before the verb (在深圳, 正式, 现场)
 _COOPERATE = re.compile(r"[^,，;；。、]{0,8}?(签订|签署|签约|共建|合作|携手|联手|达成|缔结|结成)")
 _SIGN = ("签订", "签署", "签约")
@@ -71,7 +71,7 @@ def _last_of_run(ms: list[Mention], first: Mention) -> Mention:
     return out
 
 
-_ADVERBS = ("分别", "共同", "正式", "已")
+_ADVERBS = ("分别", "共同", "正式", "已", "积极", "主动")
 
 
 def _left_party(text: str, ms: list[Mention], at: int) -> Mention | None:
@@ -99,8 +99,8 @@ def _cooperations(text: str, ms: list[Mention]) -> list[tuple[Mention, Mention, 
             if left is None or m.kind not in PARTIES:
                 continue
             right = _last_of_run(ms, m)
-            if word in _JOIN:
-                out.append((left, right, right.end))
+            if word in _JOIN:  # A积极协同B、C: each of them
+                out.extend((left, party, party.end) for party in _listed_after(text, ms, right))
                 continue
             listed = _listed_after(text, ms, right)  # A分别与B、C、D签约: each of them
             verb = _COOPERATE.match(text, listed[-1].end)
@@ -139,6 +139,42 @@ def cooperation_relations(ex: Extraction) -> list[Relation]:
                 works += _carried_works(text, sentence_ms, clauses[ci + 1 :])
                 out.extend(_brought(a, b, works))
     return out
+
+
+# 该镇联合A、B…: the town (county …) the text is on joins the parties after the verb
+_THIS_PLACE = re.compile(r"该(镇|县|区|市|街道)(?:积极|主动|还|也)?(?:联合|携手|协同|会同)")
+_THIS_KIND = {"镇": Kind.TOWN, "县": Kind.COUNTY, "区": Kind.COUNTY, "市": Kind.COUNTY}
+_THIS_KIND["街道"] = Kind.SUBDISTRICT
+
+
+def anaphoric_parties(ex: Extraction) -> list[Relation]:
+    """该镇联合A、B共谋… : the town last named before (back through the paragraph)
+    cooperates with each party listed after the verb."""
+    text = ex.article.text
+    out = []
+    for cue in _THIS_PLACE.finditer(text):
+        ms = top_level(within(ex.mentions, cue.end(), len(text)))
+        first = next((m for m in ms if m.start == cue.end() and m.kind in PARTIES), None)
+        if first is None:
+            continue
+        place = _named_before(ex, cue.start(), _THIS_KIND[cue.group(1)])
+        if place is None:
+            continue
+        for party in _listed_after(text, ms, _last_of_run(ms, first)):
+            out.append(Relation(place, "cooperatesWith", party.entity, party.sentence, "该镇联合"))
+    return out
+
+
+def _named_before(ex: Extraction, at: int, kind: str) -> str | None:
+    """The last division of ``kind`` named on its own before ``at`` in its paragraph."""
+    paragraph = next((s.paragraph for s in ex.article.sentences if s.start <= at < s.end), None)
+    of = {s.index: s.paragraph for s in ex.article.sentences}
+    said = [
+        m
+        for m in top_level(within(ex.mentions, 0, at))
+        if m.kind == kind and m.entity and of.get(m.sentence) == paragraph
+    ]
+    return said[-1].entity if said else None
 
 
 def _agreement_works(text: str, ms: list[Mention], cue_end: int, end: int) -> list[Mention]:
@@ -297,5 +333,9 @@ def _past_short_name(text: str, pos: int) -> int:
 def party_relations(ex: Extraction) -> list[Relation]:
     """Cooperation, posts, issuing and benefiting (see the module's docstring)."""
     return (
-        cooperation_relations(ex) + post_relations(ex) + issue_relations(ex) + benefit_relations(ex)
+        cooperation_relations(ex)
+        + anaphoric_parties(ex)
+        + post_relations(ex)
+        + issue_relations(ex)
+        + benefit_relations(ex)
     )

@@ -6,6 +6,8 @@
   with the names coordinated with X (A、B和C); works and companies listed in a
   sentence opening with 当天/现场 (the one event named before) or 其中/签约项目中/
   此次签约的 (the one event of the sentence right before) take part in it.
+- **Hosts**: organs, organisations and companies in the clause before 召开/举行/举办/
+  主办 with the event right after the verb (X组织A、B联合召开E) take part in it.
 - **Topics**: an event is about the programme named right before it in its
   clause (推进“百千万工程”促进…现场会), or after it behind 围绕/聚焦/部署.
 """
@@ -220,9 +222,40 @@ def _lead_space(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
+# X组织A、B联合召开E / X主办E: the organs before the verb hold the event named right after it
+_HOLD = re.compile(r"(?:联合|共同|正式|隆重)?(?:召开|举行|举办|主办|承办)(?:了)?[“「]?")
+HOSTS = (Kind.GOVERNMENT_BODY, Kind.ORGANIZATION, Kind.COMPANY)
+
+
+def host_relations(ex: Extraction) -> list[Relation]:
+    """Organs, organisations and companies named in the clause before 召开/举行/举办/主办
+    with the event right after the verb (X组织A、B、C联合召开E) take part in it, as its hosts."""
+    text = ex.article.text
+    out = []
+    for lo, _hi, ms in _clauses(ex):
+        for i, event in enumerate(ms):
+            if event.kind != Kind.EVENT:
+                continue
+            verb = next(
+                (v for v in _HOLD.finditer(text, lo, event.start) if v.end() == event.start), None
+            )
+            if verb is None:
+                continue
+            for m in ms[:i]:
+                if m.kind in HOSTS and m.end <= verb.start():
+                    out.append(
+                        Relation(m.entity, "participatesIn", event.entity, m.sentence, "召开")
+                    )
+    return out
+
+
 @relation_rule("events")
 def event_relations(ex: Extraction) -> list[Relation]:
-    """Venues, participants and topics of the article's events."""
+    """Venues, participants, hosts and topics of the article's events."""
     return (
-        venue_relations(ex) + participation_relations(ex) + topic_relations(ex) + day_relations(ex)
+        venue_relations(ex)
+        + participation_relations(ex)
+        + host_relations(ex)
+        + topic_relations(ex)
+        + day_relations(ex)
     )

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from kg.extract.figures.subjects import own_place
 from kg.extract.kinds import Kind
-from kg.extract.names.gazetteer import TOWN_LEVELS, load_gazetteer
+from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.text.clauses import top_level
 from kg.extract.text.spans import covering, in_sentence
 from kg.records import DIVISION_KINDS, Entity, Extraction, Mention, Relation
@@ -32,6 +32,7 @@ from kg.records import DIVISION_KINDS, Entity, Extraction, Mention, Relation
 PLACED = ("locatedIn", "partOf")
 HOSTS = ("hosts",)
 HOMED = (Kind.COMPANY, Kind.PARK, Kind.PROJECT)
+_WIDE = (Kind.PROVINCE, Kind.PREFECTURE)
 _LOCAL = (Kind.TOWN, Kind.SUBDISTRICT, Kind.VILLAGE)
 # a phase (一期项目) is part of works named elsewhere; a belt or corridor crosses places
 _PHASES = ("一期", "二期", "三期", "四期", "首期", "本期")
@@ -62,6 +63,8 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
         for r in found
         if r.predicate == "about" and by_key.get(r.object, own).kind == Kind.PARK
     }
+    named = {e.code for e in ex.entities if e.code and e.from_text}
+    inner = {by_key[k].code for k in below if by_key[k].code}
     out = []
     for e in ex.entities:
         if e.kind not in HOMED or e.key in placed or not e.from_text:
@@ -81,7 +84,7 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
         }
         if others - below or any(_park_topic(ex, i, e.key) for i in sentences):
             continue
-        if _opens_with_other_place(e, above | {own.code}):
+        if _opens_with_other_place(e, above | inner, named):
             continue
         out.append(Relation(e.key, "locatedIn", own.key, alone[0].sentence, "own place"))
     return out + _programmes(ex, found, own, below)
@@ -191,8 +194,10 @@ def _above(by_key: dict[str, Entity], own: Entity) -> set[str]:
     return {d.code for d in load_gazetteer().chain(own.code)[1:]}
 
 
-def _opens_with_other_place(e: Entity, ours: set[str]) -> bool:
-    """True when ``e``'s name opens with a division none of whose readings is ours."""
+def _opens_with_other_place(e: Entity, ours: set[str], named: set[str]) -> bool:
+    """True when ``e``'s name opens with a division none of whose readings is ours; a
+    short name counts only for a province or prefecture (深圳X集团) or a division the
+    article names (玉湖冷链, 广德园: brands, not 玉湖镇 or 广德市)."""
     gaz = load_gazetteer()
     for start, _, surface in gaz.scan(e.name):
         if start != 0:
@@ -200,7 +205,7 @@ def _opens_with_other_place(e: Entity, ours: set[str]) -> bool:
         readings = [
             m.division
             for m in gaz.names.get(surface, ())
-            if not (m.by_short and m.division.level in TOWN_LEVELS)
+            if not m.by_short or m.division.level in _WIDE or m.division.code in named
         ]
         return bool(readings) and not any(d.code in ours for d in readings)
     return False

@@ -89,6 +89,8 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
         return "partOf", True
     if o == Kind.EVENT and i == Kind.COMPANY:
         return "participatesIn", False
+    if o == Kind.EVENT and i == Kind.EVENT:
+        return "partOf", False  # the plenum is part of the joint session (…全会暨…会议)
     if i in (Kind.PARK, Kind.ROAD, Kind.PROGRAMME, Kind.PROJECT, Kind.REGION, Kind.COMPANY):
         return "about", True
     return None
@@ -104,6 +106,10 @@ def nesting_relations(mentions: tuple[Mention, ...]) -> list[Relation]:
             if inside(m, outer) and m.entity != outer.entity
         ]
         direct = uncovered(inner)
+        if outer.kind == Kind.EVENT:
+            # 中共X县委九届九次全会暨县委经济工作会议: the place under the plenum's name too
+            direct += [m for m in inner if m.kind in DIVISION_KINDS and m not in direct]
+            direct += [m for m in inner if m.kind == Kind.EVENT and m not in direct]
         for m in direct:
             found = _nesting_predicate(m, outer)
             if found:
