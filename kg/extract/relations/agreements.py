@@ -153,7 +153,7 @@ def anaphoric_parties(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for cue in _THIS_PLACE.finditer(text):
-        ms = top_level(within(ex.mentions, cue.end(), len(text)))
+        ms = top_level_within(ex.mentions, cue.end(), len(text))
         first = next((m for m in ms if m.start == cue.end() and m.kind in PARTIES), None)
         if first is None:
             continue
@@ -171,7 +171,7 @@ def _named_before(ex: Extraction, at: int, kind: str) -> str | None:
     of = {s.index: s.paragraph for s in ex.article.sentences}
     said = [
         m
-        for m in top_level(within(ex.mentions, 0, at))
+        for m in top_level_within(ex.mentions, 0, at)
         if m.kind == kind and m.entity and of.get(m.sentence) == paragraph
     ]
     return said[-1].entity if said else None
