@@ -76,18 +76,24 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
         if not alone:
             continue
         sentences = {m.sentence for m in own_ms}
-        others = {
-            m.entity
-            for i in sentences
-            for m in in_sentence(ex.mentions, i)
-            if m.kind in DIVISION_KINDS and m.entity and _speaks_of(ex, m, below)
-        }
-        if others - below or any(_park_topic(ex, i, e.key) for i in sentences):
+        if _names_elsewhere(ex, sentences, below) or any(
+            _park_topic(ex, i, e.key) for i in sentences
+        ):
             continue
         if _opens_with_other_place(e, above | inner, named):
             continue
         out.append(Relation(e.key, "locatedIn", own.key, alone[0].sentence, "own place"))
     return out + _programmes(ex, found, own, below)
+
+
+def _names_elsewhere(ex: Extraction, sentences: set[int], below: set[str]) -> bool:
+    """Whether one of ``sentences`` names a division outside the own place (not in
+    ``below``) on its own."""
+    return any(
+        m.kind in DIVISION_KINDS and m.entity and m.entity not in below and _speaks_of(ex, m, below)
+        for i in sentences
+        for m in in_sentence(ex.mentions, i)
+    )
 
 
 def _programmes(
@@ -108,14 +114,7 @@ def _programmes(
         alone = [m for m in own_ms if not _nested(ex, m)]
         if not alone:
             continue
-        sentences = {m.sentence for m in own_ms}
-        others = {
-            m.entity
-            for i in sentences
-            for m in in_sentence(ex.mentions, i)
-            if m.kind in DIVISION_KINDS and m.entity and _speaks_of(ex, m, below)
-        }
-        if others - below:
+        if _names_elsewhere(ex, {m.sentence for m in own_ms}, below):
             continue
         # a pilot (…改革试点) is what the place was chosen for
         pred = "selectedFor" if e.name.endswith(_PILOTS) else "implements"
