@@ -213,10 +213,10 @@ def test_an_event_named_from_its_prefecture_and_county_is_also_called_from_the_c
 
 
 def test_the_short_form_of_a_session_is_an_event(make_article):
-    # 县十七届人大二次会议 was no event: only the long form 第N届…第N次会议 was read
+    # 县十六届人大四次会议 was no event: only the long form 第N届…第N次会议 was read
     for text, event in (
         ("全县较好完成了县十六届人大三次会议确定的目标任务。", "县十六届人大三次会议"),
-        ("阳山县十七届人大二次会议胜利闭幕。", "阳山县十七届人大二次会议"),
+        ("阳山县十六届人大四次会议胜利闭幕。", "阳山县十六届人大四次会议"),
         ("市政协十三届五次会议开幕。", "市政协十三届五次会议"),
     ):
         assert _events(extract(make_article(text))) == {event}

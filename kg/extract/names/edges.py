@@ -507,7 +507,7 @@ def generic_name(name: str, suffix: str, lex: Lexicon) -> bool:
     if name in lex.not_names:
         return True
     if suffix in ("局", "部") and name[-2:] in lex.not_names and name[-2:] != "总部":
-        return True  # 产业格局, 良好开局, 雷州半岛西部: no bureau, no ministry
+        return True  # 产业格局, 良好开局, X半岛西部: no bureau, no ministry
     # a longer name may end in a short generic word (江门市委 ends in 市委): only
     # generic phrases of three or more characters disqualify what ends in them
     tails = _generic_tails(suffix, lex.not_names)

@@ -5,7 +5,7 @@
   event of the article whose name, or a part of it before or after 暨, ends
   with that event word (``event_short_forms``, used by the entity step).
 - **Sessions** of congresses and committees (X市第十五届人民代表大会第三次会议, and
-  the short form 县十七届人大二次会议),
+  the short form 县十六届人大四次会议),
   named from the whole chain of places before them, and plenums of a party
   committee (中共X市委十三届五次全会), and the one event they make with the meeting
   joined to them by 暨 (…全会暨县委经济工作会议), the session inside it.
@@ -33,7 +33,7 @@ _SESSION = re.compile(
 )
 
 
-# the short form of a session: 县十七届人大二次会议, 市政协十三届五次会议
+# the short form of a session: 县十六届人大四次会议, 市政协十三届五次会议
 _BODY = r"(?:人大|政协)(?:常委会)?"
 _SHORT_SESSION = re.compile(
     rf"[省市县区镇](?:{_BODY}[一二三四五六七八九十]{{1,3}}届|[一二三四五六七八九十]{{1,3}}届{_BODY})"
@@ -52,7 +52,7 @@ def session_candidates(text: str, places: list[tuple[int, int]]) -> Iterator[Can
     places written one after another (清远市清新区第…), and 中共 before a plenum's."""
     ends = {e: s for s, e in places}
     for m in _SHORT_SESSION.finditer(text):
-        # 阳山县十七届人大二次会议: from the place whose name ends with the level word
+        # 阳山县十六届人大四次会议: from the place whose name ends with the level word
         start = ends.get(m.start() + 1, m.start())
         yield Candidate(start, m.end(), Kind.EVENT, "session")
     for pattern in (_SESSION, _PLENUM):

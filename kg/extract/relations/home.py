@@ -196,7 +196,7 @@ def _above(by_key: dict[str, Entity], own: Entity) -> set[str]:
 def _opens_with_other_place(e: Entity, ours: set[str], named: set[str]) -> bool:
     """True when ``e``'s name opens with a division none of whose readings is ours; a
     short name counts only for a province or prefecture (深圳X集团) or a division the
-    article names (玉湖冷链, 广德园: brands, not 玉湖镇 or 广德市)."""
+    article names (华岭冷链, 广德园: brands, not 华岭镇 or 广德市)."""
     gaz = load_gazetteer()
     for start, _, surface in gaz.scan(e.name):
         if start != 0:
