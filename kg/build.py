@@ -326,9 +326,8 @@ def _unchecked_part(index: int) -> tuple[str, Part]:
     build: the cached part, or an ArticlePart of its minted triples alone to check."""
     minter, base = _SHARED["minter"], _SHARED["base"]
     cache = BuildCache(_SHARED["folder"])
-    key, extraction = _part_cache_key(index, cache)
-    path = cache.path("part", key)
-    if path is not None and (stored := read_part(path)) is not None:
+    key, extraction, stored = _cached_part(index, cache)
+    if stored is not None:
         return key, stored
     extraction = _whole_renamed(index, extraction, cache)
     data = canonical_ntriples(article_triples(extraction, minter, base))
@@ -420,9 +419,8 @@ def _part_of(index: int) -> tuple[str, int, Part]:
     triples in memory; without one, in memory."""
     minter, base = _SHARED["minter"], _SHARED["base"]
     cache = BuildCache(_SHARED["folder"])
-    key, extraction = _part_cache_key(index, cache)
-    path = cache.path("part", key)
-    if path is not None and (stored := read_part(path)) is not None:
+    key, extraction, stored = _cached_part(index, cache)
+    if stored is not None:
         return key, 1, stored
     part = make_part(_whole_renamed(index, extraction, cache), minter, base)
     path = cache.put_bytes("part", key, write_part(part))
@@ -430,13 +428,15 @@ def _part_of(index: int) -> tuple[str, int, Part]:
     return key, 0, stored or part
 
 
-def _part_cache_key(index: int, cache: BuildCache) -> tuple[str, Extraction]:
-    """The cache key of the ``index``-th article's part, and its extraction as held."""
+def _cached_part(index: int, cache: BuildCache) -> tuple[str, Extraction, StoredPart | None]:
+    """The cache key of the ``index``-th article's part, its extraction as held, and the
+    part the cache keeps under that key (None: it must be made)."""
     extraction = _SHARED["extractions"][index]
     minter, base, sources = _SHARED["minter"], _SHARED["base"], _SHARED["sources"]
-    if sources is None:
-        return cache.key("part", part_key(extraction, minter, base)), extraction
-    return cache.key("part", part_key(extraction, minter, base), *sources[index]), extraction
+    extra = () if sources is None else sources[index]
+    key = cache.key("part", part_key(extraction, minter, base), *extra)
+    path = cache.path("part", key)
+    return key, extraction, read_part(path) if path is not None else None
 
 
 def _whole_renamed(index: int, extraction: Extraction, cache: BuildCache) -> Extraction:
@@ -456,9 +456,8 @@ def _run(function: Callable, work: Sequence[tuple], jobs: int) -> Iterator:
     if jobs <= 1 or len(work) <= 1:
         yield from (function(*args) for args in work)
         return
-    context = multiprocessing.get_context("fork")  # workers inherit _SHARED and the lexicons
     chunk = max(1, len(work) // (jobs * 16))  # big enough to spare messages, small to balance
-    with context.Pool(min(jobs, len(work)), initializer=_ignore_interrupts) as pool:
+    with _pool(jobs, work) as pool:  # forked: workers inherit _SHARED and the lexicons
         yield from pool.imap(_star, [(function, args) for args in work], chunksize=chunk)
 
 
