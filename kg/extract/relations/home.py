@@ -39,8 +39,9 @@ _PHASES = ("一期", "二期", "三期", "四期", "首期", "本期")
 _LINEAR = ("带", "廊", "走廊", "廊道")
 # 省交通集团, 国家电投: a province's or the state's, wherever its works are
 _HIGHER = ("省", "市", "国家", "中国", "中央", "全国")
-# documents of record: published, not carried out
+# a pilot is what a place is chosen for (selectedFor), not what it carries out
 _PILOTS = ("试点", "示范区", "试验区")
+# documents of record: published, not carried out
 _RECORDS = ("报告", "名单", "目录", "榜单", "白皮书", "公报", "年鉴")
 
 
