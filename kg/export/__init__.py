@@ -112,7 +112,8 @@ _GRAPHML_ROOT = (
 )
 # networkx's names of Python types (the later of two for one type wins there)
 _GRAPHML_TYPES = {str: "string", int: "long", float: "double", bool: "boolean"}
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# what XML 1.0 cannot hold: C0 controls but tab and line ends, lone surrogates, U+FFFE/U+FFFF
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _graphml_element(head: str, tag: str, lines: list[str]) -> list[str]:

@@ -73,3 +73,12 @@ def _written(text: str):
     import io
 
     return io.BytesIO(text.encode("ascii"))
+
+
+def test_a_lone_surrogate_in_a_label_is_replaced_so_the_graphml_still_parses():
+    view = nx.MultiDiGraph()
+    view.add_node("https://x.example/a", label="前\ud800后\udfff")
+    text = graphml_text(view)
+    assert "&#55296;" not in text and "&#57343;" not in text
+    read = nx.read_graphml(_written(text))
+    assert read.nodes["https://x.example/a"]["label"] == "前\ufffd后\ufffd"
