@@ -15,7 +15,7 @@ Five kinds of entry, each in its own file named by a key:
   ``ontology/``); not a pickle but ``kg.parts.write_part``'s file, which the
   build reads piece by piece while writing its outputs (``put_bytes``,
   ``path``), so the parts of a corpus are never all in memory;
-- ``layout/<key>``: a spring layout of the browser page, keyed by the graph laid
+- ``layout/<key>``: a force layout of the browser page, keyed by the graph laid
   out (``kg.export.summary``), so a rebuild whose drawn structure is unchanged
   does not lay it out again;
 - ``pinyin/<key>``: the IRI slugs of the last build's names (``kg.pinyin``),
