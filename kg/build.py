@@ -348,6 +348,7 @@ class Checks:
         self.pending = pending
         self.results: list = []
         self.pool = None
+        self.workers = 1 if pending else 0  # processes checking beside the build
         if pending:
             _CHECKING.update(pending=pending, folder=folder)
             try:
@@ -538,7 +539,10 @@ def build(
     with checks:  # a big article's graph is validated while the view and outputs are made
         token = LAYOUTS.set(Memo(cache, "layout"))
         try:
-            outputs = _export(exporters, graph, make_view, Path(out_dir), jobs=jobs,
+            # the checker has a core of its own: it takes as long as the view and every
+            # output together, and sharing its core with a writer made it finish last
+            writers = max(1, jobs - checks.workers)
+            outputs = _export(exporters, graph, make_view, Path(out_dir), jobs=writers,
                               cache=cache, view_budget=view_budget)  # fmt: skip
         finally:
             LAYOUTS.reset(token)

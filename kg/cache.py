@@ -15,8 +15,8 @@ Five kinds of entry, each in its own file named by a key:
   ``ontology/``); not a pickle but ``kg.parts.write_part``'s file, which the
   build reads piece by piece while writing its outputs (``put_bytes``,
   ``path``), so the parts of a corpus are never all in memory;
-- ``layout/<key>``: a spring layout of the browser page, keyed by the graph laid
-  out (``kg.export.summary``), so a rebuild whose drawn structure is unchanged
+- ``layout/<key>``: a force layout of the browser page, keyed by the graph laid
+  out (``kg.export.summary``, ``kg.export.layout``), so a rebuild whose drawn structure is unchanged
   does not lay it out again;
 - ``pinyin/<key>``: the IRI slugs of the last build's names (``kg.pinyin``),
   keyed by ``kg/pinyin.py`` and pypinyin's version.
@@ -52,7 +52,7 @@ _PACKAGE = Path(__file__).resolve().parent
 def code_version(kind: str) -> str:
     """A hash of the code and data an entry of ``kind`` depends on."""
     if kind == "layout":
-        paths = [_PACKAGE / "export" / "summary.py"]
+        paths = [_PACKAGE / "export" / "summary.py", _PACKAGE / "export" / "layout.py"]
     elif kind == "pinyin":
         paths = [_PACKAGE / "pinyin.py"]
     elif kind in ("extract", "summary"):

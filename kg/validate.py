@@ -106,9 +106,8 @@ def _validate(
     started = time.perf_counter()
     # N-Triples is N-Quads: handed to the engine as text, as it would dump a pyoxigraph
     # store it was given (loading one only for that took a quarter of the time).
-    entailed = _entailed(data, maps)
-    if shapes is None:  # ours: the triples no shape reads are left out (a sixth of them)
-        data = _read_by(data, _own_predicates())
+    # ours: the triples no shape reads are left out (a sixth of them)
+    data, entailed = _prepared(data, maps, _own_predicates() if shapes is None else None)
     text = (data + ontology + entailed).decode("utf-8")
     target = pyshacl_turbo.rdf.Input(text, "nquads", None, {})
     try:
@@ -147,15 +146,6 @@ def _own_predicates() -> frozenset[bytes] | None:
         return None
     read |= {RDF.type, RDFS.subClassOf}
     return frozenset(b"<" + str(p).encode() + b">" for p in read)
-
-
-def _read_by(data: bytes, predicates: frozenset[bytes] | None) -> bytes:
-    """The lines of N-Triples ``data`` whose predicate is one of ``predicates`` (all of
-    them when None)."""
-    if predicates is None:
-        return data
-    kept = [line for line in data.split(b"\n") if line and line.split(b" ", 2)[1] in predicates]
-    return b"".join(line + b"\n" for line in kept)
 
 
 @lru_cache(maxsize=1)
@@ -237,26 +227,54 @@ def _entailed(data: bytes, maps: RdfsMaps) -> bytes:
 
     These are RDFS rules rdfs2 and rdfs3; a node already typed with the class
     or a subclass of it (rdfs9, which SHACL follows itself) needs nothing.
-    Datatype ranges type no node. The lines are split as bytes, not parsed
-    into terms: subjects and predicates never hold a space in N-Triples, and
-    only objects that are nodes (IRIs, blank nodes) matter.
+    Datatype ranges type no node.
     """
-    rows = [line.split(b" ", 2) for line in data.splitlines() if line]
-    types: dict[bytes, set[str]] = {}
+    return _prepared(data, maps, None)[1]
+
+
+def _prepared(
+    data: bytes, maps: RdfsMaps, predicates: frozenset[bytes] | None
+) -> tuple[bytes, bytes]:
+    """(the lines of N-Triples ``data`` whose predicate is one of ``predicates``, all of
+    them when None; the types ``_entailed`` gives), from one pass over the lines.
+
+    The lines are split as bytes, not parsed into terms: subjects and predicates
+    never hold a space in N-Triples, and only objects that are nodes (IRIs,
+    blank nodes) matter. The maps are read by predicate and class as N-Triples
+    terms, so no line is decoded (a 1 MB article's 550k lines: 2.3 -> 0.9 s).
+    """
+    rows = [line.split(b" ", 2) for line in data.split(b"\n") if line]
+    supers = {_term(c): {_term(x) for x in up} for c, up in maps.supers.items()}
+    types: dict[bytes, set[bytes]] = {}
     for s, p, o in rows:
         if p == _TYPE:
-            cls = o[1:-3].decode()  # "<iri> ."
-            types.setdefault(s, set()).update(maps.supers.get(cls, {cls}))
+            cls = o[:-2]  # "<iri> ."
+            types.setdefault(s, set()).update(supers.get(cls, (cls,)))
+    domains, ranges = _terms_of(maps.domains), _terms_of(maps.ranges)
     extra = set()
     for s, p, o in rows:
-        predicate = p[1:-1].decode()
-        wanted = [(s, c) for c in maps.domains.get(predicate, ())]
+        for cls in domains.get(p, ()):
+            if cls not in types.get(s, ()):
+                extra.add(b"%s %s %s ." % (s, _TYPE, cls))
         if o[:1] in (b"<", b"_"):
-            wanted += [(o[:-2], c) for c in maps.ranges.get(predicate, ())]
-        for node, cls in wanted:
-            if cls not in types.get(node, ()):
-                extra.add(b"%s %s <%s> ." % (node, _TYPE, cls.encode()))
-    return b"".join(line + b"\n" for line in sorted(extra))
+            for cls in ranges.get(p, ()):
+                node = o[:-2]
+                if cls not in types.get(node, ()):
+                    extra.add(b"%s %s %s ." % (node, _TYPE, cls))
+    if predicates is None:
+        kept = data if data.endswith(b"\n") or not data else data + b"\n"
+    else:
+        kept = b"".join(b"%s %s %s\n" % (s, p, o) for s, p, o in rows if p in predicates)
+    return kept, b"".join(line + b"\n" for line in sorted(extra))
+
+
+def _terms_of(classes: dict[str, tuple[str, ...]]) -> dict[bytes, tuple[bytes, ...]]:
+    """``{property: classes}`` with every IRI as an N-Triples term."""
+    return {_term(p): tuple(map(_term, cs)) for p, cs in classes.items()}
+
+
+def _term(iri: str) -> bytes:
+    return b"<%s>" % iri.encode()
 
 
 _TYPE = b"<" + str(RDF.type).encode() + b">"

@@ -70,3 +70,20 @@ def test_leaving_the_checks_before_their_report_stops_their_worker(every_article
         pass  # as when Ctrl-C or an error leaves the build before it waits
     assert set(multiprocessing.active_children()) <= before
     assert len(graph.parts) == 1
+
+
+def test_while_a_big_part_is_checked_the_outputs_take_one_process_fewer(
+    every_article_big, tmp_path, monkeypatch
+):
+    """The checker shared its core with a writer and finished last: a 1 MB article's
+    build waited for it after every output was written."""
+    seen = []
+    export = kg.build._export
+    monkeypatch.setattr(
+        kg.build, "_export", lambda *a, jobs=1, **k: seen.append(jobs) or export(*a, jobs=jobs, **k)
+    )
+    build([ARTICLES], tmp_path / "two", jobs=2)
+    build([ARTICLES], tmp_path / "three", jobs=3)
+    build([ARTICLES], tmp_path / "two", jobs=2)  # nothing to check: every part is cached
+    assert seen == [1, 2, 2]
+    assert outputs(tmp_path / "two") == outputs(tmp_path / "three")

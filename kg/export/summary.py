@@ -13,9 +13,10 @@ reader ("everything in 台山市") and cost one pass, where Louvain takes ~15 s 
 30k nodes on this machine.
 
 Coordinates are computed here for every view too big for the browser's
-physics to settle quickly: a seeded spring layout of what is drawn first,
-and every other entity placed on a sunflower spiral around the drawn node it
-is nearest to, so an expanded neighbourhood appears where it belongs.
+physics to settle quickly: a seeded force layout (``kg.export.layout``) of
+what is drawn first, and every other entity placed on a sunflower spiral
+around the drawn node it is nearest to, so an expanded neighbourhood appears
+where it belongs.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ import networkx as nx
 
 from kg.analyse import metrics, simple_projection
 from kg.errors import UsageError
+from kg.export.layout import METHOD as LAYOUT_METHOD
+from kg.export.layout import force_layout
 
 VIEW_BUDGET = 1500  # nodes drawn at start; FIELD-NOTES: ~1,000-2,000 stay fluid without physics
 PHYSICS_LIMIT = 500  # above this the browser's physics settles too slowly (~6 s at 1,000)
@@ -147,20 +150,23 @@ def _capped_clusters(
 
 # Layouts computed earlier, by a hash of the graph laid out (set by kg.build around its
 # exports, from its cache): a rebuild whose drawn structure did not change skips the
-# spring layout, which takes seconds on a summary of a thousand nodes.
+# force layout (0.1-0.2 s of CPU on a summary of a thousand nodes; 8-13 s with networkx).
 LAYOUTS: ContextVar[MutableMapping[str, dict] | None] = ContextVar("layouts", default=None)
 
 
 def _spring(graph: nx.Graph) -> dict:
-    """Seeded spring layout of ``graph``, scaled to canvas units, rounded to 0.1."""
+    """Seeded force layout of ``graph`` (``kg.export.layout``), scaled to canvas units,
+    rounded to 0.1."""
     if not len(graph):
         return {}
     known = LAYOUTS.get()
     key = _layout_key(graph) if known is not None else ""
     if known is not None and isinstance(found := known.get(key), dict):
         return found
-    scale = SPACING * math.sqrt(len(graph))
-    placed = nx.spring_layout(graph, seed=LAYOUT_SEED, scale=scale, method="energy")
+    nodes = list(graph.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    edges = [(index[u], index[v]) for u, v in graph.edges]
+    placed = force_layout(nodes, edges, LAYOUT_SEED, SPACING * math.sqrt(len(graph)))
     found = {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in placed.items()}
     if known is not None:
         known[key] = found
@@ -168,12 +174,12 @@ def _spring(graph: nx.Graph) -> dict:
 
 
 def _layout_key(graph: nx.Graph) -> str:
-    """A hash of what the layout depends on: nodes and edges in order, seed, spacing, networkx."""
-    digest = hashlib.sha256(repr((nx.__version__, LAYOUT_SEED, SPACING)).encode())
+    """A hash of what the layout depends on: nodes and edges in order, seed, spacing, method."""
+    digest = hashlib.sha256(repr((LAYOUT_METHOD, LAYOUT_SEED, SPACING)).encode())
     digest.update(repr(list(graph.nodes)).encode())
     # Edges as sets, in sorted order: which end nx.Graph lists first follows the order
     # the edges were added in, which could follow the hash seed (a different key each
-    # run); the layout reads the adjacency in node order and does not depend on it.
+    # run); the layout sorts the edges by their ends' places and does not depend on it.
     ends = sorted(sorted(map(repr, edge)) for edge in graph.edges)
     digest.update(repr(ends).encode())
     return digest.hexdigest()
