@@ -144,3 +144,17 @@ def test_titles_after_zuowei_are_held_by_the_name_right_after_them(make_article)
     text = "作为“中国农民画之乡”“中国温泉之乡”，龙门县森林覆盖率达68%。"
     selected = _selected(extract(make_article(text)))
     assert selected >= {("龙门县", "中国农民画之乡"), ("龙门县", "中国温泉之乡")}
+
+
+def test_every_title_of_an_unquoted_list_after_the_cue_is_selected(make_article):
+    text = (
+        "平远县继续入选全国县域经济竞争力300强、全国县域休闲农业百强县，"
+        "获评县域绿色发展经典案例、广东生态强省建设示范案例。"
+    )
+    ex = extract(make_article(text))
+    assert {o for s, o in _selected(ex) if s == "平远县"} == {
+        "全国县域经济竞争力300强",
+        "全国县域休闲农业百强县",
+        "县域绿色发展经典案例",
+        "广东生态强省建设示范案例",
+    }

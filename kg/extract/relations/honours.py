@@ -182,11 +182,12 @@ def _own_place(ex: Extraction, found: _Found, own: str | None) -> Mention | None
     return home
 
 
-_NEXT_TITLE = re.compile(r"”?(?:、|和|及|以及)?“")
+# the next title of a list: quoted (“A”“B”, “A”和“C”) or not (A、B和C)
+_NEXT_TITLE = re.compile(r"”?(?:、|和|及|以及)?“|、|和|及|以及")
 
 
 def _more_titles(ex: Extraction, end: int) -> list[str]:
-    """Titles quoted one after another after the first (入选“A”“B”和“C”)."""
+    """Titles listed after the first, quoted or not (入选“A”“B”和“C”, 获评A、B、C)."""
     text = ex.article.text
     out = []
     while True:
