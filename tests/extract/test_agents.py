@@ -60,3 +60,9 @@ def test_a_town_the_article_is_on_carries_out_what_no_clause_names_an_agent_for(
     )
     ex = extract(make_article(text))
     assert ("东坑镇", "百千万工程") in facts(ex, "implements")
+
+
+def test_a_place_right_before_dazao_carries_out_the_programme_after_it(make_article):
+    text = "按照梅州打造“1+3”现代产业集群的要求，平远县将规划建设新材料产业园。"
+    ex = extract(make_article(text))
+    assert facts(ex, "implements") == {("梅州市", "“1+3”现代产业集群")}

@@ -91,6 +91,8 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
         return "participatesIn", False
     if o == Kind.EVENT and i == Kind.EVENT:
         return "partOf", False  # the plenum is part of the joint session (…全会暨…会议)
+    if o == i == Kind.GOVERNMENT_BODY and inner.start == outer.start:
+        return "partOf", True  # 县人大常委会 and 县委宣传部 are parts of 县人大 and 县委
     if i in (Kind.PARK, Kind.ROAD, Kind.PROGRAMME, Kind.PROJECT, Kind.REGION, Kind.COMPANY):
         return "about", True
     return None
@@ -209,10 +211,11 @@ AGENT_CUES = {
     "推动": ({Kind.PROGRAMME}, "implements"),
     "坚持": ({Kind.PROGRAMME}, "implements"),
     "围绕": ({Kind.PROGRAMME}, "implements"),
+    "打造": ({Kind.PROGRAMME}, "implements"),
 }
 # verbs too common to reach past other words to a programme: its name follows at once
 # (推进“一镇一业”, 推行“一企一策”; not 推进发展新型农村集体经济专项改革试点)
-_DIRECT = ("推进", "推行", "深化", "推动", "坚持")
+_DIRECT = ("推进", "推行", "深化", "推动", "坚持", "打造")
 # 以“百千万工程”为总抓手 / 为牵引: the programme is what the agent carries out
 _LEVER = re.compile(r"[”」》]?为(?:总|重要|主要)?(?:抓手|牵引|引领|主线)")
 # 顺德区发展和改革局相关负责人表示，… / 农业农村局介绍，…: the organ speaks for itself
