@@ -97,6 +97,7 @@ class KGO(DefinedNamespace):
     worksFor: URIRef
     holdsPostIn: URIRef
     issuedBy: URIRef
+    presentedAt: URIRef
     heldIn: URIRef
     operates: URIRef
     rankedIn: URIRef
@@ -158,6 +159,7 @@ RELATION_PREDICATES = frozenset(
         "worksFor",
         "holdsPostIn",
         "issuedBy",
+        "presentedAt",
         "heldIn",
         "operates",
         "rankedIn",
