@@ -98,6 +98,7 @@ class KGO(DefinedNamespace):
     holdsPostIn: URIRef
     issuedBy: URIRef
     presentedAt: URIRef
+    visited: URIRef
     heldIn: URIRef
     operates: URIRef
     rankedIn: URIRef
@@ -160,6 +161,7 @@ RELATION_PREDICATES = frozenset(
         "holdsPostIn",
         "issuedBy",
         "presentedAt",
+        "visited",
         "heldIn",
         "operates",
         "rankedIn",

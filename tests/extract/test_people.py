@@ -59,3 +59,21 @@ def test_the_chairman_of_this_company_works_for_the_company_named_before(make_ar
     assert facts(extract(make_article(text)), "worksFor") == {
         ("李武杰", "梅州华星电器有限公司")
     }
+
+
+def test_a_person_going_to_a_place_to_inspect_it_visited_it(make_article):
+    text = "市委书记欧阳辉带队赴平远县调研，并参加项目开工活动。"
+    assert facts(extract(make_article(text)), "visited") == {("欧阳辉", "平远县")}
+
+
+def test_a_person_visits_each_place_listed_before_the_inspection(make_article):
+    text = "梅县区区长王海亮到梅州华星电器有限公司和石扇电子产业园检查指导工作。"
+    assert facts(extract(make_article(text)), "visited") == {
+        ("王海亮", "梅州华星电器有限公司"),
+        ("王海亮", "石扇电子产业园"),
+    }
+
+
+def test_going_somewhere_without_inspecting_is_no_visit(make_article):
+    text = "县委书记李振声到平远县参加项目签约仪式。"
+    assert facts(extract(make_article(text)), "visited") == set()

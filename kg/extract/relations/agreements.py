@@ -11,7 +11,6 @@
   in a following clause that names no one before its verb (X公司与Y市人民政府签订
   合作协议，计划投资15亿元建设Z基地): the company party invests in them and they
   lie in the place party.
-- **Posts** (worksFor, holdsPostIn): ``posts``.
 - **Issuing** (issuedBy): a 《…》 document after an organ or place and a verb of
   issuing (省政府印发《…方案》, X局同步发布了《…》) was issued by it.
 - **Benefiting** (benefitsFrom): a company that receives a reward, subsidy or
@@ -24,7 +23,6 @@ from __future__ import annotations
 import re
 
 from kg.extract.kinds import PLACES, Kind
-from kg.extract.relations.posts import post_relations
 from kg.extract.relations.registry import relation_rule
 from kg.extract.text.clauses import CLAUSE, top_level_within
 from kg.records import Extraction, Mention, Relation
@@ -259,7 +257,6 @@ def party_relations(ex: Extraction) -> list[Relation]:
     return (
         cooperation_relations(ex)
         + anaphoric_parties(ex)
-        + post_relations(ex)
         + issue_relations(ex)
         + benefit_relations(ex)
     )

@@ -1,4 +1,4 @@
-"""Posts: who holds which post where (worksFor, holdsPostIn).
+"""People: who holds which post where (worksFor, holdsPostIn), who visited what.
 
 - A person named right after a title that follows an organisation (科拓家电董事长
   陈立峰, or over a chain of titles: X集团党委书记、董事长Y) works for it; the
@@ -12,6 +12,11 @@
   makes the person work for that committee.
 - One space may stand between the title and the name (a byline or a signature
   line: X县代理县长 Y, X日报记者 Y).
+- **Visits** (visited): a person, or an organ, followed in its clause by a verb of
+  going (赴, 到, 前往, 深入, 亲临, 莅临, 来到, 走进; 带队/率队 before it allowed) and the
+  places, parks, works or companies right after it (joined by 、/和/及), then a
+  verb of inspecting (调研, 考察, 视察, 检查, 督导, 走访, 慰问; 开展 before it
+  allowed): the person visited each (X带队赴Y县调研, X亲临Y调研).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ import re
 
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.names.people import PERSON_TITLES
+from kg.extract.relations.registry import relation_rule
+from kg.extract.text.clauses import CLAUSE, top_level_within
 from kg.records import Extraction, Mention, Relation
 
 ORGANS = {Kind.COMPANY, Kind.GOVERNMENT_BODY, Kind.ORGANIZATION}
@@ -117,3 +124,40 @@ def _place_headed(ex: Extraction, lead: int, place_ends: dict[int, Mention]) -> 
         if m.kind in kinds and names.get(m.entity, "").endswith(level):
             return m.entity
     return None
+
+
+_VISITORS = {Kind.PERSON, Kind.GOVERNMENT_BODY}
+_VISITED = PLACES | {Kind.PARK, Kind.PROJECT, Kind.COMPANY, Kind.ORGANIZATION}
+_GO = re.compile(r"(?:一行)?(?:带队|率队|率团|一行)?(?:赴|到|前往|深入|亲临|莅临|来到|走进)")
+_INSPECT = re.compile(r"(?:开展|进行|实地)?(?:调研|考察|视察|检查|督导|走访|慰问)")
+_AND = ("、", "和", "及", "与")
+
+
+def visit_relations(ex: Extraction) -> list[Relation]:
+    """X带队赴Y县调研, X亲临Y调研: X visited Y (see the module's docstring)."""
+    text = ex.article.text
+    out = []
+    for clause in CLAUSE.finditer(text):
+        ms = top_level_within(ex.mentions, clause.start(), clause.end())
+        for i, visitor in enumerate(ms[:-1]):
+            go = _GO.match(text, visitor.end)
+            if visitor.kind not in _VISITORS or go is None or ms[i + 1].start != go.end():
+                continue
+            visited = [ms[i + 1]]
+            for m in ms[i + 2 :]:
+                if text[visited[-1].end : m.start] not in _AND:
+                    break
+                visited.append(m)
+            if _INSPECT.match(text, visited[-1].end):
+                out += [
+                    Relation(visitor.entity, "visited", m.entity, visitor.sentence, "调研")
+                    for m in visited
+                    if m.kind in _VISITED
+                ]
+    return out
+
+
+@relation_rule("people")
+def people_relations(ex: Extraction) -> list[Relation]:
+    """Posts and visits (see the module's docstring)."""
+    return post_relations(ex) + visit_relations(ex)
