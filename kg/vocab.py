@@ -99,6 +99,7 @@ class KGO(DefinedNamespace):
     issuedBy: URIRef
     presentedAt: URIRef
     visited: URIRef
+    integratesWith: URIRef
     heldIn: URIRef
     operates: URIRef
     rankedIn: URIRef
@@ -162,6 +163,7 @@ RELATION_PREDICATES = frozenset(
         "issuedBy",
         "presentedAt",
         "visited",
+        "integratesWith",
         "heldIn",
         "operates",
         "rankedIn",

@@ -28,6 +28,7 @@ from kg.extract.relations import (
     agreements,
     documents,
     events,
+    goals,
     honours,
     listings,
     members,
@@ -44,7 +45,18 @@ from kg.extract.text.spans import in_sentence, uncovered, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 # the modules of the other rules: importing them registers their rules
-RULE_MODULES = (agreements, documents, events, honours, listings, members, posts, roads, works)
+RULE_MODULES = (
+    agreements,
+    documents,
+    events,
+    goals,
+    honours,
+    listings,
+    members,
+    posts,
+    roads,
+    works,
+)
 HOLDERS = PLACES | {Kind.PARK}
 
 # cue: (subject kinds, object kinds, predicate, subject is left of the cue)
@@ -365,6 +377,7 @@ RULE_ORDER = (
     "agreements",
     "people",
     "documents",
+    "goals",
     "listings",
     "members",
 )
