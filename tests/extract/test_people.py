@@ -77,3 +77,12 @@ def test_a_person_visits_each_place_listed_before_the_inspection(make_article):
 def test_going_somewhere_without_inspecting_is_no_visit(make_article):
     text = "县委书记李振声到平远县参加项目签约仪式。"
     assert facts(extract(make_article(text)), "visited") == set()
+
+
+def test_a_person_named_again_without_the_title_is_the_same_person(make_article):
+    text = (
+        "市委书记欧阳辉带队赴平远县调研。"
+        "随后，欧阳辉一行前往梅州华星电器有限公司和石扇电子产业园开展调研。"
+    )
+    visited = facts(extract(make_article(text)), "visited")
+    assert {("欧阳辉", "梅州华星电器有限公司"), ("欧阳辉", "石扇电子产业园")} <= visited
