@@ -29,3 +29,8 @@ def test_a_document_published_by_several_parties_is_issued_by_each(make_article)
         ("中国县域营商环境报告2024", "南方城市研究院"),
         ("中国县域营商环境报告2024", "北京城乡规划研究中心"),
     }
+
+
+def test_a_quoted_programme_right_after_an_organ_was_issued_by_it(make_article):
+    text = "平远县认真落实省委“1234”具体部署，扎实推进各项工作。"
+    assert facts(extract(make_article(text)), "issuedBy") == {("“1234”具体部署", "省委")}

@@ -4,6 +4,8 @@
   last session (…会议, …大会, …全会) named before it in its sentence (在X县第N届人民
   代表大会第M次会议上作政府工作报告), else in the sentence before it in its
   paragraph (X会议召开。县长Y作政府工作报告).
+- **An organ's programme** (issuedBy): a quoted programme written right after an
+  organ (省委“1310”具体部署, 市政府“十四五”规划) was issued by it.
 - **Published by several** (issuedBy): 《D》由A和B等机构联合发布 — each party
   listed after 由 (organs, organisations, companies, places; joined by 、/和/及/与,
   with 等… after the last) published the document D.
@@ -87,7 +89,26 @@ def published_by(ex: Extraction) -> list[Relation]:
     return out
 
 
+def organ_programmes(ex: Extraction) -> list[Relation]:
+    """省委“1310”具体部署: the quoted programme right after an organ was issued by it."""
+    text = ex.article.text
+    out = []
+    for sentence in ex.article.sentences:
+        ms = top_level_within(ex.mentions, sentence.start, sentence.end)
+        for organ, programme in zip(ms, ms[1:], strict=False):
+            gap = text[organ.end : programme.start] or text[programme.start : programme.start + 1]
+            if (
+                organ.kind == Kind.GOVERNMENT_BODY
+                and programme.kind == Kind.PROGRAMME
+                and gap in ("“", "「")
+            ):
+                out.append(
+                    Relation(programme.entity, "issuedBy", organ.entity, organ.sentence, "的")
+                )
+    return out
+
+
 @relation_rule("documents")
 def document_relations(ex: Extraction) -> list[Relation]:
-    """Reports delivered at sessions, documents published by several parties."""
-    return presented_at(ex) + published_by(ex)
+    """Reports delivered at sessions, documents published by organs."""
+    return presented_at(ex) + published_by(ex) + organ_programmes(ex)
