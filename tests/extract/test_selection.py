@@ -158,3 +158,9 @@ def test_every_title_of_an_unquoted_list_after_the_cue_is_selected(make_article)
         "县域绿色发展经典案例",
         "广东生态强省建设示范案例",
     }
+
+
+def test_who_chose_a_title_issued_it_and_the_gap_to_the_subject_ends_at_bei(make_article):
+    ex = extract(make_article("平远县连续3年被南方城市研究中心评为“营商环境50强县”。"))
+    assert _selected(ex) == {("平远县", "营商环境50强县")}
+    assert facts(ex, "issuedBy") == {("营商环境50强县", "南方城市研究中心")}

@@ -138,7 +138,9 @@ def _subjects(
         return []
     left = [i for i, m in enumerate(ms) if m.end <= found.at and m.kind in SELECTABLE]
     left = [i for i in left if not _selector(text, ms[i], found.at)]
-    if left and found.at - ms[left[-1]].end <= MAX_GAP:
+    by = _by(ex, found.at, ms)  # 连续3年被X评为: the gap is counted up to 被
+    reach = by.start - 1 if by else found.at
+    if left and reach - ms[left[-1]].end <= MAX_GAP:
         return _coordinated(ms, left[-1], text, -1)
     if not any(m.end <= found.at and not _selector(text, m, found.at) for m in ms):
         topic = _sentence_topic(ex, found.at)
@@ -157,6 +159,12 @@ def _selector(text: str, m: Mention, at: int) -> bool:
     """True when ``m`` is who selects (被赛迪顾问评为…): right after 被/经/由 and right
     before a selection cue."""
     return text[m.start - 1 : m.start] in _BY and text.startswith(CUES, m.end)
+
+
+def _by(ex: Extraction, at: int, ms: list[Mention]) -> Mention | None:
+    """Who chose, right before the cue after 被/经/由 (被X评为T): X issued the title."""
+    text = ex.article.text
+    return next((m for m in ms if m.end == at and text[m.start - 1 : m.start] in _BY), None)
 
 
 # titles a place holds: …100强县, …示范镇, 中国…之乡
@@ -265,5 +273,7 @@ def selection_relations(ex: Extraction) -> list[Relation]:
                     for obj in objs:
                         if s.entity and s.entity != obj:
                             out.append(Relation(s.entity, "selectedFor", obj, index, cue))
+                by = _by(ex, at, ms)
+                out += [Relation(o, "issuedBy", by.entity, index, cue) for o in objs if by]
             at = text.find(cue, at + 1)
     return out + held_titles(ex)
