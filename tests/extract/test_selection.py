@@ -164,3 +164,8 @@ def test_who_chose_a_title_issued_it_and_the_gap_to_the_subject_ends_at_bei(make
     ex = extract(make_article("平远县连续3年被南方城市研究中心评为“营商环境50强县”。"))
     assert _selected(ex) == {("平远县", "营商环境50强县")}
     assert facts(ex, "issuedBy") == {("营商环境50强县", "南方城市研究中心")}
+
+
+def test_one_of_the_parks_holding_a_title_is_selected_for_it(make_article):
+    ex = extract(make_article("梅北新材料产业园是全省五个大型产业集聚区之一，跨梅县、平远两地。"))
+    assert _selected(ex) == {("梅北新材料产业园", "大型产业集聚区")}

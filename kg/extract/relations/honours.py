@@ -253,6 +253,33 @@ def held_titles(ex: Extraction) -> list[Relation]:
     return out
 
 
+# X是全省七个T之一: X is one of the places or parks holding the title T
+_ONE_OF = re.compile(
+    r"是(?:全国|全省|全市|广东省?|省内|国内|首批|第[一二三四五六七八九十]+批)*"
+    r"(?:[0-9一二三四五六七八九十百两]+(?:个|家|批|大))?"
+)
+_ONE_OF_TITLES = (*_TITLED, Kind.PARK)
+
+
+def one_of_titles(ex: Extraction) -> list[Relation]:
+    """X是全省七个T之一: X is selected for T (a title, list or kind of park)."""
+    text = ex.article.text
+    out = []
+    for sentence in ex.article.sentences:
+        ms = top_level_within(ex.mentions, sentence.start, sentence.end)
+        for x, title in zip(ms, ms[1:], strict=False):
+            lead = _ONE_OF.match(text, x.end)
+            if (
+                x.kind in SELECTABLE
+                and title.kind in _ONE_OF_TITLES
+                and lead is not None
+                and lead.end() == title.start
+                and text.startswith("之一", title.end)
+            ):
+                out.append(Relation(x.entity, "selectedFor", title.entity, sentence.index, "之一"))
+    return out
+
+
 @relation_rule("honours")
 def selection_relations(ex: Extraction) -> list[Relation]:
     """subject selectedFor title/programme, for every selection cue with both ends."""
@@ -276,4 +303,4 @@ def selection_relations(ex: Extraction) -> list[Relation]:
                 by = _by(ex, at, ms)
                 out += [Relation(o, "issuedBy", by.entity, index, cue) for o in objs if by]
             at = text.find(cue, at + 1)
-    return out + held_titles(ex)
+    return out + held_titles(ex) + one_of_titles(ex)
