@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.figures.subjects import SUBJECT_KINDS, own_place
+from kg.extract.figures.subjects import SUBJECT_KINDS
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.pipeline import step
 from kg.extract.relations import (
@@ -360,7 +360,7 @@ relation_rule("routes")(route_relations)
 relation_rule("villages")(village_relations)
 relation_rule("cues")(cue_relations)
 relation_rule("sites")(site_relations)
-relation_rule("agents")(lambda ex: agent_relations(ex, own_place(ex)))
+relation_rule("agents")(lambda ex: agent_relations(ex, home_place(ex)))
 
 # the order the rules run in: the first relation found keeps its evidence
 RULE_ORDER = (
