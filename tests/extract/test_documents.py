@@ -10,21 +10,21 @@ from kg.extract import extract
 
 def test_a_work_report_after_the_session_opening_is_presented_at_it(make_article):
     text = (
-        "1月10日，平远县第十七届人民代表大会第三次会议召开。"
+        "1月9日，平远县第十五届人民代表大会第四次会议开幕。"
         "平远县县长钟立群作2024年平远县政府工作报告，回顾了过去一年的工作。"
     )
     assert facts(extract(make_article(text)), "presentedAt") == {
-        ("2024年平远县政府工作报告", "平远县第十七届人民代表大会第三次会议")
+        ("2024年平远县政府工作报告", "平远县第十五届人民代表大会第四次会议")
     }
 
 
 def test_a_work_report_in_another_paragraph_is_not_presented_at_the_session(make_article):
-    text = "平远县第十七届人民代表大会第三次会议召开。\n平远县政府工作报告提到，园区扩容。"
+    text = "平远县第十五届人民代表大会第四次会议开幕。\n平远县政府工作报告指出，园区扩容。"
     assert facts(extract(make_article(text)), "presentedAt") == set()
 
 
 def test_a_document_published_by_several_parties_is_issued_by_each(make_article):
-    text = "《中国县域营商环境报告2024》由南方城市研究院和北京城乡规划研究中心等机构联合发布。"
+    text = "《中国县域营商环境报告2024》由南方城市研究院和北京城乡规划研究中心等单位共同编制。"
     assert facts(extract(make_article(text)), "issuedBy") == {
         ("中国县域营商环境报告2024", "南方城市研究院"),
         ("中国县域营商环境报告2024", "北京城乡规划研究中心"),

@@ -8,13 +8,13 @@ from kg.extract import extract
 
 
 def test_a_place_before_rongru_integrates_with_each_region_listed(make_article):
-    text = "平远县将主动对接融入粤港澳大湾区、海峡西岸经济区。"
+    text = "平远县将积极融入珠三角、海峡西岸经济区。"
     assert facts(extract(make_article(text)), "integratesWith") == {
-        ("平远县", "粤港澳大湾区"),
+        ("平远县", "珠三角"),
         ("平远县", "海峡西岸经济区"),
     }
 
 
 def test_rongru_with_no_place_right_before_it_integrates_no_one(make_article):
-    text = "平远县加快建设，为对接融入粤港澳大湾区提供交通支撑。"
+    text = "平远县加快建设，为融入珠三角提供交通支撑。"
     assert facts(extract(make_article(text)), "integratesWith") == set()

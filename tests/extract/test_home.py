@@ -114,7 +114,7 @@ def test_a_park_named_with_a_far_countys_short_name_is_a_brand(make_article):
 
 def test_planning_areas_a_city_article_names_lie_in_the_city(make_article):
     text = (
-        "2024年，江门市地区生产总值增长4%。江门市各区中，滨江统筹区增长5.1%，"
+        "2024年，江门市经济总量增长4%。江门市各区中，滨江统筹区增长5.1%，"
         "银湖统筹区增长3.2%。江门市将继续推进产业升级。"
     )
     located = facts(extract(make_article(text)), "locatedIn")

@@ -5,8 +5,8 @@
   代表大会第M次会议上作政府工作报告), else in the sentence before it in its
   paragraph (X会议召开。县长Y作政府工作报告).
 - **An organ's programme** (issuedBy): a quoted programme written right after an
-  organ (省委“1310”具体部署, 市政府“十四五”规划) was issued by it.
-- **Published by several** (issuedBy): 《D》由A和B等机构联合发布 — each party
+  organ (省委“1234”具体部署, 市政府“十四五”规划) was issued by it.
+- **Published by several** (issuedBy): 《D》由A和B等单位共同编制 — each party
   listed after 由 (organs, organisations, companies, places; joined by 、/和/及/与,
   with 等… after the last) published the document D.
 """
@@ -66,7 +66,7 @@ def _session_before(ex: Extraction, report: Mention, names: dict[str, str]) -> M
 
 
 def published_by(ex: Extraction) -> list[Relation]:
-    """《D》由A和B等机构联合发布: D issuedBy A and B."""
+    """《D》由A和B等单位共同编制: D issuedBy A and B."""
     text = ex.article.text
     out = []
     for sentence in ex.article.sentences:
@@ -90,7 +90,7 @@ def published_by(ex: Extraction) -> list[Relation]:
 
 
 def organ_programmes(ex: Extraction) -> list[Relation]:
-    """省委“1310”具体部署: the quoted programme right after an organ was issued by it."""
+    """省委“1234”具体部署: the quoted programme right after an organ was issued by it."""
     text = ex.article.text
     out = []
     for sentence in ex.article.sentences:

@@ -3,8 +3,8 @@
 - **Integrating** (integratesWith): a place right before 融入 or 对接 (an adverb such
   as 主动, 积极, 全面, 加快 or 将 between them; 融入和对接 and 对接融入 read as one
   verb) integrates with the region, programme or zone named right after the verb,
-  and with those listed after it with 、/和/及 (X县主动融入粤港澳大湾区、Y经济区).
-  The place must stand right before: with no place there (为对接融入…提供支撑, 把Y
+  and with those listed after it with 、/和/及 (X县主动融入珠三角、Y经济区).
+  The place must stand right before: with no place there (为融入…提供支撑, 把Y
   建设融入Z) the sentence says nothing of whose development it is.
 """
 

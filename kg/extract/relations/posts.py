@@ -3,7 +3,7 @@
 - A person named right after a title that follows an organisation (科拓家电董事长
   陈立峰, or over a chain of titles: X集团党委书记、董事长Y) works for it; the
   organisation may be one the article names elsewhere, written here where the
-  name recogniser did not cut it (县政协主席Y after a 县政协 named before), or
+  name recogniser did not cut it (区政协主席Y after a 区政协 named before), or
   该公司/该集团/该企业, the company last named before.
 - A party secretary or head of a place (X区委书记Y, 镇党委书记Y, X市市长Y, X市常务
   副市长Y, X县代理县长Y) holds a post in that place (holdsPostIn); with the place
@@ -86,8 +86,8 @@ def post_relations(ex: Extraction) -> list[Relation]:
 
 
 def _organ_named_before(ex: Extraction, at: int, organs: dict[str, Mention]) -> Mention | None:
-    """The organ whose name ends at ``at`` though no mention cuts it there (县政协主席Y
-    after 县政协 was named), or the company last named for 该公司/该集团/该企业."""
+    """The organ whose name ends at ``at`` though no mention cuts it there (区政协主席Y
+    after 区政协 was named), or the company last named for 该公司/该集团/该企业."""
     text = ex.article.text
     if text[max(0, at - 3) : at] in _THIS_COMPANY:
         before = [m for m in ex.mentions if m.kind == Kind.COMPANY and m.end <= at - 3]
@@ -118,7 +118,7 @@ def _place_headed(ex: Extraction, lead: int, place_ends: dict[int, Mention]) -> 
         level, at = text[at - 1 : at], at - 1  # 区委书记: the level before 委
     kinds = _LEVEL_KINDS.get(level)
     if kinds is None or text[at - 1 : at] not in _STANDS_ALONE:
-        return None  # 交通集团党委书记: no place left out
+        return None  # 物流集团党委书记: no place left out
     names = {e.key: e.name for e in ex.entities}
     for m in reversed([m for m in ex.mentions if m.end <= at]):
         if m.kind in kinds and names.get(m.entity, "").endswith(level):

@@ -114,7 +114,7 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
     if o == Kind.EVENT and i == Kind.EVENT:
         return "partOf", False  # the plenum is part of the joint session (…全会暨…会议)
     if o == i == Kind.GOVERNMENT_BODY and inner.start == outer.start:
-        return "partOf", True  # 县人大常委会 and 县委宣传部 are parts of 县人大 and 县委
+        return "partOf", True  # 区人大常委会 and 区委宣传部 are parts of 区人大 and 区委
     if i in (Kind.PARK, Kind.ROAD, Kind.PROGRAMME, Kind.PROJECT, Kind.REGION, Kind.COMPANY):
         return "about", True
     return None
