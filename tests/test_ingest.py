@@ -636,3 +636,9 @@ def test_a_headline_naming_a_document_is_read_as_text_too():
 
     ex = extract(article)
     assert "2023年平远县统计公报" in {e.name for e in ex.entities}
+
+
+def test_a_headline_naming_a_report_excerpt_is_read_as_text_too():
+    raw = "2024年平远县政府工作报告（摘要）\n\n  过去一年,平远县经济总量增长4.2%。\n"
+    article = parse_article(raw, "pingyuan-report.txt", "0" * 64)
+    assert article.text.split("\n")[0] == "2024年平远县政府工作报告(摘要)"  # NFKC

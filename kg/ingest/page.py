@@ -61,7 +61,9 @@ _ISSUERS = re.compile(rf"^{_ORGAN}(?:\s+{_ORGAN})*$")
 # the field of a government notice naming who issues it
 _ISSUER_FIELD = re.compile(r"^(?:发布机构|发文机关|发布单位)\s*:")
 # a headline that is a document's whole name: the page is that document
-_DOCUMENT_TITLE = re.compile(rf"^[{CJK}0-9]{{2,36}}(?:统计公报|工作报告)$")
+_DOCUMENT_TITLE = re.compile(
+    rf"^[{CJK}0-9]{{2,36}}(?:统计公报|工作报告)(?:[(（](?:摘要|全文)[)）])?$"
+)
 # a headline printed letter-spaced: 政 府 工 作 报 告
 _SPACED = re.compile(rf"[{CJK}](?: [{CJK}]){{2,}}")
 # how a report's subtitle ends: …会议上, …大会上的讲话

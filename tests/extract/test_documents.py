@@ -34,3 +34,18 @@ def test_a_document_published_by_several_parties_is_issued_by_each(make_article)
 def test_a_quoted_programme_right_after_an_organ_was_issued_by_it(make_article):
     text = "平远县认真落实省委“1234”具体部署，扎实推进各项工作。"
     assert facts(extract(make_article(text)), "issuedBy") == {("“1234”具体部署", "省委")}
+
+
+def test_the_signer_under_a_subtitle_took_part_in_the_session_and_the_report_was_given_there(
+    make_article,
+):
+    text = (
+        "2024年平远县政府工作报告\n"
+        "——2024年1月9日在平远县第十五届人民代表大会第四次会议上\n"
+        "平远县县长 钟立群\n"
+        "过去一年，全县经济总量增长5%。"
+    )
+    ex = extract(make_article(text))
+    session = "平远县第十五届人民代表大会第四次会议"
+    assert facts(ex, "participatesIn") >= {("钟立群", session)}
+    assert facts(ex, "presentedAt") == {("2024年平远县政府工作报告", session)}

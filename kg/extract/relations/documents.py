@@ -4,6 +4,10 @@
   last session (…会议, …大会, …全会) named before it in its sentence (在X县第N届人民
   代表大会第M次会议上作政府工作报告), else in the sentence before it in its
   paragraph (X会议召开。县长Y作政府工作报告).
+- **Signed** (participatesIn): the office holder signing a report on the line
+  under its subtitle (——…在X县第N届人民代表大会第M次会议上 / X县县长 Y) took part in
+  the session; a work report named above the subtitle (the page's headline read
+  as text) was delivered at it.
 - **An organ's programme** (issuedBy): a quoted programme written right after an
   organ (省委“1234”具体部署, 市政府“十四五”规划) was issued by it.
 - **Published by several** (issuedBy): 《D》由A和B等单位共同编制 — each party
@@ -21,6 +25,8 @@ from kg.extract.text.clauses import top_level_within
 from kg.records import Extraction, Mention, Relation
 
 _SESSION_ENDS = ("会议", "大会", "全会")
+_SUBTITLE_MARKS = ("——", "--", "—")
+_SIGNATURE_LINE = 24  # characters of an office and a name (X县人民政府代理县长 Y)
 _PUBLISHERS = PLACES | {Kind.GOVERNMENT_BODY, Kind.ORGANIZATION, Kind.COMPANY}
 _DOCUMENTS = (Kind.PROGRAMME, Kind.REPORT, Kind.DESIGNATION)
 _BY = re.compile(r"[》”]?由")
@@ -55,14 +61,46 @@ def _session_before(ex: Extraction, report: Mention, names: dict[str, str]) -> M
         before = sentences[report.sentence - 1]
         spans.append((before.start, before.end))
     for lo, hi in spans:
-        sessions = [
-            m
-            for m in top_level_within(ex.mentions, lo, hi)
-            if m.kind == Kind.EVENT and names.get(m.entity, "").endswith(_SESSION_ENDS)
-        ]
+        sessions = _sessions(ex, lo, hi, names)
         if sessions:
             return sessions[-1]
-    return None
+    nxt = report.sentence + 1  # a headline over its subtitle: ——…在X会议上
+    return _subtitle_session(ex, nxt, names) if nxt < len(sentences) else None
+
+
+def _sessions(ex: Extraction, lo: int, hi: int, names: dict[str, str]) -> list[Mention]:
+    return [
+        m
+        for m in top_level_within(ex.mentions, lo, hi)
+        if m.kind == Kind.EVENT and names.get(m.entity, "").endswith(_SESSION_ENDS)
+    ]
+
+
+def _subtitle_session(ex: Extraction, index: int, names: dict[str, str]) -> Mention | None:
+    """The session a report's subtitle names (——2024年1月8日在X县第N届…会议上)."""
+    line = ex.article.sentences[index]
+    if not line.text.strip().startswith(_SUBTITLE_MARKS):
+        return None
+    sessions = _sessions(ex, line.start, line.end, names)
+    return sessions[-1] if sessions else None
+
+
+def signed_reports(ex: Extraction) -> list[Relation]:
+    """X县县长 Y on the line under a report's subtitle: Y took part in the session."""
+    names = {e.key: e.name for e in ex.entities}
+    out = []
+    for person in ex.mentions:
+        if person.kind != Kind.PERSON or not person.sentence:
+            continue
+        line = ex.article.sentences[person.sentence]
+        if len(line.text.strip()) > _SIGNATURE_LINE:
+            continue
+        session = _subtitle_session(ex, person.sentence - 1, names)
+        if session is not None:
+            out.append(
+                Relation(person.entity, "participatesIn", session.entity, person.sentence, "——")
+            )
+    return out
 
 
 def published_by(ex: Extraction) -> list[Relation]:
@@ -111,4 +149,4 @@ def organ_programmes(ex: Extraction) -> list[Relation]:
 @relation_rule("documents")
 def document_relations(ex: Extraction) -> list[Relation]:
     """Reports delivered at sessions, documents published by organs."""
-    return presented_at(ex) + published_by(ex) + organ_programmes(ex)
+    return presented_at(ex) + signed_reports(ex) + published_by(ex) + organ_programmes(ex)
