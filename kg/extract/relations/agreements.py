@@ -63,14 +63,14 @@ def _last_of_run(ms: list[Mention], first: Mention) -> Mention:
     return out
 
 
-_ADVERBS = ("分别", "共同", "正式", "已", "积极", "主动")
+_ADVERBS = ("分别", "共同", "正式", "已经", "已", "积极", "主动", "还", "也", "又", "再次", "同时")
 
 
 def _left_party(text: str, ms: list[Mention], at: int) -> Mention | None:
-    """The party right before ``at``, over a bracketed short name (简称“科拓家电”) or an
-    adverb (X分别与…)."""
-    adverb = next((a for a in _ADVERBS if text.startswith(a, at - len(a))), "")
-    at -= len(adverb)
+    """The party right before ``at``, over a bracketed short name (简称“科拓家电”) or
+    adverbs (X分别与…, X还分别与…)."""
+    while adverb := next((a for a in _ADVERBS if text.startswith(a, at - len(a))), ""):
+        at -= len(adverb)
     bracket = _SHORT_NAME.search(text[max(0, at - 22) : at])
     if bracket:
         at -= len(bracket.group())
