@@ -97,6 +97,9 @@ class KGO(DefinedNamespace):
     worksFor: URIRef
     holdsPostIn: URIRef
     issuedBy: URIRef
+    presentedAt: URIRef
+    visited: URIRef
+    integratesWith: URIRef
     heldIn: URIRef
     operates: URIRef
     rankedIn: URIRef
@@ -158,6 +161,9 @@ RELATION_PREDICATES = frozenset(
         "worksFor",
         "holdsPostIn",
         "issuedBy",
+        "presentedAt",
+        "visited",
+        "integratesWith",
         "heldIn",
         "operates",
         "rankedIn",

@@ -230,11 +230,11 @@ def test_every_eval_gold_file_names_its_article_and_its_entities():
 # that loses more than ALLOWED_DROP on any of them fails, so recall is never
 # lost silently; raise a figure when a change improves it.
 MEASURED_ON_EVAL = {
-    "entity_recall": 0.9829,
+    "entity_recall": 0.9886,
     "entity_precision": 0.9515,
     "type_accuracy": 0.9971,
     "level_accuracy": 1.0,
-    "relation_recall": 0.896,
+    "relation_recall": 0.8987,
     "quantity_recall": 0.9365,
     "period_accuracy": 0.982,
 }

@@ -621,3 +621,24 @@ def test_the_issuing_organ_field_of_a_notice_is_read_as_text():
     article = parse_article(raw, "kaiping-notice.txt", "0" * 64)
     assert article.meta.title == "开平市新签约项目18个"
     assert article.text.split("\n")[0] == "发布机构: 开平市发展和改革局 成文日期: 2025-01-30"
+
+
+def test_a_headline_naming_a_document_is_read_as_text_too():
+    # the page is the bulletin its headline names: the report was no entity
+    raw = (
+        "2023年平远县统计公报\n\n时间:2024-04-10 来源:本网\n\n"
+        "  2023年,平远县经济总量增长4.2%。\n"
+    )
+    article = parse_article(raw, "pingyuan-bulletin.txt", "0" * 64)
+    assert article.meta.title == "2023年平远县统计公报"
+    assert article.text.split("\n")[0] == "2023年平远县统计公报"
+    from kg.extract import extract
+
+    ex = extract(article)
+    assert "2023年平远县统计公报" in {e.name for e in ex.entities}
+
+
+def test_a_headline_naming_a_report_excerpt_is_read_as_text_too():
+    raw = "2024年平远县政府工作报告（摘要）\n\n  过去一年,平远县经济总量增长4.2%。\n"
+    article = parse_article(raw, "pingyuan-report.txt", "0" * 64)
+    assert article.text.split("\n")[0] == "2024年平远县政府工作报告(摘要)"  # NFKC

@@ -60,6 +60,10 @@ _ORGAN = rf"[{CJK}]{{2,20}}?(?:局|委员会|办公室|调查队|人民政府|�
 _ISSUERS = re.compile(rf"^{_ORGAN}(?:\s+{_ORGAN})*$")
 # the field of a government notice naming who issues it
 _ISSUER_FIELD = re.compile(r"^(?:发布机构|发文机关|发布单位)\s*:")
+# a headline that is a document's whole name: the page is that document
+_DOCUMENT_TITLE = re.compile(
+    rf"^[{CJK}0-9]{{2,36}}(?:统计公报|工作报告)(?:[(（](?:摘要|全文)[)）])?$"
+)
 # a headline printed letter-spaced: 政 府 工 作 报 告
 _SPACED = re.compile(rf"[{CJK}](?: [{CJK}]){{2,}}")
 # how a report's subtitle ends: …会议上, …大会上的讲话
@@ -261,6 +265,8 @@ def split_page(lines: Sequence[str], hints: dict[str, str]) -> Layout:
     read = _head_text(lines[:start], byline)
     if title and _ISSUERS.match(title):
         read, title = [title, *read], None  # X市统计局 国家统计局X调查队: who issues it
+    elif title and _DOCUMENT_TITLE.search(title):
+        read = [title, *read]  # 2024年X县…统计公报: the page is the document; name it in the text
     lines, end = _cut_link_lists(lines, start, links)
     while end > start and (
         _is_tail_furniture(lines[end - 1], title, head) or _is_link(lines[end - 1], links)

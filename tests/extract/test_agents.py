@@ -60,3 +60,18 @@ def test_a_town_the_article_is_on_carries_out_what_no_clause_names_an_agent_for(
     )
     ex = extract(make_article(text))
     assert ("东坑镇", "百千万工程") in facts(ex, "implements")
+
+
+def test_a_place_right_before_dazao_carries_out_the_programme_after_it(make_article):
+    text = "近年来，梅州打造“1+3”现代农业体系，平远县随之布局新材料产业园。"
+    ex = extract(make_article(text))
+    assert facts(ex, "implements") == {("梅州市", "“1+3”现代农业体系")}
+
+
+def test_a_programme_with_no_agent_is_the_county_s_not_a_town_only_its_parks_name(make_article):
+    # the town dominates only through the park named after it: the article is the county's
+    text = (
+        "仁居园以电子产业为主导。仁居园已入驻企业20家，仁居园产值增长10%。"
+        "全力推进“两园三区”建设。平远县规划建设仁居园、八尺园。"
+    )
+    assert facts(extract(make_article(text)), "implements") == {("平远县", "两园三区")}

@@ -110,3 +110,12 @@ def test_a_pilot_the_articles_place_runs_is_one_it_was_chosen_for(make_article):
 def test_a_park_named_with_a_far_countys_short_name_is_a_brand(make_article):
     text = TOWN + "石角镇把智能装备产业园、广德园打造成为产业转移的重要载体。"
     assert ("广德园", "石角镇") in facts(extract(make_article(text)), "locatedIn")
+
+
+def test_planning_areas_a_city_article_names_lie_in_the_city(make_article):
+    text = (
+        "2024年，江门市经济总量增长4%。江门市各区中，滨江统筹区增长5.1%，"
+        "银湖统筹区增长3.2%。江门市将继续推进产业升级。"
+    )
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert {("滨江统筹区", "江门市"), ("银湖统筹区", "江门市")} <= located

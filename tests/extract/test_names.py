@@ -608,3 +608,9 @@ def test_a_trade_name_opening_with_wan_keeps_it():
     found = names("引进万嘉科技城项目。")
     assert found.get("万嘉科技城") == "Park"
     assert found.get("万嘉科技城项目") == "Project"
+
+
+def test_counted_measures_and_policy_packages_are_programmes():
+    found = names("平远县落实稳增长一揽子政策，细化出台35条促消费措施。")
+    assert found.get("稳增长一揽子政策") == "Programme"
+    assert found.get("35条促消费措施") == "Programme"

@@ -43,3 +43,8 @@ def test_a_joint_session_is_about_the_place_under_its_plenums_name(make_article)
     session = "中共连平县委十四届八次全会暨县委经济工作会议"
     assert (session, "连平县") in facts(ex, "about")
     assert ("中共连平县委十四届八次全会", session) in facts(ex, "partOf")
+
+
+def test_a_standing_committee_is_part_of_the_body_its_name_opens_with(make_article):
+    ex = extract(make_article("市政协常委会委员到园区调研。"))
+    assert facts(ex, "partOf") == {("市政协常委会", "市政协")}

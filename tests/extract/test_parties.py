@@ -133,3 +133,10 @@ def test_this_town_joining_parties_is_the_town_named_before(make_article):
     )
     cooperates = facts(extract(make_article(text)), "cooperatesWith")
     assert ("隆街镇", "连平县水务局") in cooperates
+
+
+def test_a_party_before_an_adverb_and_yu_signs_with_the_other(make_article):
+    text = "当天,平远县人民政府还与南方智能装备研究院签订战略合作协议。"
+    assert facts(extract(make_article(text)), "cooperatesWith") == {
+        ("平远县人民政府", "南方智能装备研究院")
+    }

@@ -144,3 +144,28 @@ def test_titles_after_zuowei_are_held_by_the_name_right_after_them(make_article)
     text = "作为“中国农民画之乡”“中国温泉之乡”，龙门县森林覆盖率达68%。"
     selected = _selected(extract(make_article(text)))
     assert selected >= {("龙门县", "中国农民画之乡"), ("龙门县", "中国温泉之乡")}
+
+
+def test_every_title_of_an_unquoted_list_after_the_cue_is_selected(make_article):
+    text = (
+        "平远县今年入选全国休闲农业重点示范县、全国电子商务进农村示范县，"
+        "获评省级全域旅游示范区、省级林业生态示范县。"
+    )
+    ex = extract(make_article(text))
+    assert {o for s, o in _selected(ex) if s == "平远县"} == {
+        "全国休闲农业重点示范县",
+        "全国电子商务进农村示范县",
+        "省级全域旅游示范区",
+        "省级林业生态示范县",
+    }
+
+
+def test_who_chose_a_title_issued_it_and_the_gap_to_the_subject_ends_at_bei(make_article):
+    ex = extract(make_article("平远县连续3年被南方城市研究中心评为“营商环境50强县”。"))
+    assert _selected(ex) == {("平远县", "营商环境50强县")}
+    assert facts(ex, "issuedBy") == {("营商环境50强县", "南方城市研究中心")}
+
+
+def test_one_of_the_parks_holding_a_title_is_selected_for_it(make_article):
+    ex = extract(make_article("梅北新材料产业园是全省五个先进材料产业基地之一。"))
+    assert _selected(ex) == {("梅北新材料产业园", "先进材料产业基地")}

@@ -160,11 +160,16 @@ def declared_short_names(ex: Extraction) -> dict[tuple[str, str], str]:
 
 def _short_mentions(ex: Extraction, canon: dict[tuple[str, str], str]) -> list[Mention]:
     """Further mentions of short names standing alone (隆基 after 隆基硅能源, a declared
-    简称, a company's trade name), longest first, never inside another mention."""
+    简称, a company's trade name) and of people named once after a title (X一行前往…
+    after 市委书记X), longest first, never inside another mention."""
     text = ex.article.text
     added: dict[int, list[int]] = defaultdict(list)  # start -> ends of the spans added
     shorts = sorted(
-        ((k, s) for (k, s), t in canon.items() if k not in DIVISION_KINDS and s != t),
+        (
+            (k, s)
+            for (k, s), t in canon.items()
+            if k not in DIVISION_KINDS and (s != t or k == Kind.PERSON)
+        ),
         key=lambda ks: (-len(ks[1]), ks),
     )
     longest = len(shorts[0][1]) if shorts else 0

@@ -201,6 +201,7 @@ def mentions_step(ex: Extraction) -> Extraction:
     by_start = {s: (e, d) for s, e, d in divisions}
     mentions = [m for m in mentions if not _trade_name_place(m, companies, by_start)]
     mentions = _without_places_only_in_names(mentions, top)
+    mentions = _without_names_in_people(mentions, top)
     mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
     return ex.evolve(mentions=tuple(mentions))
 
@@ -262,6 +263,17 @@ def _without_places_only_in_names(mentions: list[Mention], top: list[Candidate])
     if not gone:
         return mentions
     return [m for m in mentions if not (m.source == "gazetteer" and m.entity in gone)]
+
+
+def _without_names_in_people(mentions: list[Mention], top: list[Candidate]) -> list[Mention]:
+    """A person's name holds no other name (冯松柏 is no mention of a town 松柏)."""
+    people = SpanIndex([c for c in top if c.kind == Kind.PERSON])
+    return [
+        m
+        for m in mentions
+        if m.kind == Kind.PERSON
+        or not people.covering(m.start, m.end)
+    ]
 
 
 def _trade_name_place(m: Mention, companies: SpanIndex, divisions: dict) -> bool:

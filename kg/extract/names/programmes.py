@@ -6,6 +6,8 @@
   layout word (核, 轴, 带, 区, 组团 ...), two to four times.
 - **Integration of places** (广佛一体化, 深莞惠一体化): the short names of the places
   joined before 一体化.
+- **Counted measures** (20条促消费措施, 15条惠企政策) and **policy packages**
+  (稳增长一揽子政策, 促消费一揽子措施).
 - **Quoted goals** before the word saying they are a goal or a strategy (“再造一个
   新X”的总目标, 以“X+Y”双轮驱动), also a few words before it
   (“北融南拓”经济发展战略, “X”十年发展蓝图, “以竹富镇”党建品牌).
@@ -28,6 +30,10 @@ _LAYOUT_WORDS = "组团|园区|核|轴|带|区|廊|心|极|翼|主|辅|圈|群|�
 _LAYOUT = re.compile(
     r"(?<![第0-9一二三四五六七八九十两])(?:[一二三四五六七八九十两](?:" + _LAYOUT_WORDS + r")){2,4}"
 )
+_COUNTED = re.compile(
+    r"(?<![0-9０-９.])[0-9]{1,3}条[\u4e00-\u9fff]{2,10}?(?:措施|举措|政策|意见|细则)(?!体系)"
+)
+_PACKAGE = re.compile(r"(?:稳|促|保)[\u4e00-\u9fff]{1,3}?一揽子(?:政策措施|政策|措施)")
 _INTEGRATION = re.compile(r"([\u4e00-\u9fff]{2,4})一体化")
 _GOAL = re.compile(
     r"“([^“”。,，;；!！?？]{4,14})”(?=的?(?:蓝图|总目标|目标|战略|双轮驱动|发展战略|工作部署|具体部署|工作安排|总体要求)"
@@ -43,6 +49,8 @@ def programme_candidates(text: str, is_abbreviation: Callable[[str], bool]) -> I
     for m in _NUMBERED.finditer(text):
         yield Candidate(m.start(), m.end(), Kind.PROGRAMME, "numbered")
     for m in _LAYOUT.finditer(text):
+        yield Candidate(m.start(), m.end(), Kind.PROGRAMME, "numbered")
+    for m in (*_COUNTED.finditer(text), *_PACKAGE.finditer(text)):
         yield Candidate(m.start(), m.end(), Kind.PROGRAMME, "numbered")
     for m in _INTEGRATION.finditer(text):
         places = m.group(1)

@@ -39,34 +39,13 @@ from kg.extract.names.edges import (
 from kg.extract.names.events import session_candidates
 from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.names.lists import listed_member_candidates
+from kg.extract.names.people import person_candidates
 from kg.extract.names.programmes import programme_candidates
 from kg.extract.names.titles import title_candidates
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
 from kg.extract.text.spans import SpanIndex
 
-PERSON_TITLES = (
-    "董事长",
-    "总经理",
-    "副总经理",
-    "负责人",
-    "总裁",
-    "创始人",
-    "书记",
-    "市长",
-    "县长",
-    "区长",
-    "镇长",
-    "主任",
-    "局长",
-    "厅长",
-    "部长",
-    "院长",
-    "所长",
-    "经理",
-    "记者",
-    "通讯员",
-)
 _ROAD = re.compile(
     r"(?:(?P<grade>国道|省道|县道|乡道)(?=[GSXY]\d))?"
     r"(?<![A-Za-z0-9])(?P<code>[GSXY]\d{1,4})(?P<xian>线)?"
@@ -605,22 +584,6 @@ def book_title_candidates(text: str) -> Iterator[Candidate]:
     for m in re.finditer(r"《([^《》\n]{2,40})》", text):
         if not m.group(1).endswith(("报", "刊", "志")):
             yield Candidate(m.start(1), m.end(1), Kind.PROGRAMME, "book-title")
-
-
-_PERSON = re.compile(
-    r"(?P<title>"
-    + "|".join(sorted(PERSON_TITLES, key=len, reverse=True))
-    + r")(?P<name>[\u4e00-\u9fff]{2,3}?)(?=说|表示|介绍|指出|认为|强调|透露|坦言|在|,|，|。)"
-)
-
-
-def person_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
-    """A person named after a title and before a speech verb or 在 (董事长陈立峰说,
-    总经理吴海涛在签约仪式上表示)."""
-    for m in _PERSON.finditer(text):
-        name = m.group("name")
-        if name[0] in lex.surnames and name not in lex.boundaries:
-            yield Candidate(m.start("name"), m.end("name"), Kind.PERSON, "person")
 
 
 # what the second half of a ·-joined place name ends with (X谷·Y产业社区, X广场·Y促进中心)

@@ -11,12 +11,6 @@
   in a following clause that names no one before its verb (X公司与Y市人民政府签订
   合作协议，计划投资15亿元建设Z基地): the company party invests in them and they
   lie in the place party.
-- **Posts** (worksFor): a person named right after a title that follows an
-  organisation (科拓家电董事长陈立峰, or over a chain of titles: X集团党委书记、
-  董事长Y) works for it. A party secretary or head of a place (X区委书记Y,
-  镇党委书记Y, X市市长Y) holds a post in that place (holdsPostIn); with the place
-  left out (区委副书记、区长X, 县委书记X) in the last place of that level named
-  before.
 - **Issuing** (issuedBy): a 《…》 document after an organ or place and a verb of
   issuing (省政府印发《…方案》, X局同步发布了《…》) was issued by it.
 - **Benefiting** (benefitsFrom): a company that receives a reward, subsidy or
@@ -29,7 +23,6 @@ from __future__ import annotations
 import re
 
 from kg.extract.kinds import PLACES, Kind
-from kg.extract.names.recognisers import PERSON_TITLES
 from kg.extract.relations.registry import relation_rule
 from kg.extract.text.clauses import CLAUSE, top_level_within
 from kg.records import Extraction, Mention, Relation
@@ -51,7 +44,6 @@ _ISSUE = re.compile(
     r"(?:[^,，;；。《》]{0,6}?)(?:印发|发布|出台|颁布|公布|制定|编制|下发|推出)了?的?《"
 )
 _ISSUERS = ORGANS | PLACES
-_TITLES = tuple(sorted(PERSON_TITLES, key=len, reverse=True))
 
 
 def _spans(pattern: re.Pattern, text: str, ms: tuple[Mention, ...]):
@@ -71,14 +63,14 @@ def _last_of_run(ms: list[Mention], first: Mention) -> Mention:
     return out
 
 
-_ADVERBS = ("分别", "共同", "正式", "已", "积极", "主动")
+_ADVERBS = ("分别", "共同", "正式", "已经", "已", "积极", "主动", "还", "也", "又", "再次", "同时")
 
 
 def _left_party(text: str, ms: list[Mention], at: int) -> Mention | None:
-    """The party right before ``at``, over a bracketed short name (简称“科拓家电”) or an
-    adverb (X分别与…)."""
-    adverb = next((a for a in _ADVERBS if text.startswith(a, at - len(a))), "")
-    at -= len(adverb)
+    """The party right before ``at``, over a bracketed short name (简称“科拓家电”) or
+    adverbs (X分别与…, X还分别与…)."""
+    while adverb := next((a for a in _ADVERBS if text.startswith(a, at - len(a))), ""):
+        at -= len(adverb)
     bracket = _SHORT_NAME.search(text[max(0, at - 22) : at])
     if bracket:
         at -= len(bracket.group())
@@ -218,76 +210,6 @@ def _brought(a: Mention, b: Mention, works: list[Mention]) -> list[Relation]:
     return out
 
 
-# the head of a place: 县委书记, 镇党委副书记, 区长, 副市长 (the level's character first)
-_HEAD_OF_PLACE = re.compile(r"(?:(?:党工委|党委|委)副?书记|副?(?P<level>[省市县区镇乡])长)$")
-# a level's character standing for a place the text names elsewhere (区委书记, 县长)
-_LEVEL_KINDS = {
-    "省": (Kind.PROVINCE,),
-    "市": (Kind.PREFECTURE, Kind.COUNTY),
-    "县": (Kind.COUNTY,),
-    "区": (Kind.COUNTY,),
-    "镇": (Kind.TOWN,),
-    "乡": (Kind.TOWN,),
-}
-# other titles a chain may hold before the last one (X集团党委书记、董事长Y)
-_CHAIN_TITLE = re.compile(r"(?:党委|党组|党工委)?副?(?:书记|常委|委员)、$")
-
-
-def post_relations(ex: Extraction) -> list[Relation]:
-    """董事长陈立峰 after 科拓家电: the person works for the organisation; X区委书记Y,
-    区长X: the person holds a post in the place."""
-    text = ex.article.text
-    ends = {m.end: m for m in ex.mentions if m.kind in ORGANS}
-    place_ends = {m.end: m for m in ex.mentions if m.kind in PLACES and m.entity}
-    out = []
-    for person in ex.mentions:
-        if person.kind != Kind.PERSON:
-            continue
-        place = _place_headed(ex, person, place_ends)
-        if place is not None:
-            out.append(Relation(person.entity, "holdsPostIn", place, person.sentence, "主政"))
-            continue
-        title = next((t for t in _TITLES if text.startswith(t, person.start - len(t))), None)
-        if not title:
-            continue
-        at = person.start - len(title)
-        chain = _CHAIN_TITLE.search(text, max(0, at - 8), at)
-        org = ends.get(at) or (ends.get(chain.start()) if chain else None)
-        if org is not None:
-            out.append(Relation(person.entity, "worksFor", org.entity, person.sentence, title))
-    return out
-
-
-def _place_headed(ex: Extraction, person: Mention, place_ends: dict[int, Mention]) -> str | None:
-    """The place whose party committee or government the title before ``person`` heads:
-    the place right before the title (X市委书记, Y镇党委书记), else, for a title
-    opening with its level (区委书记, 县长), the last place of that level named before."""
-    text = ex.article.text
-    title = _HEAD_OF_PLACE.search(text, max(0, person.start - 6), person.start)
-    if title is None:
-        return None
-    at = title.start()
-    named = place_ends.get(at)
-    if named is not None:
-        return named.entity
-    if title.group("level"):
-        level = title.group("level")  # 区长, 副市长: the level opens the title
-    else:
-        level, at = text[at - 1 : at], at - 1  # 区委书记: the level before 委
-    kinds = _LEVEL_KINDS.get(level)
-    if kinds is None or text[at - 1 : at] not in _STANDS_ALONE:
-        return None  # 常务副市长, 交通集团党委书记: no place left out
-    names = {e.key: e.name for e in ex.entities}
-    for m in reversed([m for m in ex.mentions if m.end <= at]):
-        if m.kind in kinds and names.get(m.entity, "").endswith(level):
-            return m.entity
-    return None
-
-
-# what may stand before a title with its place left out: a sentence or list start
-_STANDS_ALONE = ("", "，", ",", "、", "。", "\n", "；", ";", "：", ":")
-
-
 def issue_relations(ex: Extraction) -> list[Relation]:
     """X印发《…》 / X发布了《…》: the document was issued by X."""
     text = ex.article.text
@@ -335,7 +257,6 @@ def party_relations(ex: Extraction) -> list[Relation]:
     return (
         cooperation_relations(ex)
         + anaphoric_parties(ex)
-        + post_relations(ex)
         + issue_relations(ex)
         + benefit_relations(ex)
     )

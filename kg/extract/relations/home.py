@@ -32,6 +32,8 @@ from kg.records import DIVISION_KINDS, Entity, Extraction, Mention, Relation
 PLACED = ("locatedIn", "partOf")
 HOSTS = ("hosts",)
 HOMED = (Kind.COMPANY, Kind.PARK, Kind.PROJECT)
+# areas a city or county is cut into for planning or statistics (X统筹区, Y片区): its own
+_SUB_AREAS = ("统筹区", "片区")
 _WIDE = (Kind.PROVINCE, Kind.PREFECTURE)
 _LOCAL = (Kind.TOWN, Kind.SUBDISTRICT, Kind.VILLAGE)
 # a phase (一期项目) is part of works named elsewhere; a belt or corridor crosses places
@@ -68,7 +70,8 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
     inner = {by_key[k].code for k in below if by_key[k].code}
     out = []
     for e in ex.entities:
-        if e.kind not in HOMED or e.key in placed or not e.from_text:
+        homed = e.kind in HOMED or e.kind == Kind.REGION and e.name.endswith(_SUB_AREAS)
+        if not homed or e.key in placed or not e.from_text:
             continue
         if e.name.startswith(_PHASES + _HIGHER) or e.name.endswith(_LINEAR):
             continue

@@ -138,7 +138,9 @@ def _subjects(
         return []
     left = [i for i, m in enumerate(ms) if m.end <= found.at and m.kind in SELECTABLE]
     left = [i for i in left if not _selector(text, ms[i], found.at)]
-    if left and found.at - ms[left[-1]].end <= MAX_GAP:
+    by = _by(ex, found.at, ms)  # 连续3年被X评为: the gap is counted up to 被
+    reach = by.start - 1 if by else found.at
+    if left and reach - ms[left[-1]].end <= MAX_GAP:
         return _coordinated(ms, left[-1], text, -1)
     if not any(m.end <= found.at and not _selector(text, m, found.at) for m in ms):
         topic = _sentence_topic(ex, found.at)
@@ -157,6 +159,12 @@ def _selector(text: str, m: Mention, at: int) -> bool:
     """True when ``m`` is who selects (被赛迪顾问评为…): right after 被/经/由 and right
     before a selection cue."""
     return text[m.start - 1 : m.start] in _BY and text.startswith(CUES, m.end)
+
+
+def _by(ex: Extraction, at: int, ms: list[Mention]) -> Mention | None:
+    """Who chose, right before the cue after 被/经/由 (被X评为T): X issued the title."""
+    text = ex.article.text
+    return next((m for m in ms if m.end == at and text[m.start - 1 : m.start] in _BY), None)
 
 
 # titles a place holds: …100强县, …示范镇, 中国…之乡
@@ -182,11 +190,12 @@ def _own_place(ex: Extraction, found: _Found, own: str | None) -> Mention | None
     return home
 
 
-_NEXT_TITLE = re.compile(r"”?(?:、|和|及|以及)?“")
+# the next title of a list: quoted (“A”“B”, “A”和“C”) or not (A、B和C)
+_NEXT_TITLE = re.compile(r"”?(?:、|和|及|以及)?“|、|和|及|以及")
 
 
 def _more_titles(ex: Extraction, end: int) -> list[str]:
-    """Titles quoted one after another after the first (入选“A”“B”和“C”)."""
+    """Titles listed after the first, quoted or not (入选“A”“B”和“C”, 获评A、B、C)."""
     text = ex.article.text
     out = []
     while True:
@@ -244,6 +253,33 @@ def held_titles(ex: Extraction) -> list[Relation]:
     return out
 
 
+# X是全省七个T之一: X is one of the places or parks holding the title T
+_ONE_OF = re.compile(
+    r"是(?:全国|全省|全市|广东省?|省内|国内|首批|第[一二三四五六七八九十]+批)*"
+    r"(?:[0-9一二三四五六七八九十百两]+(?:个|家|批|大))?"
+)
+_ONE_OF_TITLES = (*_TITLED, Kind.PARK)
+
+
+def one_of_titles(ex: Extraction) -> list[Relation]:
+    """X是全省七个T之一: X is selected for T (a title, list or kind of park)."""
+    text = ex.article.text
+    out = []
+    for sentence in ex.article.sentences:
+        ms = top_level_within(ex.mentions, sentence.start, sentence.end)
+        for x, title in zip(ms, ms[1:], strict=False):
+            lead = _ONE_OF.match(text, x.end)
+            if (
+                x.kind in SELECTABLE
+                and title.kind in _ONE_OF_TITLES
+                and lead is not None
+                and lead.end() == title.start
+                and text.startswith("之一", title.end)
+            ):
+                out.append(Relation(x.entity, "selectedFor", title.entity, sentence.index, "之一"))
+    return out
+
+
 @relation_rule("honours")
 def selection_relations(ex: Extraction) -> list[Relation]:
     """subject selectedFor title/programme, for every selection cue with both ends."""
@@ -264,5 +300,7 @@ def selection_relations(ex: Extraction) -> list[Relation]:
                     for obj in objs:
                         if s.entity and s.entity != obj:
                             out.append(Relation(s.entity, "selectedFor", obj, index, cue))
+                by = _by(ex, at, ms)
+                out += [Relation(o, "issuedBy", by.entity, index, cue) for o in objs if by]
             at = text.find(cue, at + 1)
-    return out + held_titles(ex)
+    return out + held_titles(ex) + one_of_titles(ex)

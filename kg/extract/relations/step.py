@@ -21,10 +21,21 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.figures.subjects import SUBJECT_KINDS, own_place
+from kg.extract.figures.subjects import SUBJECT_KINDS
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.pipeline import step
-from kg.extract.relations import agreements, events, honours, listings, members, roads, works
+from kg.extract.relations import (
+    agreements,
+    documents,
+    events,
+    goals,
+    honours,
+    listings,
+    members,
+    posts,
+    roads,
+    works,
+)
 from kg.extract.relations.home import home_place, home_relations
 from kg.extract.relations.registry import relation_rule, rules_in
 from kg.extract.relations.works import share_with_coordinated
@@ -34,7 +45,18 @@ from kg.extract.text.spans import in_sentence, uncovered, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 # the modules of the other rules: importing them registers their rules
-RULE_MODULES = (agreements, events, honours, listings, members, roads, works)
+RULE_MODULES = (
+    agreements,
+    documents,
+    events,
+    goals,
+    honours,
+    listings,
+    members,
+    posts,
+    roads,
+    works,
+)
 HOLDERS = PLACES | {Kind.PARK}
 
 # cue: (subject kinds, object kinds, predicate, subject is left of the cue)
@@ -91,6 +113,8 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
         return "participatesIn", False
     if o == Kind.EVENT and i == Kind.EVENT:
         return "partOf", False  # the plenum is part of the joint session (…全会暨…会议)
+    if o == i == Kind.GOVERNMENT_BODY and inner.start == outer.start:
+        return "partOf", True  # 区人大常委会 and 区委宣传部 are parts of 区人大 and 区委
     if i in (Kind.PARK, Kind.ROAD, Kind.PROGRAMME, Kind.PROJECT, Kind.REGION, Kind.COMPANY):
         return "about", True
     return None
@@ -209,10 +233,11 @@ AGENT_CUES = {
     "推动": ({Kind.PROGRAMME}, "implements"),
     "坚持": ({Kind.PROGRAMME}, "implements"),
     "围绕": ({Kind.PROGRAMME}, "implements"),
+    "打造": ({Kind.PROGRAMME}, "implements"),
 }
 # verbs too common to reach past other words to a programme: its name follows at once
 # (推进“一镇一业”, 推行“一企一策”; not 推进发展新型农村集体经济专项改革试点)
-_DIRECT = ("推进", "推行", "深化", "推动", "坚持")
+_DIRECT = ("推进", "推行", "深化", "推动", "坚持", "打造")
 # 以“百千万工程”为总抓手 / 为牵引: the programme is what the agent carries out
 _LEVER = re.compile(r"[”」》]?为(?:总|重要|主要)?(?:抓手|牵引|引领|主线)")
 # 顺德区发展和改革局相关负责人表示，… / 农业农村局介绍，…: the organ speaks for itself
@@ -335,7 +360,7 @@ relation_rule("routes")(route_relations)
 relation_rule("villages")(village_relations)
 relation_rule("cues")(cue_relations)
 relation_rule("sites")(site_relations)
-relation_rule("agents")(lambda ex: agent_relations(ex, own_place(ex)))
+relation_rule("agents")(lambda ex: agent_relations(ex, home_place(ex)))
 
 # the order the rules run in: the first relation found keeps its evidence
 RULE_ORDER = (
@@ -350,6 +375,9 @@ RULE_ORDER = (
     "works",
     "roads",
     "agreements",
+    "people",
+    "documents",
+    "goals",
     "listings",
     "members",
 )
