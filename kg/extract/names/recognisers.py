@@ -40,6 +40,7 @@ from kg.extract.names.events import session_candidates
 from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.names.lists import listed_member_candidates
 from kg.extract.names.programmes import programme_candidates
+from kg.extract.names.sub_areas import holder_end, sub_area_kind
 from kg.extract.names.titles import title_candidates
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
@@ -119,9 +120,13 @@ def suffix_candidates(
                     pos = text.find(suffix.text, pos + 1)
                     continue
                 start = suffix_name_start(text, pos, suffix, lex, joins, anchors, places)
+                cut, holder = holder_end(text[start:end], suffix.text)
+                start += cut
                 name = text[start:end]
+                kind = sub_area_kind(_kind_of(name, suffix), suffix.text, holder)
                 if (
-                    pos - start >= suffix.min_prefix
+                    kind is not None
+                    and pos - start >= suffix.min_prefix
                     and not generic_name(name, suffix.text, lex)
                     and _headed(text, start, end, places)
                     and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
@@ -129,7 +134,7 @@ def suffix_candidates(
                     and not (suffix.kind == Kind.GOVERNMENT_BODY and "暨" in name)
                     and not (suffix.text == "支线" and not _ROAD_WORD.search(name[:-2]))
                 ):
-                    yield Candidate(start, end, _kind_of(name, suffix), "suffix")
+                    yield Candidate(start, end, kind, "suffix")
             pos = text.find(suffix.text, pos + 1)
 
 

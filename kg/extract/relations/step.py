@@ -22,9 +22,18 @@ from __future__ import annotations
 import re
 
 from kg.extract.figures.subjects import SUBJECT_KINDS, own_place
-from kg.extract.kinds import PLACES, Kind
+from kg.extract.kinds import PLACES, SITES, Kind
 from kg.extract.pipeline import step
-from kg.extract.relations import agreements, events, honours, listings, members, roads, works
+from kg.extract.relations import (
+    agreements,
+    areas,
+    events,
+    honours,
+    listings,
+    members,
+    roads,
+    works,
+)
 from kg.extract.relations.home import home_place, home_relations
 from kg.extract.relations.registry import relation_rule, rules_in
 from kg.extract.relations.works import share_with_coordinated
@@ -34,7 +43,7 @@ from kg.extract.text.spans import in_sentence, uncovered, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 # the modules of the other rules: importing them registers their rules
-RULE_MODULES = (agreements, events, honours, listings, members, roads, works)
+RULE_MODULES = (agreements, areas, events, honours, listings, members, roads, works)
 HOLDERS = PLACES | {Kind.PARK}
 
 # cue: (subject kinds, object kinds, predicate, subject is left of the cue)
@@ -80,7 +89,8 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
     if o in (Kind.PROGRAMME, Kind.EVENT) and i in DIVISION_KINDS:
         return "about", True  # 罗定市招商引资奖励办法 concerns 罗定市; it does not lie in it
     if i in DIVISION_KINDS or (
-        i == Kind.REGION and o in (Kind.PARK, Kind.PROJECT, Kind.REGION, Kind.VILLAGE)
+        (i == Kind.REGION or i in SITES)
+        and o in (Kind.PARK, Kind.PROJECT, Kind.REGION, Kind.VILLAGE)
     ):
         return ("locatedIn", True) if inner.start == outer.start or o != Kind.PROJECT else None
     if o in (Kind.PARK, Kind.REGION) and i in (Kind.PARK, Kind.REGION):
@@ -166,7 +176,7 @@ def cue_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for clause in CLAUSE.finditer(text):
-        ms = top_level_within(ex.mentions, clause.start(), clause.end())
+        ms = areas.without_holders(top_level_within(ex.mentions, clause.start(), clause.end()))
         for cue, (subj_kinds, obj_kinds, pred, subj_left) in CUES.items():
             for at in find_all(text, cue, clause.start(), clause.end()):
                 left = [m for m in ms if m.end <= at]
@@ -342,6 +352,7 @@ RULE_ORDER = (
     "nesting",
     "routes",
     "villages",
+    "sub-areas",
     "cues",
     "sites",
     "agents",

@@ -1,0 +1,64 @@
+"""Sub-areas written after what holds them, places and natural features by their endings
+(sentences written for kg about invented places)."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.ingest import parse_article
+from tests.extract.relation_facts import facts
+
+
+def _extract(sentence: str):
+    return extract(parse_article("标题行\n" + sentence, "x.txt", "0" * 64))
+
+
+def named(sentence: str) -> set[tuple[str, str]]:
+    return {(m.text, str(m.kind)) for m in _extract(sentence).mentions}
+
+
+def test_a_pian_qu_after_a_new_town_is_named_without_the_town_and_is_part_of_it():
+    ex = _extract("开工项目包括东湖新城滨江片区供水项目、南岭工业园北坑片二期道路工程。")
+    found = {(m.text, str(m.kind)) for m in ex.mentions}
+    assert {("滨江片区", "Place"), ("东湖新城", "Region")} <= found
+    assert ("东湖新城滨江片区", "Place") not in found
+    assert ("滨江片区", "东湖新城") in facts(ex, "partOf")
+    assert ("东湖新城滨江片区供水项目", "滨江片区") in facts(ex, "locatedIn")
+
+
+def test_a_pian_after_an_industrial_park_is_a_park_part_of_it():
+    ex = _extract("开工项目包括南岭工业园北坑片二期道路工程。")
+    assert ("北坑片", "Park") in {(m.text, str(m.kind)) for m in ex.mentions}
+    assert ("北坑片", "南岭工业园") in facts(ex, "partOf")
+    assert ("南岭工业园北坑片二期道路工程", "北坑片") in facts(ex, "locatedIn")
+
+
+def test_a_pian_with_no_park_before_it_names_nothing():
+    found = named("全镇连片开发土地一片，成片推进整治。")
+    assert not [name for name, kind in found if name.endswith("片")]
+
+
+def test_a_pian_qu_of_a_high_tech_zone_is_a_park_and_a_cue_reads_it_with_its_zone():
+    ex = _extract("松岗新材料产业园是云溪高新技术产业开发区北岭片区的重要组成部分。")
+    assert ("北岭片区", "Park") in {(m.text, str(m.kind)) for m in ex.mentions}
+    assert ("松岗新材料产业园", "北岭片区") in facts(ex, "partOf")
+
+
+def test_a_new_industrial_town_after_its_park_is_a_park_part_of_it():
+    ex = _extract("他将企业迁至平海智能制造产业园石龙湾智能制造产业新城。")
+    assert ("石龙湾智能制造产业新城", "Park") in {(m.text, str(m.kind)) for m in ex.mentions}
+    assert ("石龙湾智能制造产业新城", "平海智能制造产业园") in facts(ex, "partOf")
+
+
+def test_a_street_after_a_park_organ_is_named_without_the_organ():
+    found = named("竣工项目包括港区管委滨海南路及配套工程。")
+    assert ("滨海南路", "Road") in found
+
+
+def test_islands_data_ports_and_transfer_parks_are_parks():
+    found = named("该县将规划建设海洋科技岛、西湾数智港、南江产业转移工业园等平台。")
+    assert {("海洋科技岛", "Park"), ("西湾数智港", "Park"), ("南江产业转移工业园", "Park")} <= found
+
+
+def test_a_nature_reserve_is_a_natural_feature():
+    found = named("该县坐拥全省最大的白鹭林自然保护区。")
+    assert ("白鹭林自然保护区", "NaturalFeature") in found
