@@ -38,27 +38,55 @@ def test_a_pian_with_no_park_before_it_names_nothing():
 
 
 def test_a_pian_qu_of_a_high_tech_zone_is_a_park_and_a_cue_reads_it_with_its_zone():
-    ex = _extract("松岗新材料产业园是云溪高新技术产业开发区北岭片区的重要组成部分。")
+    ex = _extract("松岗新材料产业园是云溪高新技术产业开发区北岭片区的组成部分之一。")
     assert ("北岭片区", "Park") in {(m.text, str(m.kind)) for m in ex.mentions}
     assert ("松岗新材料产业园", "北岭片区") in facts(ex, "partOf")
 
 
 def test_a_new_industrial_town_after_its_park_is_a_park_part_of_it():
-    ex = _extract("他将企业迁至平海智能制造产业园石龙湾智能制造产业新城。")
-    assert ("石龙湾智能制造产业新城", "Park") in {(m.text, str(m.kind)) for m in ex.mentions}
-    assert ("石龙湾智能制造产业新城", "平海智能制造产业园") in facts(ex, "partOf")
+    ex = _extract("他把工厂搬到平海电子信息产业园石龙湾数字产业新城。")
+    assert ("石龙湾数字产业新城", "Park") in {(m.text, str(m.kind)) for m in ex.mentions}
+    assert ("石龙湾数字产业新城", "平海电子信息产业园") in facts(ex, "partOf")
 
 
 def test_a_street_after_a_park_organ_is_named_without_the_organ():
-    found = named("竣工项目包括港区管委滨海南路及配套工程。")
+    found = named("竣工项目有港区管委滨海南路延伸工程。")
     assert ("滨海南路", "Road") in found
 
 
 def test_islands_data_ports_and_transfer_parks_are_parks():
-    found = named("该县将规划建设海洋科技岛、西湾数智港、南江产业转移工业园等平台。")
+    found = named("该县将建设海洋科技岛、西湾数智港和南江产业转移工业园。")
     assert {("海洋科技岛", "Park"), ("西湾数智港", "Park"), ("南江产业转移工业园", "Park")} <= found
 
 
 def test_a_nature_reserve_is_a_natural_feature():
     found = named("该县坐拥全省最大的白鹭林自然保护区。")
     assert ("白鹭林自然保护区", "NaturalFeature") in found
+
+
+def test_a_village_after_a_town_whose_walk_stops_at_a_function_character_is_found():
+    ex = _extract("1月8日上午，台山市在都斛镇对溪村举行环村公路通车仪式。")
+    assert ("对溪村", "Village") in {(m.text, str(m.kind)) for m in ex.mentions}
+    assert ("对溪村", "都斛镇") in facts(ex, "locatedIn")
+
+
+def test_a_market_town_after_a_town_is_a_place_in_it():
+    ex = _extract("路线终点位于台山市都斛镇石门圩。")
+    assert ("石门圩", "Place") in {(m.text, str(m.kind)) for m in ex.mentions}
+    assert ("石门圩", "都斛镇") in facts(ex, "locatedIn")
+
+
+def test_a_xu_with_no_place_before_it_is_no_place():
+    found = named("赶圩的村民越来越多。")
+    assert not [name for name, kind in found if name.endswith("圩")]
+
+
+def test_a_community_after_a_town_two_counties_share_is_one_community():
+    ex = _extract("近年来，三角镇新和社区抢抓发展机遇。新和社区集体收入增长。")
+    communities = [e.name for e in ex.entities if e.kind == "Village"]
+    assert communities == ["新和社区"]
+
+
+def test_a_showcase_community_is_no_village():
+    found = named("将该社区建成一个精品社区。")
+    assert not [name for name, kind in found if kind == "Village"]

@@ -42,6 +42,7 @@ from kg.extract.names.lists import listed_member_candidates
 from kg.extract.names.programmes import programme_candidates
 from kg.extract.names.sub_areas import holder_end, sub_area_kind
 from kg.extract.names.titles import title_candidates
+from kg.extract.names.villages import village_candidates
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
 from kg.extract.text.spans import SpanIndex
@@ -537,26 +538,6 @@ def _is_brand(text: str, start: int, brand: str, lex: Lexicon) -> bool:
         or any(text[max(0, start - len(b)) : start] == b for b in lex.boundaries)
     )
     return left_ok
-
-
-def village_candidates(text: str, lex: Lexicon, place_ends: set[int]) -> Iterator[Candidate]:
-    """X村 / X社区 right after a place name or a boundary (鹤城小官田村)."""
-    for m in re.finditer(
-        r"[\u4e00-\u9fff]{2,8}?(?:村|社区)(?![\u4e00-\u9fff]*?(?:委|民|庄))", text
-    ):
-        end = m.end()
-        start = name_start(text, clause_floor(text, end - 1), end - 1, lex)
-        # a village name starts after the place that contains it
-        for k in range(start, end - 2):
-            if k in place_ends:
-                start = k
-        name = text[start:end]
-        if (
-            3 <= len(name) <= 10
-            and not generic_name(name, name[-1], lex)
-            and name[-2] not in "镇县市区乡农"
-        ):
-            yield Candidate(start, end, Kind.VILLAGE, "village")
 
 
 _SOURCE_RANK = {

@@ -130,12 +130,12 @@ def nesting_relations(mentions: tuple[Mention, ...]) -> list[Relation]:
 
 
 def village_relations(ex: Extraction) -> list[Relation]:
-    """A village named right after a town (鹤城小官田村) lies in that town."""
+    """A village or market town named right after a town (鹤城小官田村, X镇Y圩) lies in it."""
     ends = {m.end: m for m in ex.mentions if m.kind in DIVISION_KINDS and m.kind != Kind.VILLAGE}
     return [
         Relation(v.entity, "locatedIn", ends[v.start].entity, v.sentence, v.text)
         for v in ex.mentions
-        if v.kind == Kind.VILLAGE and v.start in ends
+        if (v.kind == Kind.VILLAGE or v.source == "village") and v.start in ends
     ]
 
 
