@@ -90,3 +90,23 @@ def test_a_community_after_a_town_two_counties_share_is_one_community():
 def test_a_showcase_community_is_no_village():
     found = named("将该社区建成一个精品社区。")
     assert not [name for name, kind in found if kind == "Village"]
+
+
+def test_a_county_short_name_opening_an_estate_or_creek_is_no_mention_of_the_county():
+    ex = _extract("社区整治了龙门涌两岸，紫金小区和紫金村完成改造，共投入800万元。")
+    assert not [m.text for m in ex.mentions if m.kind == "County"]
+    assert ("紫金小区", "Place") in {(m.text, str(m.kind)) for m in ex.mentions}
+
+
+def test_a_county_short_name_before_a_road_stretch_is_still_the_county():
+    ex = _extract("国道G325线紫金路段完成改造。")
+    assert "紫金县" in {e.name for e in ex.entities}
+
+
+def test_a_community_named_twice_is_the_own_place_when_no_county_is_named():
+    ex = _extract(
+        "近年来，三角镇新和社区抢抓发展机遇。\n新和社区去年集体收入增长31.4%。\n"
+        "五年来，用于河涌改造的资金累计达2.5亿元。"
+    )
+    subjects = {q.text: q.subject for q in ex.quantities}
+    assert subjects["2.5亿元"] == "Village:新和社区"
