@@ -110,3 +110,32 @@ def test_a_community_named_twice_is_the_own_place_when_no_county_is_named():
     )
     subjects = {q.text: q.subject for q in ex.quantities}
     assert subjects["2.5亿元"] == "Village:新和社区"
+
+
+def test_a_park_after_a_level_title_of_parks_is_named_without_the_title():
+    found = named("图为省级特色产业园青溪茶叶产业园。")
+    assert ("青溪茶叶产业园", "Park") in found
+    assert not [name for name, _ in found if name.startswith("省级")]
+
+
+def test_a_lettered_zone_of_a_park_is_a_park_part_of_it():
+    ex = _extract("粤桂(罗定)经济合作区A区已落户项目12个。")
+    assert ("粤桂(罗定)经济合作区A区", "Park") in {(m.text, str(m.kind)) for m in ex.mentions}
+    assert ("粤桂(罗定)经济合作区A区", "粤桂(罗定)经济合作区") in facts(ex, "partOf")
+
+
+def test_a_station_before_its_transport_hub_is_a_station():
+    found = named("东湖站交通枢纽今年投入使用。")
+    assert ("东湖站", "Station") in found
+
+
+def test_a_zones_park_named_after_a_city_is_a_park_and_a_quoted_layout_is_not():
+    assert ("前湾广州园区", "Park") in named("规划明确支持前湾广州园区联动发展。")
+    found = named("打造“三核五园区”产业格局，项目入驻园区后投产。")
+    assert not [name for name, kind in found if kind == "Park"]
+
+
+def test_a_showroom_is_a_venue_not_an_organ():
+    found = named("视察组参观了北部平台展示厅。")
+    assert ("北部平台展示厅", "Venue") in found
+    assert not [name for name, kind in found if kind == "GovernmentBody"]

@@ -40,7 +40,14 @@ from kg.extract.names.events import session_candidates
 from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.names.lists import listed_member_candidates
 from kg.extract.names.programmes import programme_candidates
-from kg.extract.names.sub_areas import holder_end, sub_area_kind
+from kg.extract.names.sub_areas import (
+    after_level_title,
+    city_park,
+    holder_end,
+    station_candidates,
+    sub_area_kind,
+    zone_candidates,
+)
 from kg.extract.names.titles import title_candidates
 from kg.extract.names.villages import village_candidates
 from kg.extract.text.clauses import last_mark_before
@@ -123,6 +130,8 @@ def suffix_candidates(
                 start = suffix_name_start(text, pos, suffix, lex, joins, anchors, places)
                 cut, holder = holder_end(text[start:end], suffix.text)
                 start += cut
+                if suffix.kind == Kind.PARK:
+                    start += after_level_title(text[start:end], suffix.text)
                 name = text[start:end]
                 kind = sub_area_kind(_kind_of(name, suffix), suffix.text, holder)
                 if (
@@ -134,6 +143,7 @@ def suffix_candidates(
                     and not (suffix.kind == Kind.RIVER and _ends_a_place(text, places, end))
                     and not (suffix.kind == Kind.GOVERNMENT_BODY and "暨" in name)
                     and not (suffix.text == "支线" and not _ROAD_WORD.search(name[:-2]))
+                    and not (suffix.text == "园区" and not city_park(name))
                 ):
                     yield Candidate(start, end, kind, "suffix")
             pos = text.find(suffix.text, pos + 1)
@@ -265,7 +275,11 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     for m in re.finditer(r"“([^“”。,，;；、]{2,30})”", text):  # a list in quotes is no name
         inner = m.group(1)
         for suffix in lex.suffixes:
-            if suffix.kind in _WATERS or suffix.text in _PLAIN_ENDINGS:
+            if (
+                suffix.kind in _WATERS
+                or suffix.text in _PLAIN_ENDINGS
+                or (suffix.text == "园区" and not city_park(inner))
+            ):
                 # a quoted name ending in 河 or 路 is a slogan (“建设一个美丽X河”,
                 # “一带一路”), no river or street
                 continue
@@ -659,6 +673,8 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out: list[Candidate] = []
     anchors = sorted(s for s, _ in places)
     out.extend(suffix_candidates(text, lex, joins, anchors, list(places)))
+    out.extend(zone_candidates(text, out))
+    out.extend(station_candidates(text, lex))
     out.extend(book_title_candidates(text))
     out.extend(person_candidates(text, lex))
     out.extend(quoted_candidates(text, lex))
