@@ -110,3 +110,15 @@ def test_a_pilot_the_articles_place_runs_is_one_it_was_chosen_for(make_article):
 def test_a_park_named_with_a_far_countys_short_name_is_a_brand(make_article):
     text = TOWN + "石角镇把智能装备产业园、广德园打造成为产业转移的重要载体。"
     assert ("广德园", "石角镇") in facts(extract(make_article(text)), "locatedIn")
+
+
+def test_sites_creeks_and_reservoirs_an_article_on_one_town_names_lie_in_it(make_article):
+    text = TOWN + "石角镇整治了白沙涌，建成青龙水库，青山小区完成改造。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert {("白沙涌", "石角镇"), ("青龙水库", "石角镇"), ("青山小区", "石角镇")} <= located
+
+
+def test_a_river_running_through_the_town_or_a_creek_bounding_a_park_is_not_placed(make_article):
+    text = TOWN + "石角镇临近北江。智能装备产业园一期项目位于银湖路、东岸涌以南。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert not any(s in ("北江", "东岸涌") for s, _ in located)
