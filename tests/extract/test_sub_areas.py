@@ -139,3 +139,14 @@ def test_a_showroom_is_a_venue_not_an_organ():
     found = named("视察组参观了北部平台展示厅。")
     assert ("北部平台展示厅", "Venue") in found
     assert not [name for name, kind in found if kind == "GovernmentBody"]
+
+
+def test_an_expressway_listed_before_one_that_names_its_gaosu_is_a_road():
+    found = named("沿汕湛高速和长深、济广高速两条通道布局物流园区。")
+    assert {("长深", "Road"), ("济广高速", "Road"), ("汕湛高速", "Road")} <= found
+
+
+def test_a_phase_of_a_road_is_works_about_the_road():
+    ex = _extract("滨江大道一期和环湖路今年相继完工。")
+    assert ("滨江大道一期", "Project") in {(m.text, str(m.kind)) for m in ex.mentions}
+    assert ("滨江大道一期", "滨江大道") in facts(ex, "about")

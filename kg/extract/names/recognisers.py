@@ -44,6 +44,7 @@ from kg.extract.names.sub_areas import (
     after_level_title,
     city_park,
     holder_end,
+    phase_candidates,
     station_candidates,
     sub_area_kind,
     zone_candidates,
@@ -330,7 +331,7 @@ def road_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> Iter
 # 汕湛高速、…), not in 高速发展 or 高速增长
 _EXPRESSWAY = (
     r"高速(?:公路)?(?=$|[^\u4e00-\u9fff]|建设|通车|全线|项目|工程|沿线|连接线|互通|出入口"
-    r"|服务区|段|的|和|与|及|等|已|将|于|在|是|为|直达|贯通)"
+    r"|服务区|段|的|和|与|及|等|已|将|于|在|是|为|直达|贯通|[两三四五六七八九十][大条个])"
 )
 _ROAD_TAIL = re.compile(
     r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:公路|快速路|快速通道|大道|通道|干线|" + _EXPRESSWAY + ")"
@@ -413,7 +414,33 @@ def expressway_candidates(text: str) -> Iterator[Candidate]:
                 and all(ch in chars for ch in text[s:start])
             ):
                 yield Candidate(s, m.end(), Kind.ROAD, "expressway")
+                yield from _listed_before(text, s, chars)
                 break
+
+
+def _listed_before(text: str, start: int, chars: frozenset[str]) -> Iterator[Candidate]:
+    """Expressways listed before one that names its 高速 once (A、B高速: A is an
+    expressway too, named by its abbreviation alone), each opening a word."""
+    while start > 0 and text[start - 1] == "、":
+        end = start - 1
+        start = next(
+            (
+                end - size
+                for size in (2, 3, 4)
+                if end - size >= 0
+                and all(ch in chars for ch in text[end - size : end])
+                and (end - size == 0 or _opens_item(text[end - size - 1]))
+            ),
+            -1,
+        )
+        if start < 0:
+            return
+        yield Candidate(start, end, Kind.ROAD, "expressway")
+
+
+def _opens_item(before: str) -> bool:
+    """What may stand before a listed item: no Han character but a conjunction."""
+    return not "\u4e00" <= before <= "\u9fff" or before in "和与及、"
 
 
 @cache
@@ -691,6 +718,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(route_end_candidates(out, text, list(places), lex))
     out.extend(listed_sight_candidates(text, out, list(places), lex))
     out.extend(listed_member_candidates(text, out, list(places), lex))
+    out.extend(phase_candidates(text, out))
     chars = _abbreviation_chars()
     out.extend(programme_candidates(text, chars.__contains__))
     return _without_swallowed(

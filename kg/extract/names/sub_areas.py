@@ -137,3 +137,16 @@ def city_park(name: str) -> bool:
         for size in (2, 3)
         for d in gaz.candidates(head[-size:])
     )
+
+
+# a phase of a road (X大道一期) is works on it, as a phase of works is (DESIGN.md section 3: works
+# on a road are a Project); a phase written with its works word (X大道一期工程) is named
+# by the works rules
+_PHASE = re.compile(r"(?:[一二三四五]|首)期(?!工程|项目|[\u4e00-\u9fff]{0,2}(?:工程|项目))")
+
+
+def phase_candidates(text: str, cands: list[Candidate]) -> Iterator[Candidate]:
+    """The road's name with its phase after it (X大道一期, X干线一期): works (Project)."""
+    for c in cands:
+        if c.kind == Kind.ROAD and _PHASE.match(text, c.end):
+            yield Candidate(c.start, c.end + 2, Kind.PROJECT, "suffix")
