@@ -53,3 +53,7 @@ if tuple(Kind) != KINDS:  # the enum and the model's list must be one list
 
 # the kinds that are places: divisions and regions (one set for every rule)
 PLACES = frozenset(DIVISION_KINDS) | {Kind.REGION}
+# named sites that are neither parks nor divisions (DESIGN.md section 3): a 片区, a station
+SITES = frozenset(
+    {Kind.PLACE, Kind.SCENIC_AREA, Kind.HERITAGE_SITE, Kind.STATION, Kind.PORT, Kind.VENUE}
+)

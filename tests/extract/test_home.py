@@ -119,3 +119,15 @@ def test_planning_areas_a_city_article_names_lie_in_the_city(make_article):
     )
     located = facts(extract(make_article(text)), "locatedIn")
     assert {("滨江统筹区", "江门市"), ("银湖统筹区", "江门市")} <= located
+
+
+def test_sites_creeks_and_reservoirs_an_article_on_one_town_names_lie_in_it(make_article):
+    text = TOWN + "石角镇整治了白沙涌，建成青龙水库，青山小区完成改造。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert {("白沙涌", "石角镇"), ("青龙水库", "石角镇"), ("青山小区", "石角镇")} <= located
+
+
+def test_a_river_running_through_the_town_or_a_creek_bounding_a_park_is_not_placed(make_article):
+    text = TOWN + "石角镇临近北江。智能装备产业园一期项目位于银湖路、东岸涌以南。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert not any(s in ("北江", "东岸涌") for s, _ in located)

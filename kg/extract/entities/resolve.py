@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from kg.extract.kinds import Kind
+from kg.extract.kinds import SITES, Kind
 from kg.extract.names.companies import company_core
 from kg.extract.names.events import event_short_forms
 from kg.extract.names.gazetteer import load_gazetteer
@@ -37,7 +37,7 @@ from kg.extract.text.spans import covering
 from kg.extract.text.units import units
 from kg.records import DIVISION_KINDS, Entity, Extraction, Mention
 
-_PREFIX_STRIP = (Kind.PARK, Kind.REGION, Kind.PROJECT)
+_PREFIX_STRIP = frozenset({Kind.PARK, Kind.REGION, Kind.PROJECT, Kind.NATURAL_FEATURE}) | SITES
 
 
 def entity_key(kind: str, name: str) -> str:

@@ -104,7 +104,14 @@ def own_place(ex: Extraction) -> str | None:
             and 2 * count >= sum(local.values())
         ):
             return place
-    return main_place(ex)
+    main = main_place(ex)
+    if main is None and local:
+        # no county or prefecture named: the village or town named most (twice at least,
+        # and in half of the mentions of towns and villages) is the article's (X镇Y社区
+        # in an article on a community of a town the gazetteer cannot place)
+        place, count = sorted(local.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        return place if count >= 2 and 2 * count >= sum(local.values()) else None
+    return main
 
 
 def main_place(ex: Extraction) -> str | None:

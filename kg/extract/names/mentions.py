@@ -86,7 +86,7 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
     """
     gaz = load_gazetteer()
     title = article.meta.title or ""
-    spans = all_matches(gaz, article.text)
+    spans = [s for s in all_matches(gaz, article.text) if not _opens_a_feature(article.text, s)]
     surfaces = [p for _, _, p in spans] + [p for _, _, p in all_matches(gaz, title)]
     home, home_prefecture = home_places(gaz, surfaces)
     context = frozenset(
@@ -127,6 +127,19 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
 
 
 _ROUTE_MARKS = frozenset("至—–-~～")
+
+# a place's short name right before the ending of an estate, a village, a creek or a
+# street names that feature, not the place (X小区, X涌, X路; not X路段, a road's stretch
+# through the place, nor 村镇, 村民)
+_FEATURE_AFTER = re.compile(r"小区|社区|村(?![镇居民])|涌|路(?![段线口])|大道")
+
+
+def _opens_a_feature(text: str, span: tuple[int, int, str]) -> bool:
+    """Whether the match ``span`` is a short name opening a feature's name."""
+    start, end, surface = span
+    if not _FEATURE_AFTER.match(text, end):
+        return False
+    return all(d.name != surface for d in load_gazetteer().candidates(surface))
 
 
 def _word_across(text: str, start: int, gaz: Gazetteer) -> bool:

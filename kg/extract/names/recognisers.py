@@ -41,7 +41,17 @@ from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.names.lists import listed_member_candidates
 from kg.extract.names.people import person_candidates
 from kg.extract.names.programmes import programme_candidates
+from kg.extract.names.sub_areas import (
+    after_level_title,
+    city_park,
+    holder_end,
+    phase_candidates,
+    station_candidates,
+    sub_area_kind,
+    zone_candidates,
+)
 from kg.extract.names.titles import title_candidates
+from kg.extract.names.villages import village_candidates
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
 from kg.extract.text.spans import SpanIndex
@@ -98,17 +108,24 @@ def suffix_candidates(
                     pos = text.find(suffix.text, pos + 1)
                     continue
                 start = suffix_name_start(text, pos, suffix, lex, joins, anchors, places)
+                cut, holder = holder_end(text[start:end], suffix.text)
+                start += cut
+                if suffix.kind == Kind.PARK:
+                    start += after_level_title(text[start:end], suffix.text)
                 name = text[start:end]
+                kind = sub_area_kind(_kind_of(name, suffix), suffix.text, holder)
                 if (
-                    pos - start >= suffix.min_prefix
+                    kind is not None
+                    and pos - start >= suffix.min_prefix
                     and not generic_name(name, suffix.text, lex)
                     and _headed(text, start, end, places)
                     and not (suffix.kind == Kind.PARK and name.startswith(_LEVELS))
                     and not (suffix.kind == Kind.RIVER and _ends_a_place(text, places, end))
                     and not (suffix.kind == Kind.GOVERNMENT_BODY and "暨" in name)
                     and not (suffix.text == "支线" and not _ROAD_WORD.search(name[:-2]))
+                    and not (suffix.text == "园区" and not city_park(name))
                 ):
-                    yield Candidate(start, end, _kind_of(name, suffix), "suffix")
+                    yield Candidate(start, end, kind, "suffix")
             pos = text.find(suffix.text, pos + 1)
 
 
@@ -238,7 +255,11 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     for m in re.finditer(r"“([^“”。,，;；、]{2,30})”", text):  # a list in quotes is no name
         inner = m.group(1)
         for suffix in lex.suffixes:
-            if suffix.kind in _WATERS or suffix.text in _PLAIN_ENDINGS:
+            if (
+                suffix.kind in _WATERS
+                or suffix.text in _PLAIN_ENDINGS
+                or (suffix.text == "园区" and not city_park(inner))
+            ):
                 # a quoted name ending in 河 or 路 is a slogan (“建设一个美丽X河”,
                 # “一带一路”), no river or street
                 continue
@@ -289,7 +310,7 @@ def road_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> Iter
 # 汕湛高速、…), not in 高速发展 or 高速增长
 _EXPRESSWAY = (
     r"高速(?:公路)?(?=$|[^\u4e00-\u9fff]|建设|通车|全线|项目|工程|沿线|连接线|互通|出入口"
-    r"|服务区|段|的|和|与|及|等|已|将|于|在|是|为|直达|贯通)"
+    r"|服务区|段|的|和|与|及|等|已|将|于|在|是|为|直达|贯通|[两三四五六七八九十][大条个])"
 )
 _ROAD_TAIL = re.compile(
     r"(?:(?!的)[\u4e00-\u9fff]){0,4}?(?:公路|快速路|快速通道|大道|通道|干线|" + _EXPRESSWAY + ")"
@@ -372,7 +393,33 @@ def expressway_candidates(text: str) -> Iterator[Candidate]:
                 and all(ch in chars for ch in text[s:start])
             ):
                 yield Candidate(s, m.end(), Kind.ROAD, "expressway")
+                yield from _listed_before(text, s, chars)
                 break
+
+
+def _listed_before(text: str, start: int, chars: frozenset[str]) -> Iterator[Candidate]:
+    """Expressways listed before one that names its 高速 once (A、B高速: A is an
+    expressway too, named by its abbreviation alone), each opening a word."""
+    while start > 0 and text[start - 1] == "、":
+        end = start - 1
+        start = next(
+            (
+                end - size
+                for size in (2, 3, 4)
+                if end - size >= 0
+                and all(ch in chars for ch in text[end - size : end])
+                and (end - size == 0 or _opens_item(text[end - size - 1]))
+            ),
+            -1,
+        )
+        if start < 0:
+            return
+        yield Candidate(start, end, Kind.ROAD, "expressway")
+
+
+def _opens_item(before: str) -> bool:
+    """What may stand before a listed item: no Han character but a conjunction."""
+    return not "\u4e00" <= before <= "\u9fff" or before in "和与及、"
 
 
 @cache
@@ -513,26 +560,6 @@ def _is_brand(text: str, start: int, brand: str, lex: Lexicon) -> bool:
     return left_ok
 
 
-def village_candidates(text: str, lex: Lexicon, place_ends: set[int]) -> Iterator[Candidate]:
-    """X村 / X社区 right after a place name or a boundary (鹤城小官田村)."""
-    for m in re.finditer(
-        r"[\u4e00-\u9fff]{2,8}?(?:村|社区)(?![\u4e00-\u9fff]*?(?:委|民|庄))", text
-    ):
-        end = m.end()
-        start = name_start(text, clause_floor(text, end - 1), end - 1, lex)
-        # a village name starts after the place that contains it
-        for k in range(start, end - 2):
-            if k in place_ends:
-                start = k
-        name = text[start:end]
-        if (
-            3 <= len(name) <= 10
-            and not generic_name(name, name[-1], lex)
-            and name[-2] not in "镇县市区乡农"
-        ):
-            yield Candidate(start, end, Kind.VILLAGE, "village")
-
-
 _SOURCE_RANK = {
     "road-works": 0,
     "road-section": 0,
@@ -636,6 +663,8 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out: list[Candidate] = []
     anchors = sorted(s for s, _ in places)
     out.extend(suffix_candidates(text, lex, joins, anchors, list(places)))
+    out.extend(zone_candidates(text, out))
+    out.extend(station_candidates(text, lex))
     out.extend(book_title_candidates(text))
     out.extend(person_candidates(text, lex))
     out.extend(quoted_candidates(text, lex))
@@ -652,6 +681,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(route_end_candidates(out, text, list(places), lex))
     out.extend(listed_sight_candidates(text, out, list(places), lex))
     out.extend(listed_member_candidates(text, out, list(places), lex))
+    out.extend(phase_candidates(text, out))
     chars = _abbreviation_chars()
     out.extend(programme_candidates(text, chars.__contains__))
     return _without_swallowed(

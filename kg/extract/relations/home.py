@@ -23,7 +23,7 @@ own place or one within it (汕头市澄海区) names no other place.
 from __future__ import annotations
 
 from kg.extract.figures.subjects import own_place
-from kg.extract.kinds import Kind
+from kg.extract.kinds import SITES, Kind
 from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.text.clauses import top_level
 from kg.extract.text.spans import covering, in_sentence
@@ -31,7 +31,11 @@ from kg.records import DIVISION_KINDS, Entity, Extraction, Mention, Relation
 
 PLACED = ("locatedIn", "partOf")
 HOSTS = ("hosts",)
-HOMED = (Kind.COMPANY, Kind.PARK, Kind.PROJECT)
+# sites and natural features too (a reservoir, a nature reserve, an estate of a town's
+# article), not rivers: they run through places (a creek, X涌, lies in one)
+NATURAL = frozenset({Kind.NATURAL_FEATURE, Kind.RESERVOIR, Kind.LAKE, Kind.MOUNTAIN})
+_CREEKS = ("涌",)
+HOMED = frozenset({Kind.COMPANY, Kind.PARK, Kind.PROJECT}) | SITES | NATURAL
 # areas a city or county is cut into for planning or statistics (X统筹区, Y片区): its own
 _SUB_AREAS = ("统筹区", "片区")
 _WIDE = (Kind.PROVINCE, Kind.PREFECTURE)
@@ -59,6 +63,8 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
     wider = {e.key for e in ex.entities if e.code in above}
     placed = {r.subject for r in found if r.predicate in PLACED and r.object not in wider}
     placed |= {r.object for r in found if r.predicate in HOSTS and r.subject not in wider}
+    # a road or creek named as a park's side is a landmark, not something of the place's
+    placed |= {r.object for r in found if r.predicate == "boundedBy"}
     # a company's works carry its place; works named after a park are the park's
     placed |= {r.subject for r in found if r.predicate == "investsIn"}
     placed |= {
@@ -70,7 +76,11 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
     inner = {by_key[k].code for k in below if by_key[k].code}
     out = []
     for e in ex.entities:
-        homed = e.kind in HOMED or e.kind == Kind.REGION and e.name.endswith(_SUB_AREAS)
+        homed = (
+            e.kind in HOMED
+            or (e.kind == Kind.RIVER and e.name.endswith(_CREEKS))
+            or (e.kind == Kind.REGION and e.name.endswith(_SUB_AREAS))
+        )
         if not homed or e.key in placed or not e.from_text:
             continue
         if e.name.startswith(_PHASES + _HIGHER) or e.name.endswith(_LINEAR):

@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 
 from kg.extract.figures.subjects import SUBJECT_KINDS
-from kg.extract.kinds import PLACES, Kind
+from kg.extract.kinds import PLACES, SITES, Kind
 from kg.extract.pipeline import step
 from kg.extract.relations import (
     agreements,
+    areas,
     documents,
     events,
     goals,
@@ -47,6 +48,7 @@ from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 # the modules of the other rules: importing them registers their rules
 RULE_MODULES = (
     agreements,
+    areas,
     documents,
     events,
     goals,
@@ -102,7 +104,8 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
     if o in (Kind.PROGRAMME, Kind.EVENT) and i in DIVISION_KINDS:
         return "about", True  # 罗定市招商引资奖励办法 concerns 罗定市; it does not lie in it
     if i in DIVISION_KINDS or (
-        i == Kind.REGION and o in (Kind.PARK, Kind.PROJECT, Kind.REGION, Kind.VILLAGE)
+        (i == Kind.REGION or i in SITES)
+        and o in (Kind.PARK, Kind.PROJECT, Kind.REGION, Kind.VILLAGE)
     ):
         return ("locatedIn", True) if inner.start == outer.start or o != Kind.PROJECT else None
     if o in (Kind.PARK, Kind.REGION) and i in (Kind.PARK, Kind.REGION):
@@ -144,12 +147,12 @@ def nesting_relations(mentions: tuple[Mention, ...]) -> list[Relation]:
 
 
 def village_relations(ex: Extraction) -> list[Relation]:
-    """A village named right after a town (鹤城小官田村) lies in that town."""
+    """A village or market town named right after a town (鹤城小官田村, X镇Y圩) lies in it."""
     ends = {m.end: m for m in ex.mentions if m.kind in DIVISION_KINDS and m.kind != Kind.VILLAGE}
     return [
         Relation(v.entity, "locatedIn", ends[v.start].entity, v.sentence, v.text)
         for v in ex.mentions
-        if v.kind == Kind.VILLAGE and v.start in ends
+        if (v.kind == Kind.VILLAGE or v.source == "village") and v.start in ends
     ]
 
 
@@ -190,7 +193,7 @@ def cue_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for clause in CLAUSE.finditer(text):
-        ms = top_level_within(ex.mentions, clause.start(), clause.end())
+        ms = areas.without_holders(top_level_within(ex.mentions, clause.start(), clause.end()))
         for cue, (subj_kinds, obj_kinds, pred, subj_left) in CUES.items():
             for at in find_all(text, cue, clause.start(), clause.end()):
                 left = [m for m in ms if m.end <= at]
@@ -367,6 +370,7 @@ RULE_ORDER = (
     "nesting",
     "routes",
     "villages",
+    "sub-areas",
     "cues",
     "sites",
     "agents",

@@ -1,0 +1,71 @@
+"""Sub-areas and what holds them (``kg/extract/names/sub_areas.py`` names them).
+
+- A sub-area written right after its holder is part of it: X新城Y片区 (Y片区 partOf
+  X新城), X工业园Y片 (partOf the park); an estate or a street lies in the village or
+  park before it (Z村Y小区 locatedIn Z村).
+- Works named from a holder and its sub-area lie in the sub-area (X新城Y片区供水项目
+  locatedIn Y片区): the most specific place their name opens with.
+"""
+
+from __future__ import annotations
+
+from kg.extract.kinds import SITES, Kind
+from kg.extract.names.sub_areas import SUB_AREA_ENDINGS
+from kg.extract.relations.registry import relation_rule
+from kg.extract.text.spans import starting
+from kg.records import Extraction, Mention, Relation
+
+# holders a sub-area is part of, and those it only lies in
+_WHOLES = frozenset({Kind.PARK, Kind.REGION})
+_GROUNDS = frozenset({Kind.VILLAGE}) | SITES
+_SUB_AREAS = frozenset({Kind.PARK, Kind.REGION, Kind.ROAD}) | SITES
+
+
+def _is_sub_area(m: Mention) -> bool:
+    return m.kind in _SUB_AREAS and any(m.text.endswith(e) for e in SUB_AREA_ENDINGS)
+
+
+def _holder(m: Mention, by_end: dict[int, Mention]) -> Mention | None:
+    h = by_end.get(m.start)
+    if h is None or h.sentence != m.sentence or h.entity == m.entity:
+        return None
+    return h if h.kind in _WHOLES | _GROUNDS else None
+
+
+@relation_rule("sub-areas")
+def sub_area_relations(ex: Extraction) -> list[Relation]:
+    """Each sub-area is part of (a park or region) or lies in (a village or site) the
+    name written right before it; works whose name opens with the two lie in the
+    sub-area."""
+    by_end: dict[int, Mention] = {}
+    for m in ex.mentions:
+        if m.kind in _WHOLES | _GROUNDS:
+            by_end.setdefault(m.end, m)
+    out = []
+    for m in ex.mentions:
+        if not _is_sub_area(m) or (h := _holder(m, by_end)) is None:
+            continue
+        whole = h.kind in _WHOLES and m.kind != Kind.ROAD
+        pred = "partOf" if whole else "locatedIn"
+        out.append(Relation(m.entity, pred, h.entity, m.sentence, m.text))
+        out.extend(_works_in(ex.mentions, m, h))
+    return out
+
+
+def _works_in(mentions: tuple[Mention, ...], area: Mention, holder: Mention) -> list[Relation]:
+    """Works whose name opens with ``holder`` and ``area`` lie in ``area``."""
+    return [
+        Relation(w.entity, "locatedIn", area.entity, w.sentence, w.text)
+        for w in starting(mentions, holder.start, holder.start)
+        if w.kind == Kind.PROJECT and w.end > area.end
+    ]
+
+
+def without_holders(ms: list[Mention]) -> list[Mention]:
+    """Top-level mentions without the holders written right before their sub-areas: a
+    cue reads X高新区Y片区 as one name (A是X高新区Y片区的组成部分: A is part of Y片区)."""
+    return [
+        m
+        for m, nxt in zip(ms, [*ms[1:], None][: len(ms)], strict=True)
+        if nxt is None or nxt.start != m.end or not _is_sub_area(nxt) or m.kind not in _WHOLES
+    ]
