@@ -266,7 +266,7 @@ def test_park_organisation_works_and_programme_endings():
     assert found["华信电器研发中心"] == "Organization"  # one that works is a body
     assert found["广东省乡村振兴研究会"] == "Organization"
     assert found["五沙片区村级工业园改造项目"] == "Project"
-    assert found["香精扩产项目"] == "Project"
+    assert found["韶关华美香料有限公司香精扩产项目"] == "Project"  # the whole title
     assert found["农村生活污水治理五年行动"] == "Programme"
 
 

@@ -135,7 +135,12 @@ def _walk_tokens(
             return pos
         stop = token not in holds and _is_stop(token, tag, lex)
         after = right or text[i : i + 1]  # the class word itself when nothing came yet
-        if stop and not _numeral_in_name(token, right) and not _ordinal_in_name(token, after):
+        if (
+            stop
+            and not _numeral_in_name(token, right)
+            and not _ordinal_in_name(token, after)
+            and not _phase_in_name(token, after)
+        ):
             return pos
         pos -= len(token)
         right = token
@@ -160,6 +165,42 @@ def _ordinal_in_name(token: str, right: str) -> bool:
         and right[0] not in _COUNTERS
         and "\u4e00" <= right[0] <= "\u9fff"
     )
+
+
+# a phase of works (二期, 第三期, 首期) and a stage or lot of one (一阶段, 第五标段)
+PHASE = re.compile(r"第?(?:[一二三四五六七八九十]{1,3}|首)期")
+_PHASE_NUMERAL = re.compile(r"第?[一二三四五六七八九十]{1,3}")
+
+
+def _phase_in_name(token: str, right: str) -> bool:
+    """A phase inside the name of works (新港|二期|一|阶段|工程, X校区|第二期|工程) belongs
+    to it: the walk goes on to the name of what is built in phases."""
+    if PHASE.fullmatch(token):
+        return True
+    return bool(_PHASE_NUMERAL.fullmatch(token)) and right.startswith(("期", "阶段", "标段"))
+
+
+def phase_stem(text: str, start: int, pos: int, lex: Lexicon) -> int:
+    """Works named by a phase of a generic word (项目二期工程) have no name: ``pos`` is
+    returned then, else ``start``."""
+    m = PHASE.search(text, start, pos) or re.compile(r"[一二三四五六七八九十]阶段").search(
+        text, start, pos
+    )
+    if m is None:
+        return start
+    return start if phase_of_name(text[start : m.start()], lex) else pos
+
+
+# what a phase may follow without naming anything (项目二期, 园区一期, 本期)
+_GENERIC_STEMS = ("项目", "工程", "园区", "本", "该", "首", "同")
+
+
+def phase_of_name(stem: str, lex: Lexicon) -> bool:
+    """Whether a phase after ``stem`` is a phase of named works (X港二期), not of a
+    generic word (项目二期, 园区一期) or of nothing."""
+    if not stem:
+        return True  # 一期项目: the phase of the works the text is on
+    return len(stem) >= 2 and stem not in lex.not_names and not stem.endswith(_GENERIC_STEMS)
 
 
 def _numeral_in_name(token: str, right: str) -> bool:
@@ -226,6 +267,7 @@ def suffix_name_start(
     start = after_counter(text, start)
     if kind == Kind.PROJECT:
         start = _with_class_figure(text, start, pos, lex)
+        start = phase_stem(text, start, pos, lex)
     if text.startswith(_JOINT_VERBS, start) and pos - start - 2 >= suffix.min_prefix:
         start += 2
     if kind in (Kind.PROJECT, Kind.PARK):

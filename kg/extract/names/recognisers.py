@@ -41,6 +41,11 @@ from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.names.lists import listed_member_candidates
 from kg.extract.names.programmes import programme_candidates
 from kg.extract.names.titles import title_candidates
+from kg.extract.names.works_titles import (
+    company_titled_candidates,
+    factory_candidates,
+    phase_candidates,
+)
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
 from kg.extract.text.spans import SpanIndex
@@ -686,6 +691,9 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(company_candidates(text, lex))
     out.extend(village_candidates(text, lex, place_ends))
     out.extend(brand_works_candidates(text, out))
+    out.extend(company_titled_candidates(text, out, lex))
+    out.extend(factory_candidates(text, out))
+    out.extend(phase_candidates(text, lex))
     out.extend(route_end_candidates(out, text, list(places), lex))
     out.extend(listed_sight_candidates(text, out, list(places), lex))
     out.extend(listed_member_candidates(text, out, list(places), lex))
