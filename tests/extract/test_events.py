@@ -155,6 +155,17 @@ def test_a_list_opening_needs_the_event_in_the_sentence_right_before(make_articl
     assert facts(extract(make_article(text)), "participatesIn") == set()
 
 
+def test_works_listed_after_a_sentence_speaking_of_this_event_take_part_in_it(make_article):
+    # the sentence right before the list named no event, only 此次活动: nothing took part
+    text = (
+        "8月5日，县委、县政府举行恩平市重点项目集中签约开工竣工活动。今年以来，全县大力推进"
+        "项目建设。参加此次活动的重点项目共有9项。其中，开工项目包括恩城科创中心、北岸供水"
+        "项目等2项，签约项目为恩平冷链配送中心。"
+    )
+    taking_part = {s for s, _ in facts(extract(make_article(text)), "participatesIn")}
+    assert {"恩城科创中心", "北岸供水项目", "恩平冷链配送中心"} <= taking_part
+
+
 def test_a_company_naming_the_owner_of_started_works_is_no_taker(make_article):
     text = (
         "3月8日，紫金县工业园区项目集中动工仪式在临江镇举行。"

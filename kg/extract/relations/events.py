@@ -151,6 +151,8 @@ def topic_relations(ex: Extraction) -> list[Relation]:
 _LISTED = re.compile(
     r"(?:其中|(?:此次|本次|当天)?签约(?:的)?项目(?:中|包括|有)|(?:此次|本次)(?:签约|开工|动工)的)"
 )
+# a sentence speaking of the event named before it (参加此次活动的项目共有12项)
+_THIS_EVENT = re.compile(r"(?:此次|本次|这次|该)(?:活动|仪式|大会|集中签约|集中开工|签约|开工)")
 _STARTED = ("动工", "开工", "签约", "签订", "签署", "投产", "竣工", "揭牌")
 _TAKERS = (Kind.PROJECT, Kind.COMPANY)
 # between a company and its works: 的, or an output figure (年产2万吨)
@@ -192,6 +194,12 @@ def _event_before(ex: Extraction, index: int, on_the_day: bool) -> str | None:
         events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= sentence.start}
     elif _LISTED.match(ex.article.text, lead) and index > 0:
         events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.sentence == index - 1}
+        before = ex.article.sentences[index - 1]
+        if not events and _THIS_EVENT.search(before.text):
+            # 参加此次活动的项目共12项。其中，…: the event named before that sentence
+            events = {
+                m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= before.start
+            }
     else:
         return None
     return next(iter(events)) if len(events) == 1 else None
