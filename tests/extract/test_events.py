@@ -214,6 +214,12 @@ def test_an_event_name_never_starts_inside_a_parenthesis(make_article):
     assert not any(name.startswith(("(", "永汉")) for name in _events(ex))
 
 
+def test_an_event_name_holds_a_numbered_lot_and_its_bracketed_road(make_article):
+    # 标段 ended the walk back from 仪式, leaving 建成通车仪式 alone
+    ex = extract(make_article("龙门县在东坑村举行南部干线第二标段(永汉环城路)建成通车仪式。"))
+    assert "南部干线第二标段(永汉环城路)建成通车仪式" in _events(ex)
+
+
 def test_an_event_named_from_its_prefecture_and_county_is_also_called_from_the_county(
     make_article,
 ):

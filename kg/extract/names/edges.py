@@ -140,6 +140,7 @@ def _walk_tokens(
             and not _numeral_in_name(token, right)
             and not _ordinal_in_name(token, after)
             and not _phase_in_name(token, after)
+            and not _numbered_lot(text, pos - len(token))
         ):
             return pos
         pos -= len(token)
@@ -222,9 +223,21 @@ def _ends_with_boundary(
     """True when a boundary word (2+ chars, not one of ``holds``) ends right before ``pos``."""
     for size in range(2, min(lex.max_boundary, pos - lo) + 1):
         word = text[pos - size : pos]
-        if word in lex.boundaries and word not in holds:
+        if word in lex.boundaries and word not in holds and not _numbered_lot(text, pos - size):
             return True
     return False
+
+
+def _numbered_lot(text: str, at: int) -> bool:
+    """A lot with its number and the road it builds in brackets (第五|标段|(Y路)) is part
+    of a name (X快线第五标段(Y路)通车仪式), while 标段 alone ends one (施工|标段, 第三标段|
+    东环路: the road is named after it)."""
+    return text.startswith(("标段(", "标段（"), at) and bool(
+        _NUMBERED.search(text, max(0, at - 4), at)
+    )
+
+
+_NUMBERED = re.compile(r"第[一二三四五六七八九十\d]{1,3}$")
 
 
 def clause_floor(text: str, start: int) -> int:

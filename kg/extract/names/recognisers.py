@@ -44,6 +44,7 @@ from kg.extract.names.titles import title_candidates
 from kg.extract.names.works_titles import (
     company_titled_candidates,
     factory_candidates,
+    namely_candidates,
     phase_candidates,
 )
 from kg.extract.text.clauses import last_mark_before
@@ -76,7 +77,7 @@ _ROAD = re.compile(
     r"(?:(?P<grade>国道|省道|县道|乡道)(?=[GSXY]\d))?"
     r"(?<![A-Za-z0-9])(?P<code>[GSXY]\d{1,4})(?P<xian>线)?"
     r"(?:(?P<sec>(?:(?P<a>[\u4e00-\u9fff]{2,8}?)至(?P<b>[\u4e00-\u9fff]{2,8}?)|[\u4e00-\u9fff]{2,6}?)段))?"
-    r"(?P<works>(?:路面|路基|桥梁|全线)?"
+    r"(?P<works>(?:\((?!\d)[^()\n]{1,8}\))?(?:路面|路基|桥梁|全线)?"
     r"(?:改扩建|扩建|改线|改建|新建|改造|提升改造|升级改造|拓宽|建设|修复|大修|提升|养护|加宽|硬化)?"
     r"(?:工程|项目))?"
 )
@@ -694,6 +695,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(company_titled_candidates(text, out, lex))
     out.extend(factory_candidates(text, out))
     out.extend(phase_candidates(text, lex))
+    out.extend(namely_candidates(text, out))
     out.extend(route_end_candidates(out, text, list(places), lex))
     out.extend(listed_sight_candidates(text, out, list(places), lex))
     out.extend(listed_member_candidates(text, out, list(places), lex))

@@ -8,6 +8,7 @@
   ending (X有限公司投资的…, 在A镇建设…, 年产5万吨…) leaves the works to the other rules.
 - **Factories in a works' title** (X五金厂厂房及配套项目): the factory is a company.
 - **A phase standing alone** (X二期、Y产业园开工建设): a phase of X is works.
+- **Another name** (A即B, B works or a road): A is B.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from kg.extract.kinds import Kind
 from kg.extract.names.candidates import Candidate
 from kg.extract.names.edges import (
+    FUNCTION_CHARS,
     PHASE,
     PUNCT,
     clause_floor,
@@ -173,3 +175,31 @@ def phase_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
         stem = text[start : m.start()]
         if 2 <= len(stem) <= 16 and phase_of_name(stem, lex) and not PHASE.search(stem):
             yield Candidate(start, m.end(), Kind.PROJECT, "phase")
+
+
+# A即B at the start of a clause: A is another name of B (X快线即省道S1线…改建工程)
+_NAMELY = re.compile(
+    r"(?:^|(?<=[,，。;；:：\n])|(?<=据悉，)|(?<=据悉,))([\u4e00-\u9fff]{2,8})即(?![将可使时便刻])"
+)
+
+
+def namely_candidates(text: str, cands: Iterable[Candidate]) -> Iterator[Candidate]:
+    """A即B: A names the works or road B names, as its alias."""
+    named = {}
+    for c in cands:
+        if c.kind in (Kind.PROJECT, Kind.ROAD) and (
+            c.start not in named or c.end > named[c.start].end
+        ):
+            named[c.start] = c
+    taken = [(c.start, c.end) for c in cands]
+    for m in _NAMELY.finditer(text):
+        other = named.get(m.end())
+        alias = m.group(1)
+        if (
+            other is None
+            or any(ch in FUNCTION_CHARS for ch in alias)
+            or any(s < m.end(1) and m.start(1) < e for s, e in taken)
+        ):
+            continue
+        canonical = other.canonical or text[other.start : other.end]
+        yield Candidate(m.start(1), m.end(1), other.kind, "namely", canonical)
