@@ -156,10 +156,10 @@ def test_a_list_opening_needs_the_event_in_the_sentence_right_before(make_articl
 
 
 def test_works_listed_after_a_sentence_speaking_of_this_event_take_part_in_it(make_article):
-    # the sentence right before the list named no event, only 此次活动: nothing took part
+    # the sentence right before the list named no event, only 本次活动: nothing took part
     text = (
-        "8月5日，县委、县政府举行恩平市重点项目集中签约开工竣工活动。今年以来，全县大力推进"
-        "项目建设。参加此次活动的重点项目共有9项。其中，开工项目包括恩城科创中心、北岸供水"
+        "8月5日，恩平市第三季度重大项目集中开工活动在恩城街道举行。今年以来，全市加快"
+        "推进项目建设。纳入本次活动的项目共9个。其中，开工项目包括恩城科创中心、北岸供水"
         "项目等2项，签约项目为恩平冷链配送中心。"
     )
     taking_part = {s for s, _ in facts(extract(make_article(text)), "participatesIn")}

@@ -200,7 +200,7 @@ def phase_of_name(stem: str, lex: Lexicon) -> bool:
     """Whether a phase after ``stem`` is a phase of named works (X港二期), not of a
     generic word (项目二期, 园区一期) or of nothing."""
     if not stem:
-        return True  # 一期项目: the phase of the works the text is on
+        return True  # 首期工程: the phase of the works the text is on
     return len(stem) >= 2 and stem not in lex.not_names and not stem.endswith(_GENERIC_STEMS)
 
 

@@ -6,8 +6,8 @@
   (the company's name is an alias), so a later mention of it alone is the same works.
   A verb of investing or building or a figure between the company and the
   ending (X有限公司投资的…, 在A镇建设…, 年产5万吨…) leaves the works to the other rules.
-- **Factories in a works' title** (X五金厂厂房及配套项目): the factory is a company.
-- **A phase standing alone** (X二期、Y产业园开工建设): a phase of X is works.
+- **Factories in a works' title** (X五金厂厂房技改工程): the factory is a company.
+- **A phase standing alone** (加快X三期、Y园动工): a phase of X is works.
 - **Another name** (A即B, B works or a road): A is B.
 """
 
@@ -153,7 +153,7 @@ _FACTORY = re.compile(r"厂(?=厂房|扩建|技改|迁建|搬迁|[一二三四�
 
 
 def factory_candidates(text: str, cands: Iterable[Candidate]) -> Iterator[Candidate]:
-    """The factory opening a works' title (X五金厂厂房及配套项目) is a company."""
+    """The factory opening a works' title (X五金厂厂房技改工程) is a company."""
     for c in cands:
         if c.kind != Kind.PROJECT:
             continue
@@ -169,7 +169,7 @@ _PHASE_END = re.compile(
 
 
 def phase_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
-    """X二期 standing alone (推动X二期、Y产业园开工建设) names works: a phase of X."""
+    """X二期 standing alone (加快X三期、Y园动工) names works: a phase of X."""
     for m in _PHASE_END.finditer(text):
         start = name_start(text, clause_floor(text, m.start()), m.start(), lex)
         stem = text[start : m.start()]

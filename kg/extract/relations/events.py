@@ -151,7 +151,7 @@ def topic_relations(ex: Extraction) -> list[Relation]:
 _LISTED = re.compile(
     r"(?:其中|(?:此次|本次|当天)?签约(?:的)?项目(?:中|包括|有)|(?:此次|本次)(?:签约|开工|动工)的)"
 )
-# a sentence speaking of the event named before it (参加此次活动的项目共有12项)
+# a sentence speaking of the event named before it (纳入本次活动的项目共N个)
 _THIS_EVENT = re.compile(r"(?:此次|本次|这次|该)(?:活动|仪式|大会|集中签约|集中开工|签约|开工)")
 _STARTED = ("动工", "开工", "签约", "签订", "签署", "投产", "竣工", "揭牌")
 _TAKERS = (Kind.PROJECT, Kind.COMPANY)
@@ -196,7 +196,7 @@ def _event_before(ex: Extraction, index: int, on_the_day: bool) -> str | None:
         events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.sentence == index - 1}
         before = ex.article.sentences[index - 1]
         if not events and _THIS_EVENT.search(before.text):
-            # 参加此次活动的项目共12项。其中，…: the event named before that sentence
+            # 纳入本次活动的项目共N个。其中，…: the event named before that sentence
             events = {
                 m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= before.start
             }

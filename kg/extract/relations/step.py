@@ -90,7 +90,7 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
     if o == Kind.EVENT and i == Kind.COMPANY:
         return "participatesIn", False
     if o == Kind.PROJECT and i == Kind.COMPANY and inner.start == outer.start:
-        return "investsIn", False  # X有限公司Y项目, X厂厂房及配套项目: the company's works
+        return "investsIn", False  # X有限公司Y项目, X厂技改工程: the company's works
     if o == Kind.EVENT and i == Kind.EVENT:
         return "partOf", False  # the plenum is part of the joint session (…全会暨…会议)
     if i in (Kind.PARK, Kind.ROAD, Kind.PROGRAMME, Kind.PROJECT, Kind.REGION, Kind.COMPANY):
