@@ -247,3 +247,40 @@ def test_organs_before_the_holding_verb_host_the_event_after_it(make_article):
     ex = extract(make_article(text))
     hosts = {s for s, _ in facts(ex, "participatesIn")}
     assert {"连平县发展和改革局", "连平县交通运输局"} <= hosts
+
+
+def test_an_event_season_with_its_quoted_theme_is_one_event_part_of_the_season(make_article):
+    # the name stopped at the first 活动: the theme's day was lost
+    ex = extract(make_article("副市长出席佛冈县招商项目集中动工投产活动周“智能家居专场”活动。"))
+    themed = "佛冈县招商项目集中动工投产活动周“智能家居专场”活动"
+    assert themed in _events(ex)
+    assert (themed, "佛冈县招商项目集中动工投产活动") in facts(ex, "partOf")
+
+
+def test_an_event_at_one_venue_is_named_after_the_main_event_and_part_of_it(make_article):
+    ex = extract(make_article("2024年二季度清远市重大项目集中动工活动连山分会场设在吉田镇。"))
+    venue = "2024年二季度清远市重大项目集中动工活动连山分会场"
+    assert venue in _events(ex)
+    assert (venue, "2024年二季度清远市重大项目集中动工活动") in facts(ex, "partOf")
+
+
+def test_ceremonies_a_congress_held_are_events_and_parts_of_it(make_article):
+    # verbs inside the ceremonies' names (授牌, 表彰) cut them to nothing
+    text = (
+        "3月2日，连南县百家商会返乡投资恳谈大会召开。大会举行了首届“杰出商会”授牌仪式、"
+        "商会企业表彰仪式、招商项目签约仪式，共签约项目5个。"
+    )
+    ex = extract(make_article(text))
+    parts = {"首届“杰出商会”授牌仪式", "商会企业表彰仪式", "招商项目签约仪式"}
+    assert parts <= _events(ex)
+    assert {(p, "连南县百家商会返乡投资恳谈大会") for p in parts} <= facts(ex, "partOf")
+
+
+def test_a_list_after_the_holding_verb_is_of_events_only_when_each_item_is_one(make_article):
+    ex = extract(make_article("园区举行了项目推介、企业座谈会，气氛热烈。"))
+    assert "项目推介" not in _events(ex)
+
+
+def test_an_event_held_before_de_is_named_whole_up_to_shang(make_article):
+    text = "在新丰县工业园召开的市政协视察园区建设情况协商会上，园区负责人作了介绍。"
+    assert "市政协视察园区建设情况协商会" in _events(extract(make_article(text)))

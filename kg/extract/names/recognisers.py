@@ -36,6 +36,11 @@ from kg.extract.names.edges import (
     suffix_name_start,
     tokenizer,
 )
+from kg.extract.names.event_titles import (
+    extended_event_candidates,
+    held_de_candidates,
+    listed_event_candidates,
+)
 from kg.extract.names.events import session_candidates
 from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.names.lists import listed_member_candidates
@@ -696,6 +701,9 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(factory_candidates(text, out))
     out.extend(phase_candidates(text, lex))
     out.extend(namely_candidates(text, out))
+    out.extend(listed_event_candidates(text, lex))
+    out.extend(held_de_candidates(text))
+    out.extend(extended_event_candidates(text, out))
     out.extend(route_end_candidates(out, text, list(places), lex))
     out.extend(listed_sight_candidates(text, out, list(places), lex))
     out.extend(listed_member_candidates(text, out, list(places), lex))

@@ -8,6 +8,7 @@
   此次签约的 (the one event of the sentence right before) take part in it.
 - **Hosts**: organs, organisations and companies in the clause before 召开/举行/举办/
   主办 with the event right after the verb (X组织A、B联合召开E) take part in it.
+- **Parts**: 大会举行了A仪式、B仪式: each event listed is part of the one 大会 named before.
 - **Topics**: an event is about the programme named right before it in its
   clause (推进“百千万工程”促进…现场会), or after it behind 围绕/聚焦/部署.
 """
@@ -19,6 +20,7 @@ import re
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.names.events import ON_THE_DAY
 from kg.extract.relations.registry import relation_rule
+from kg.extract.relations.works import mention_at
 from kg.extract.text.clauses import clause_around, find_all, top_level, top_level_within
 from kg.extract.text.cues import cue_words
 from kg.extract.text.numbers import OUTPUT_RATE
@@ -257,6 +259,37 @@ def host_relations(ex: Extraction) -> list[Relation]:
     return out
 
 
+# 大会举行了A仪式、B仪式: the event a word stands for holds the events listed after the verb
+_PARTS_HELD = re.compile(
+    r"(?P<word>大会|会议|活动|论坛|博览会)(?:上|期间|现场)?[,，]?(?:还|同时|先后|分别)?"
+    r"(?:举行|举办)了?"
+)
+
+
+def held_part_relations(ex: Extraction) -> list[Relation]:
+    """大会举行了A仪式、B仪式: each event listed after the verb is part of the one event
+    named before whose name ends with the word (…动员大会)."""
+    text = ex.article.text
+    ms = tuple(top_level(ex.mentions))
+    out = []
+    for m in _PARTS_HELD.finditer(text):
+        listed, at = [], m.end()
+        while (item := mention_at(ms, at, {Kind.EVENT})) is not None:
+            listed.append(item)
+            at = item.end + 1 if text.startswith("、", item.end) else -1
+        if not listed:
+            continue
+        hosts = {
+            e.entity
+            for e in ms
+            if e.kind == Kind.EVENT and e.end <= m.start() and e.text.endswith(m.group("word"))
+        }
+        if len(hosts) == 1:
+            [host] = hosts
+            out += [Relation(e.entity, "partOf", host, e.sentence, "举行") for e in listed]
+    return out
+
+
 @relation_rule("events")
 def event_relations(ex: Extraction) -> list[Relation]:
     """Venues, participants, hosts and topics of the article's events."""
@@ -266,4 +299,5 @@ def event_relations(ex: Extraction) -> list[Relation]:
         + host_relations(ex)
         + topic_relations(ex)
         + day_relations(ex)
+        + held_part_relations(ex)
     )
