@@ -608,3 +608,14 @@ def test_a_trade_name_opening_with_wan_keeps_it():
     found = names("引进万嘉科技城项目。")
     assert found.get("万嘉科技城") == "Park"
     assert found.get("万嘉科技城项目") == "Project"
+
+
+def test_works_whose_name_ends_in_a_generic_works_phrase_are_kept():
+    # 提升工程 and 改建工程 are generic alone, and disqualified every name ending in them;
+    # 工程|建设 read as one word dropped the works before 建设进展
+    found = names(
+        "副县长查看城西水厂及配套泵站提升工程建设情况，滨江快线改建工程通车。全市抓好提升工程。"
+    )
+    assert found.get("城西水厂及配套泵站提升工程") == "Project"
+    assert found.get("滨江快线改建工程") == "Project"
+    assert "提升工程" not in found

@@ -121,6 +121,10 @@ def suffix_candidates(
                 taken.add(end)
                 # what the text around the ending says first: the walk back costs more
                 on_water = suffix.kind in _WATERS and text[end : end + 1] in _ON_WATER
+                # X工程|建设进展: the segmenter's 工程建设 is the works and what is done to them
+                on_water = on_water or (
+                    suffix.kind == Kind.PROJECT and text.startswith(_DONE_TO_WORKS, end)
+                )
                 if (
                     _generic_street(text, end, suffix.text, lex)
                     or (_word_continues(text, pos, end) and not on_water)
@@ -285,6 +289,7 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
 
 
 _WATERS = frozenset({Kind.RIVER, Kind.RESERVOIR})
+_DONE_TO_WORKS = ("建设", "施工")
 # what follows a river's name in words the segmenter joins to its last character
 # (韩江|流经, 韩江|水, 锦江|畔): the river's name ends there all the same
 _ON_WATER = frozenset("流水畔边岸段")
