@@ -619,3 +619,10 @@ def test_works_whose_name_ends_in_a_generic_works_phrase_are_kept():
     assert found.get("城西水厂及配套泵站提升工程") == "Project"
     assert found.get("滨江快线改建工程") == "Project"
     assert "提升工程" not in found
+
+
+def test_short_names_listed_before_what_happens_to_works_are_works():
+    # A、B等顺利投产 named nothing: the list had no head noun (企业, 项目)
+    found = names("瑞丰、鑫达、华祥等顺利投产，全县工业投资增长8%。")
+    assert {found.get(n) for n in ("瑞丰", "鑫达", "华祥")} == {"Project"}
+    assert not names("招商、安商等持续推进。")
