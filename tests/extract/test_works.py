@@ -273,3 +273,16 @@ def test_a_phase_stays_in_the_name_of_works(make_article):
     for name in ("台山一中城南分校第三期工程", "北港三期二阶段工程", "星驰智能三期", "首期工程"):
         assert kinds.get(name) == "Project", name
     assert not {"园区二期工程", "项目二期", "阶段工程", "二期工程"} & set(kinds)
+
+
+def test_an_item_of_a_list_of_works_starts_at_the_list_mark(make_article):
+    # the walk back stopped at a numeral (三八围) or a word read as a verb (优选宝)
+    text = (
+        "开工项目包括城东供水项目、三八围老五孔水闸重建工程等2项。"
+        "金源精密配件项目、优选宝家居用品项目各投资2亿元。"
+        "推进城南供水项目、加快城北排涝工程建设。"
+    )
+    kinds = _kinds(extract(make_article(text)))
+    assert kinds.get("三八围老五孔水闸重建工程") == "Project"
+    assert kinds.get("优选宝家居用品项目") == "Project"
+    assert not [n for n in kinds if n.startswith("加快")]

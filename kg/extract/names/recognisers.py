@@ -49,6 +49,7 @@ from kg.extract.names.titles import title_candidates
 from kg.extract.names.works_titles import (
     company_titled_candidates,
     factory_candidates,
+    listed_works_candidates,
     namely_candidates,
     phase_candidates,
 )
@@ -706,6 +707,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(factory_candidates(text, out))
     out.extend(phase_candidates(text, lex))
     out.extend(namely_candidates(text, out))
+    out.extend(listed_works_candidates(text, out))
     out.extend(listed_event_candidates(text, lex))
     out.extend(held_de_candidates(text))
     out.extend(extended_event_candidates(text, out))

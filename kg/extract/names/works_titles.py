@@ -9,6 +9,7 @@
 - **Factories in a works' title** (X五金厂厂房技改工程): the factory is a company.
 - **A phase standing alone** (加快X三期、Y园动工): a phase of X is works.
 - **Another name** (A即B, B works or a road): A is B.
+- **Items of a list of works** start at the list mark, whatever the walk left there.
 """
 
 from __future__ import annotations
@@ -203,3 +204,25 @@ def namely_candidates(text: str, cands: Iterable[Candidate]) -> Iterator[Candida
             continue
         canonical = other.canonical or text[other.start : other.end]
         yield Candidate(m.start(1), m.end(1), other.kind, "namely", canonical)
+
+
+MAX_LEAD = 4  # characters a walk may leave at the head of a listed item
+_ACTIONS = ("推进", "加快", "推动", "实施", "启动", "完成", "开展", "新建", "续建")
+
+
+def listed_works_candidates(text: str, cands: Iterable[Candidate]) -> Iterator[Candidate]:
+    """An item of a list of works starts at the list mark (A项目、一八围X工程, A项目、优选
+    居Y项目): when the item before ends with works, the words the walk back left at the
+    head of the next works (a numeral, a word read as a verb) are part of its name."""
+    works = [c for c in cands if c.kind == Kind.PROJECT]
+    ends = {c.end for c in works}
+    for c in works:
+        mark = text.rfind("、", max(0, c.start - MAX_LEAD - 1), c.start)
+        if mark < 0 or mark + 1 == c.start or mark not in ends:
+            continue
+        lead = text[mark + 1 : c.start]
+        if any(ch in PUNCT or ch in FUNCTION_CHARS or ch in "“”" for ch in lead) or lead.startswith(
+            _ACTIONS
+        ):
+            continue
+        yield Candidate(mark + 1, c.end, Kind.PROJECT, "listed-works", c.canonical)
