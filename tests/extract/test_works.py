@@ -286,3 +286,13 @@ def test_an_item_of_a_list_of_works_starts_at_the_list_mark(make_article):
     assert kinds.get("三八围老五孔水闸重建工程") == "Project"
     assert kinds.get("优选宝家居用品项目") == "Project"
     assert not [n for n in kinds if n.startswith("加快")]
+
+
+def test_a_headquarters_brought_in_is_works_and_a_company_seat_is_not(make_article):
+    # 总部 ended a government body's name (…部), and 骨干企业 opened the works' name
+    text = "引进骨干企业金利股份总部项目，落地腾讯云华南总部重大项目。海澜纺织总部位于开平市。"
+    kinds = _kinds(extract(make_article(text)))
+    assert kinds.get("金利股份总部项目") == "Project"
+    assert kinds.get("腾讯云华南总部") == "Project"
+    assert "GovernmentBody" not in kinds.values()
+    assert not [n for n in kinds if n.startswith(("企业", "海澜纺织总部"))]

@@ -281,6 +281,7 @@ def suffix_name_start(
     if kind == Kind.PROJECT:
         start = _with_class_figure(text, start, pos, lex)
         start = phase_stem(text, start, pos, lex)
+        start = _after_owner_class(text, start, pos, suffix.min_prefix)
     if text.startswith(_JOINT_VERBS, start) and pos - start - 2 >= suffix.min_prefix:
         start += 2
     if kind in (Kind.PROJECT, Kind.PARK):
@@ -385,6 +386,16 @@ def _event_start(text: str, start: int, pos: int, anchors: list[int]) -> int:
 
 
 YEAR = re.compile(r"\d{4}年")
+
+
+def _after_owner_class(text: str, start: int, pos: int, min_prefix: int) -> int:
+    """A works' name never opens with the class of its owner (龙头企业|X股份总部项目)."""
+    cut = text.find("企业", start, min(pos, start + 6))
+    if cut >= 0 and pos - (cut + 2) >= max(min_prefix, 2):
+        return cut + 2
+    return start
+
+
 # a size class inside a works' name (柘林湾5万吨级通用码头项目, 3000吨级泊位工程)
 _CLASS_FIGURE = re.compile(r"\d+(?:\.\d+)?[万千]?吨级")
 

@@ -52,6 +52,7 @@ from kg.extract.names.works_titles import (
     listed_works_candidates,
     namely_candidates,
     phase_candidates,
+    without_company_seats,
 )
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
@@ -717,7 +718,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     chars = _abbreviation_chars()
     out.extend(programme_candidates(text, chars.__contains__))
     return _without_swallowed(
-        [c for c in out if c.end > c.start],
+        without_company_seats([c for c in out if c.end > c.start], text),
         list(title_candidates(text, lex)),
         list(session_candidates(text, list(places))),
     )

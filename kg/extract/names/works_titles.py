@@ -226,3 +226,21 @@ def listed_works_candidates(text: str, cands: Iterable[Candidate]) -> Iterator[C
         ):
             continue
         yield Candidate(mark + 1, c.end, Kind.PROJECT, "listed-works", c.canonical)
+
+
+_SEAT = ("位于", "设在", "设于", "坐落", "所在地")
+
+
+def without_company_seats(cands: list[Candidate], text: str) -> list[Candidate]:
+    """A company's seat (X纺织总部位于Y: X lies in Y) is the company, no works: works named
+    总部 are headquarters being built or brought in (落地X华南总部, X总部项目)."""
+    companies = {(c.start, c.end) for c in cands if c.kind == Kind.COMPANY}
+    return [
+        c
+        for c in cands
+        if not (
+            c.kind == Kind.PROJECT
+            and text.endswith("总部", c.start, c.end)
+            and ((c.start, c.end - 2) in companies or text.startswith(_SEAT, c.end))
+        )
+    ]
