@@ -166,6 +166,17 @@ def test_works_listed_after_a_sentence_speaking_of_this_event_take_part_in_it(ma
     assert {"恩城科创中心", "北岸供水项目", "恩平冷链配送中心"} <= taking_part
 
 
+def test_works_this_signing_names_take_part_in_the_one_signing_event_before(make_article):
+    # 本次签约的 needed an event in the sentence right before; a festival is named too
+    text = (
+        "1月6日，惠来县举办招商项目集中签约投产活动。此次活动是“惠来海洋文化节”的一部分。"
+        "县长与华兴电子有限公司等8家企业签署协议。"
+        "本次签约的华兴电子有限公司智能终端产业园项目总投资15亿元。"
+    )
+    taking_part = facts(extract(make_article(text)), "participatesIn")
+    assert ("智能终端产业园项目", "招商项目集中签约投产活动") in taking_part
+
+
 def test_a_company_naming_the_owner_of_started_works_is_no_taker(make_article):
     text = (
         "3月8日，紫金县工业园区项目集中动工仪式在临江镇举行。"

@@ -155,6 +155,8 @@ _LISTED = re.compile(
 )
 # a sentence speaking of the event named before it (纳入本次活动的项目共N个)
 _THIS_EVENT = re.compile(r"(?:此次|本次|这次|该)(?:活动|仪式|大会|集中签约|集中开工|签约|开工)")
+# an opening that speaks of the event itself (本次签约的…)
+_THIS_DEED = re.compile(r"(?:此次|本次)(签约|开工|动工)")
 _STARTED = ("动工", "开工", "签约", "签订", "签署", "投产", "竣工", "揭牌")
 _TAKERS = (Kind.PROJECT, Kind.COMPANY)
 # between a company and its works: 的, or an output figure (年产2万吨)
@@ -194,13 +196,20 @@ def _event_before(ex: Extraction, index: int, on_the_day: bool) -> str | None:
     lead = sentence.start + _lead_space(sentence.text)
     if on_the_day:
         events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= sentence.start}
-    elif _LISTED.match(ex.article.text, lead) and index > 0:
+    elif (opening := _LISTED.match(ex.article.text, lead)) and index > 0:
         events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.sentence == index - 1}
         before = ex.article.sentences[index - 1]
         if not events and _THIS_EVENT.search(before.text):
             # 纳入本次活动的项目共N个。其中，…: the event named before that sentence
             events = {
                 m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= before.start
+            }
+        elif not events and (verb := _THIS_DEED.match(opening.group())):
+            # 本次签约的X项目…: the one event named before whose name holds 签约
+            events = {
+                m.entity
+                for m in ex.mentions
+                if m.kind == Kind.EVENT and m.end <= sentence.start and verb[1] in m.text
             }
     else:
         return None
