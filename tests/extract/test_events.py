@@ -295,3 +295,10 @@ def test_a_list_after_the_holding_verb_is_of_events_only_when_each_item_is_one(m
 def test_an_event_held_before_de_is_named_whole_up_to_shang(make_article):
     text = "在新丰县工业园召开的市政协视察园区建设情况协商会上，园区负责人作了介绍。"
     assert "市政协视察园区建设情况协商会" in _events(extract(make_article(text)))
+
+
+def test_an_event_held_in_several_places_is_held_in_each(make_article):
+    # only the last place listed after 在 was the venue
+    text = "7月2日上午，粤西乡村公路建成通车仪式在茂名、阳江和湛江市举行。"
+    held = facts(extract(make_article(text)), "heldIn")
+    assert {place for _, place in held} == {"茂名市", "阳江市", "湛江市"}

@@ -1,7 +1,7 @@
 """Events: their venues, participants and topics (their names: ``kg.extract.names.events``).
 
 - **Venues**: E在P举行/召开/举办 holds the event in the last place after 在
-  (在深圳市福田区举行: 福田区).
+  (在深圳市福田区举行: 福田区), and in each place listed with it (在A、B和C市举行).
 - **Participants**: X参加/出席/参与/亮相 E, and X在E上(表示…) take part in E,
   with the names coordinated with X (A、B和C); works and companies listed in a
   sentence opening with 当天/现场 (the one event named before) or 其中/签约项目中/
@@ -20,7 +20,7 @@ import re
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.names.events import ON_THE_DAY
 from kg.extract.relations.registry import relation_rule
-from kg.extract.relations.works import mention_at
+from kg.extract.relations.works import coordinated, mention_at
 from kg.extract.text.clauses import clause_around, find_all, top_level, top_level_within
 from kg.extract.text.cues import cue_words
 from kg.extract.text.numbers import OUTPUT_RATE
@@ -114,9 +114,12 @@ def venue_relations(ex: Extraction) -> list[Relation]:
                 zai = text.rfind("在", event.end, at)
                 places = [m for m in ms if zai >= 0 and zai < m.start and m.end <= at]
                 if places and places[-1].kind in PLACES:
-                    out.append(
-                        Relation(event.entity, "heldIn", places[-1].entity, event.sentence, cue)
-                    )
+                    # 在A、B和C市举行: in each of the places listed; 在A市B区: in B区
+                    held = [p for p in coordinated(text, ms, places[-1]) if p.start > zai]
+                    out += [
+                        Relation(event.entity, "heldIn", p.entity, event.sentence, cue)
+                        for p in held
+                    ]
     return out
 
 
