@@ -104,3 +104,22 @@ def test_an_area_sited_by_the_sides_of_roads_and_rivers_is_bounded_by_them(make_
     assert {("罗定双东产业园", "兴华路"), ("罗定双东产业园", "罗阳快速路")} <= bounded
     # a side of a division says the area lies outside it, next to it
     assert not any(o == "附城街道" for _, o in bounded)
+
+
+def test_road_works_with_a_bracketed_note_before_the_works_word_are_one_works(make_article):
+    # (含连接线) between the section and 改建工程 cut the works' name off
+    text = (
+        "据悉，北部快线即省道S332线新丰县马头至梅坑段(含连接线)改建工程，全长45公里，"
+        "贯通马头、梅坑、遥田镇。"
+    )
+    ex = extract(make_article(text))
+    works = "省道S332线新丰县马头至梅坑段(含连接线)改建工程"
+    [entity] = [e for e in ex.entities if e.name == works]
+    assert entity.kind == "Project"
+    assert "北部快线" in entity.aliases  # A即B: A is another name of B
+    assert facts(ex, "connects") >= {(works, "遥田镇"), (works, "梅坑镇")}
+
+
+def test_a_clause_opening_with_ji_names_nothing_else(make_article):
+    ex = extract(make_article("项目建成后，即将投入使用。园区即可开工。"))
+    assert not [e for e in ex.entities if e.kind in ("Project", "Road")]

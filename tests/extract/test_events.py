@@ -155,6 +155,28 @@ def test_a_list_opening_needs_the_event_in_the_sentence_right_before(make_articl
     assert facts(extract(make_article(text)), "participatesIn") == set()
 
 
+def test_works_listed_after_a_sentence_speaking_of_this_event_take_part_in_it(make_article):
+    # the sentence right before the list named no event, only 本次活动: nothing took part
+    text = (
+        "8月5日，恩平市第三季度重大项目集中开工活动在恩城街道举行。今年以来，全市加快"
+        "推进项目建设。纳入本次活动的项目共9个。其中，开工项目包括恩城科创中心、北岸供水"
+        "项目等2项，签约项目为恩平冷链配送中心。"
+    )
+    taking_part = {s for s, _ in facts(extract(make_article(text)), "participatesIn")}
+    assert {"恩城科创中心", "北岸供水项目", "恩平冷链配送中心"} <= taking_part
+
+
+def test_works_this_signing_names_take_part_in_the_one_signing_event_before(make_article):
+    # 本次签约的 needed an event in the sentence right before; a festival is named too
+    text = (
+        "1月6日，惠来县举办招商项目集中签约投产活动。此次活动是“惠来海洋文化节”的一部分。"
+        "县长与华兴电子有限公司等8家企业签署协议。"
+        "本次签约的华兴电子有限公司智能终端产业园项目总投资15亿元。"
+    )
+    taking_part = facts(extract(make_article(text)), "participatesIn")
+    assert ("智能终端产业园项目", "招商项目集中签约投产活动") in taking_part
+
+
 def test_a_company_naming_the_owner_of_started_works_is_no_taker(make_article):
     text = (
         "3月8日，紫金县工业园区项目集中动工仪式在临江镇举行。"
@@ -203,6 +225,12 @@ def test_an_event_name_never_starts_inside_a_parenthesis(make_article):
     assert not any(name.startswith(("(", "永汉")) for name in _events(ex))
 
 
+def test_an_event_name_holds_a_numbered_lot_and_its_bracketed_road(make_article):
+    # 标段 ended the walk back from 仪式, leaving 建成通车仪式 alone
+    ex = extract(make_article("龙门县在东坑村举行南部干线第二标段(永汉环城路)建成通车仪式。"))
+    assert "南部干线第二标段(永汉环城路)建成通车仪式" in _events(ex)
+
+
 def test_an_event_named_from_its_prefecture_and_county_is_also_called_from_the_county(
     make_article,
 ):
@@ -230,3 +258,47 @@ def test_organs_before_the_holding_verb_host_the_event_after_it(make_article):
     ex = extract(make_article(text))
     hosts = {s for s, _ in facts(ex, "participatesIn")}
     assert {"连平县发展和改革局", "连平县交通运输局"} <= hosts
+
+
+def test_an_event_season_with_its_quoted_theme_is_one_event_part_of_the_season(make_article):
+    # the name stopped at the first 活动: the theme's day was lost
+    ex = extract(make_article("副市长出席佛冈县招商项目集中动工投产活动周“智能家居专场”活动。"))
+    themed = "佛冈县招商项目集中动工投产活动周“智能家居专场”活动"
+    assert themed in _events(ex)
+    assert (themed, "佛冈县招商项目集中动工投产活动") in facts(ex, "partOf")
+
+
+def test_an_event_at_one_venue_is_named_after_the_main_event_and_part_of_it(make_article):
+    ex = extract(make_article("2024年二季度清远市重大项目集中动工活动连山分会场设在吉田镇。"))
+    venue = "2024年二季度清远市重大项目集中动工活动连山分会场"
+    assert venue in _events(ex)
+    assert (venue, "2024年二季度清远市重大项目集中动工活动") in facts(ex, "partOf")
+
+
+def test_ceremonies_a_congress_held_are_events_and_parts_of_it(make_article):
+    # verbs inside the ceremonies' names (授牌, 表彰) cut them to nothing
+    text = (
+        "3月2日，连南县百家商会返乡投资恳谈大会召开。大会举行了首届“杰出商会”授牌仪式、"
+        "商会企业表彰仪式、招商项目签约仪式，共签约项目5个。"
+    )
+    ex = extract(make_article(text))
+    parts = {"首届“杰出商会”授牌仪式", "商会企业表彰仪式", "招商项目签约仪式"}
+    assert parts <= _events(ex)
+    assert {(p, "连南县百家商会返乡投资恳谈大会") for p in parts} <= facts(ex, "partOf")
+
+
+def test_a_list_after_the_holding_verb_is_of_events_only_when_each_item_is_one(make_article):
+    ex = extract(make_article("园区举行了项目推介、企业座谈会，气氛热烈。"))
+    assert "项目推介" not in _events(ex)
+
+
+def test_an_event_held_before_de_is_named_whole_up_to_shang(make_article):
+    text = "在新丰县工业园召开的市政协视察园区建设情况协商会上，园区负责人作了介绍。"
+    assert "市政协视察园区建设情况协商会" in _events(extract(make_article(text)))
+
+
+def test_an_event_held_in_several_places_is_held_in_each(make_article):
+    # only the last place listed after 在 was the venue
+    text = "7月2日上午，粤西乡村公路建成通车仪式在茂名、阳江和湛江市举行。"
+    held = facts(extract(make_article(text)), "heldIn")
+    assert {place for _, place in held} == {"茂名市", "阳江市", "湛江市"}

@@ -266,7 +266,7 @@ def test_park_organisation_works_and_programme_endings():
     assert found["华信电器研发中心"] == "Organization"  # one that works is a body
     assert found["广东省乡村振兴研究会"] == "Organization"
     assert found["五沙片区村级工业园改造项目"] == "Project"
-    assert found["香精扩产项目"] == "Project"
+    assert found["韶关华美香料有限公司香精扩产项目"] == "Project"  # the whole title
     assert found["农村生活污水治理五年行动"] == "Programme"
 
 
@@ -614,3 +614,21 @@ def test_counted_measures_and_policy_packages_are_programmes():
     found = names("平远县落实稳增长一揽子政策，细化出台35条促消费措施。")
     assert found.get("稳增长一揽子政策") == "Programme"
     assert found.get("35条促消费措施") == "Programme"
+
+
+def test_works_whose_name_ends_in_a_generic_works_phrase_are_kept():
+    # 提升工程 and 改建工程 are generic alone, and disqualified every name ending in them;
+    # 工程|建设 read as one word dropped the works before 建设进展
+    found = names(
+        "副县长查看城西水厂及配套泵站提升工程建设情况，滨江快线改建工程通车。全市抓好提升工程。"
+    )
+    assert found.get("城西水厂及配套泵站提升工程") == "Project"
+    assert found.get("滨江快线改建工程") == "Project"
+    assert "提升工程" not in found
+
+
+def test_short_names_listed_before_what_happens_to_works_are_works():
+    # A、B等顺利投产 named nothing: the list had no head noun (企业, 项目)
+    found = names("瑞丰、鑫达、华祥等顺利投产，全县工业投资增长8%。")
+    assert {found.get(n) for n in ("瑞丰", "鑫达", "华祥")} == {"Project"}
+    assert not names("招商、安商等持续推进。")

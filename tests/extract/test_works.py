@@ -205,3 +205,94 @@ def test_works_a_park_brings_in_after_their_sum_lie_in_it(make_article):
     text = "连平县隆街园已引进总投资20亿元的川鸿新材料产业基地项目，预计明年投产。"
     located = facts(extract(make_article(text)), "locatedIn")
     assert ("川鸿新材料产业基地项目", "连平县隆街园") in located
+
+
+def _kinds(ex) -> dict[str, str]:
+    return {e.name: e.kind for e in ex.entities}
+
+
+def test_a_works_title_opening_with_a_company_is_cut_no_more(make_article):
+    text = (
+        "投产项目有广州市云帆文具有限公司儿童绘画套装的设计及生产项目、"
+        "江门宏远环保科技有限公司废旧塑料综合利用项目等2项。"
+        "园区引进的广东清泉饮品有限公司项目正式投产。"
+    )
+    ex = extract(make_article(text))
+    titled = {
+        "广州市云帆文具有限公司儿童绘画套装的设计及生产项目",
+        "江门宏远环保科技有限公司废旧塑料综合利用项目",
+        "广东清泉饮品有限公司项目",
+    }
+    kinds = _kinds(ex)
+    aliases = {a for e in ex.entities for a in (e.name, *e.aliases)}
+    assert titled <= aliases
+    assert all(kinds.get(t, "Project") == "Project" for t in titled)
+    assert facts(ex, "investsIn") >= {
+        ("广州市云帆文具有限公司", "广州市云帆文具有限公司儿童绘画套装的设计及生产项目"),
+        ("江门宏远环保科技有限公司", "废旧塑料综合利用项目"),
+        ("广东清泉饮品有限公司", "广东清泉饮品有限公司项目"),
+    }
+    assert "设计及生产项目" not in kinds
+
+
+def test_a_company_title_keeps_the_works_name_a_later_mention_uses(make_article):
+    text = "惠州明峰光电有限公司光学膜项目动工。光学膜项目计划明年投产。"
+    ex = extract(make_article(text))
+    works = [e for e in ex.entities if e.kind == "Project"]
+    assert [(e.name, "惠州明峰光电有限公司光学膜项目" in e.aliases) for e in works] == [
+        ("光学膜项目", True)
+    ]
+
+
+def test_a_company_and_works_or_its_own_works_after_de_stay_two(make_article):
+    text = (
+        "随后前往阳江海湾水产有限公司和东岸围垦项目调研。"
+        "江门宏远环保科技有限公司的废旧塑料综合利用项目投产。"
+    )
+    ex = extract(make_article(text))
+    names = {e.name for e in ex.entities}
+    assert not any(n.startswith(("阳江海湾水产有限公司和", "和")) for n in names)
+    assert ("江门宏远环保科技有限公司", "废旧塑料综合利用项目") in facts(ex, "investsIn")
+
+
+def test_a_factory_opening_a_works_title_is_a_company_investing_in_it(make_article):
+    ex = extract(make_article("投产项目有佛山市南海区金翔五金厂厂房技改工程。"))
+    assert _kinds(ex)["佛山市南海区金翔五金厂"] == "Company"
+    assert ("佛山市南海区金翔五金厂", "佛山市南海区金翔五金厂厂房技改工程") in facts(
+        ex, "investsIn"
+    )
+
+
+def test_a_phase_stays_in_the_name_of_works(make_article):
+    text = (
+        "台山一中城南分校第三期工程竣工，北港三期二阶段工程动工。"
+        "加快星驰智能三期、明珠智造园动工。"
+        "园区二期工程启动，项目二期加快建设，首期工程已完工。"
+    )
+    kinds = _kinds(extract(make_article(text)))
+    for name in ("台山一中城南分校第三期工程", "北港三期二阶段工程", "星驰智能三期", "首期工程"):
+        assert kinds.get(name) == "Project", name
+    assert not {"园区二期工程", "项目二期", "阶段工程", "二期工程"} & set(kinds)
+
+
+def test_an_item_of_a_list_of_works_starts_at_the_list_mark(make_article):
+    # the walk back stopped at a numeral (三八围) or a word read as a verb (优选宝)
+    text = (
+        "开工项目包括城东供水项目、三八围老五孔水闸重建工程等2项。"
+        "金源精密配件项目、优选宝家居用品项目各投资2亿元。"
+        "推进城南供水项目、加快城北排涝工程建设。"
+    )
+    kinds = _kinds(extract(make_article(text)))
+    assert kinds.get("三八围老五孔水闸重建工程") == "Project"
+    assert kinds.get("优选宝家居用品项目") == "Project"
+    assert not [n for n in kinds if n.startswith("加快")]
+
+
+def test_a_headquarters_brought_in_is_works_and_a_company_seat_is_not(make_article):
+    # 总部 ended a government body's name (…部), and 骨干企业 opened the works' name
+    text = "引进骨干企业金利股份总部项目，落地腾讯云华南总部重大项目。海澜纺织总部位于开平市。"
+    kinds = _kinds(extract(make_article(text)))
+    assert kinds.get("金利股份总部项目") == "Project"
+    assert kinds.get("腾讯云华南总部") == "Project"
+    assert "GovernmentBody" not in kinds.values()
+    assert not [n for n in kinds if n.startswith(("企业", "海澜纺织总部"))]

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from kg.extract.kinds import SITES, Kind
 from kg.extract.names.companies import company_core
+from kg.extract.names.edges import PHASE
 from kg.extract.names.events import event_short_forms
 from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.names.mentions import DIVISION_PREFIX, SELF_REFERENCE, division_key
@@ -251,7 +252,8 @@ def _place_free_alias(kind: str, name: str, mentions: list[Mention], idx: list[i
         head = name[:size]
         if gaz.candidates(head) and not any(d.level == Kind.VILLAGE for d in gaz.candidates(head)):
             rest = name[size:]
-            return {rest} if len(rest) >= 4 else set()
+            # 新港二期工程 without 新港 is a phase of anything (二期工程)
+            return {rest} if len(rest) >= 4 and not PHASE.match(rest) else set()
     return set()
 
 

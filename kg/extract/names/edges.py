@@ -135,7 +135,13 @@ def _walk_tokens(
             return pos
         stop = token not in holds and _is_stop(token, tag, lex)
         after = right or text[i : i + 1]  # the class word itself when nothing came yet
-        if stop and not _numeral_in_name(token, right) and not _ordinal_in_name(token, after):
+        if (
+            stop
+            and not _numeral_in_name(token, right)
+            and not _ordinal_in_name(token, after)
+            and not _phase_in_name(token, after)
+            and not _numbered_lot(text, pos - len(token))
+        ):
             return pos
         pos -= len(token)
         right = token
@@ -162,6 +168,42 @@ def _ordinal_in_name(token: str, right: str) -> bool:
     )
 
 
+# a phase of works (二期, 第三期, 首期) and a stage or lot of one (一阶段, 第五标段)
+PHASE = re.compile(r"第?(?:[一二三四五六七八九十]{1,3}|首)期")
+_PHASE_NUMERAL = re.compile(r"第?[一二三四五六七八九十]{1,3}")
+
+
+def _phase_in_name(token: str, right: str) -> bool:
+    """A phase inside the name of works (新港|二期|一|阶段|工程, X校区|第二期|工程) belongs
+    to it: the walk goes on to the name of what is built in phases."""
+    if PHASE.fullmatch(token):
+        return True
+    return bool(_PHASE_NUMERAL.fullmatch(token)) and right.startswith(("期", "阶段", "标段"))
+
+
+def phase_stem(text: str, start: int, pos: int, lex: Lexicon) -> int:
+    """Works named by a phase of a generic word (项目二期工程) have no name: ``pos`` is
+    returned then, else ``start``."""
+    m = PHASE.search(text, start, pos) or re.compile(r"[一二三四五六七八九十]阶段").search(
+        text, start, pos
+    )
+    if m is None:
+        return start
+    return start if phase_of_name(text[start : m.start()], lex) else pos
+
+
+# what a phase may follow without naming anything (项目二期, 园区一期, 本期)
+_GENERIC_STEMS = ("项目", "工程", "园区", "本", "该", "首", "同")
+
+
+def phase_of_name(stem: str, lex: Lexicon) -> bool:
+    """Whether a phase after ``stem`` is a phase of named works (X港二期), not of a
+    generic word (项目二期, 园区一期) or of nothing."""
+    if not stem:
+        return True  # 首期工程: the phase of the works the text is on
+    return len(stem) >= 2 and stem not in lex.not_names and not stem.endswith(_GENERIC_STEMS)
+
+
 def _numeral_in_name(token: str, right: str) -> bool:
     """A numeral glued to a one-character word that is no counter belongs to the
     name (三|华|李 in 三华李产业园, 万|嘉 in 万嘉科技城), while 三|个 or 两|大 count
@@ -181,9 +223,21 @@ def _ends_with_boundary(
     """True when a boundary word (2+ chars, not one of ``holds``) ends right before ``pos``."""
     for size in range(2, min(lex.max_boundary, pos - lo) + 1):
         word = text[pos - size : pos]
-        if word in lex.boundaries and word not in holds:
+        if word in lex.boundaries and word not in holds and not _numbered_lot(text, pos - size):
             return True
     return False
+
+
+def _numbered_lot(text: str, at: int) -> bool:
+    """A lot with its number and the road it builds in brackets (第五|标段|(Y路)) is part
+    of a name (X快线第五标段(Y路)通车仪式), while 标段 alone ends one (施工|标段, 第三标段|
+    东环路: the road is named after it)."""
+    return text.startswith(("标段(", "标段（"), at) and bool(
+        _NUMBERED.search(text, max(0, at - 4), at)
+    )
+
+
+_NUMBERED = re.compile(r"第[一二三四五六七八九十\d]{1,3}$")
 
 
 def clause_floor(text: str, start: int) -> int:
@@ -226,6 +280,8 @@ def suffix_name_start(
     start = after_counter(text, start)
     if kind == Kind.PROJECT:
         start = _with_class_figure(text, start, pos, lex)
+        start = phase_stem(text, start, pos, lex)
+        start = _after_owner_class(text, start, pos, suffix.min_prefix)
     if text.startswith(_JOINT_VERBS, start) and pos - start - 2 >= suffix.min_prefix:
         start += 2
     if kind in (Kind.PROJECT, Kind.PARK):
@@ -330,6 +386,16 @@ def _event_start(text: str, start: int, pos: int, anchors: list[int]) -> int:
 
 
 YEAR = re.compile(r"\d{4}年")
+
+
+def _after_owner_class(text: str, start: int, pos: int, min_prefix: int) -> int:
+    """A works' name never opens with the class of its owner (龙头企业|X股份总部项目)."""
+    cut = text.find("企业", start, min(pos, start + 6))
+    if cut >= 0 and pos - (cut + 2) >= max(min_prefix, 2):
+        return cut + 2
+    return start
+
+
 # a size class inside a works' name (柘林湾5万吨级通用码头项目, 3000吨级泊位工程)
 _CLASS_FIGURE = re.compile(r"\d+(?:\.\d+)?[万千]?吨级")
 

@@ -1,5 +1,6 @@
 """Short names listed before what they are: 甲、乙、丙等一批企业, A、B等重大项目 (also
-A、B等投资超N亿元的重大项目), A、B、C三个风电项目. Trade names written without a suffix
+A、B等投资超N亿元的重大项目), A、B、C三个风电项目, and before what happens to works
+(A、B等顺利投产: works). Trade names written without a suffix
 (a company's short name, works named after their company) are found only this way:
 the head word after the list (企业 or 项目, after 等 or a count) gives each item its
 class.
@@ -24,6 +25,10 @@ _HEAD = re.compile(
     r"(?:等(?:一批|多家|一大批)?(?:" + _FIGURE_DE + r")?(?:" + _QUALIFIERS + r")?"
     r"|[一二三四五六七八九十两\d]+[个家][\u4e00-\u9fff]{0,4}?)(?P<head>企业|项目)"
 )
+# 等 and what happens to works, with no head noun (A、B等顺利投产): the items are works
+_WORKS_DONE = re.compile(
+    r"等(?:顺利|相继|陆续|先后|均已|已|全面)?(?:建成投产|竣工投产|建成|投产|开工|动工|竣工)"
+)
 _KIND = {"企业": Kind.COMPANY, "项目": Kind.PROJECT}
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,9}")
 # words the segmenter knows as common nouns, verbs or adjectives are no trade names
@@ -38,12 +43,13 @@ def listed_member_candidates(
     taken = {(c.start, c.end) for c in cands} | set(places)
     covered = sorted((c.start, c.end) for c in cands) + sorted(places)
     _, tags = tokenizer()
-    for m in _HEAD.finditer(text):
+    heads = [(m, _KIND[m.group("head")]) for m in _HEAD.finditer(text)]
+    heads += [(m, Kind.PROJECT) for m in _WORKS_DONE.finditer(text)]
+    for m, kind in heads:
         floor = max(clause_floor(text, m.start()), last_mark_before(text, "，,：:", m.start()) + 1)
         items = list_items(text, floor, m.start(), lex)
         if len(items) < 2:
             continue
-        kind = _KIND[m.group("head")]
         for start, end in items:
             word = text[start:end]
             if (

@@ -36,6 +36,11 @@ from kg.extract.names.edges import (
     suffix_name_start,
     tokenizer,
 )
+from kg.extract.names.event_titles import (
+    extended_event_candidates,
+    held_de_candidates,
+    listed_event_candidates,
+)
 from kg.extract.names.events import session_candidates
 from kg.extract.names.gazetteer import load_gazetteer
 from kg.extract.names.lists import listed_member_candidates
@@ -45,13 +50,21 @@ from kg.extract.names.sub_areas import (
     after_level_title,
     city_park,
     holder_end,
-    phase_candidates,
     station_candidates,
     sub_area_kind,
     zone_candidates,
 )
+from kg.extract.names.sub_areas import phase_candidates as road_phase_candidates
 from kg.extract.names.titles import title_candidates
 from kg.extract.names.villages import village_candidates
+from kg.extract.names.works_titles import (
+    company_titled_candidates,
+    factory_candidates,
+    listed_works_candidates,
+    namely_candidates,
+    phase_candidates,
+    without_company_seats,
+)
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, lexicon_rows, load_lexicon
 from kg.extract.text.spans import SpanIndex
@@ -60,7 +73,7 @@ _ROAD = re.compile(
     r"(?:(?P<grade>国道|省道|县道|乡道)(?=[GSXY]\d))?"
     r"(?<![A-Za-z0-9])(?P<code>[GSXY]\d{1,4})(?P<xian>线)?"
     r"(?:(?P<sec>(?:(?P<a>[\u4e00-\u9fff]{2,8}?)至(?P<b>[\u4e00-\u9fff]{2,8}?)|[\u4e00-\u9fff]{2,6}?)段))?"
-    r"(?P<works>(?:路面|路基|桥梁|全线)?"
+    r"(?P<works>(?:\((?!\d)[^()\n]{1,8}\))?(?:路面|路基|桥梁|全线)?"
     r"(?:改扩建|扩建|改线|改建|新建|改造|提升改造|升级改造|拓宽|建设|修复|大修|提升|养护|加宽|硬化)?"
     r"(?:工程|项目))?"
 )
@@ -99,6 +112,10 @@ def suffix_candidates(
                 taken.add(end)
                 # what the text around the ending says first: the walk back costs more
                 on_water = suffix.kind in _WATERS and text[end : end + 1] in _ON_WATER
+                # X工程|建设进展: the segmenter's 工程建设 is the works and what is done to them
+                on_water = on_water or (
+                    suffix.kind == Kind.PROJECT and text.startswith(_DONE_TO_WORKS, end)
+                )
                 if (
                     _generic_street(text, end, suffix.text, lex)
                     or (_word_continues(text, pos, end) and not on_water)
@@ -274,6 +291,7 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
 
 
 _WATERS = frozenset({Kind.RIVER, Kind.RESERVOIR})
+_DONE_TO_WORKS = ("建设", "施工")
 # what follows a river's name in words the segmenter joins to its last character
 # (韩江|流经, 韩江|水, 锦江|畔): the river's name ends there all the same
 _ON_WATER = frozenset("流水畔边岸段")
@@ -678,14 +696,22 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(company_candidates(text, lex))
     out.extend(village_candidates(text, lex, place_ends))
     out.extend(brand_works_candidates(text, out))
+    out.extend(company_titled_candidates(text, out, lex))
+    out.extend(factory_candidates(text, out))
+    out.extend(phase_candidates(text, lex))
+    out.extend(namely_candidates(text, out))
+    out.extend(listed_works_candidates(text, out))
+    out.extend(listed_event_candidates(text, lex))
+    out.extend(held_de_candidates(text))
+    out.extend(extended_event_candidates(text, out))
     out.extend(route_end_candidates(out, text, list(places), lex))
     out.extend(listed_sight_candidates(text, out, list(places), lex))
     out.extend(listed_member_candidates(text, out, list(places), lex))
-    out.extend(phase_candidates(text, out))
+    out.extend(road_phase_candidates(text, out))
     chars = _abbreviation_chars()
     out.extend(programme_candidates(text, chars.__contains__))
     return _without_swallowed(
-        [c for c in out if c.end > c.start],
+        without_company_seats([c for c in out if c.end > c.start], text),
         list(title_candidates(text, lex)),
         list(session_candidates(text, list(places))),
     )

@@ -1,13 +1,14 @@
 """Events: their venues, participants and topics (their names: ``kg.extract.names.events``).
 
 - **Venues**: E在P举行/召开/举办 holds the event in the last place after 在
-  (在深圳市福田区举行: 福田区).
+  (在深圳市福田区举行: 福田区), and in each place listed with it (在A、B和C市举行).
 - **Participants**: X参加/出席/参与/亮相 E, and X在E上(表示…) take part in E,
   with the names coordinated with X (A、B和C); works and companies listed in a
   sentence opening with 当天/现场 (the one event named before) or 其中/签约项目中/
   此次签约的 (the one event of the sentence right before) take part in it.
 - **Hosts**: organs, organisations and companies in the clause before 召开/举行/举办/
   主办 with the event right after the verb (X组织A、B联合召开E) take part in it.
+- **Parts**: 大会举行了A仪式、B仪式: each event listed is part of the one 大会 named before.
 - **Topics**: an event is about the programme named right before it in its
   clause (推进“百千万工程”促进…现场会), or after it behind 围绕/聚焦/部署.
 """
@@ -19,6 +20,7 @@ import re
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.names.events import ON_THE_DAY
 from kg.extract.relations.registry import relation_rule
+from kg.extract.relations.works import coordinated, mention_at
 from kg.extract.text.clauses import clause_around, find_all, top_level, top_level_within
 from kg.extract.text.cues import cue_words
 from kg.extract.text.numbers import OUTPUT_RATE
@@ -112,9 +114,12 @@ def venue_relations(ex: Extraction) -> list[Relation]:
                 zai = text.rfind("在", event.end, at)
                 places = [m for m in ms if zai >= 0 and zai < m.start and m.end <= at]
                 if places and places[-1].kind in PLACES:
-                    out.append(
-                        Relation(event.entity, "heldIn", places[-1].entity, event.sentence, cue)
-                    )
+                    # 在A、B和C市举行: in each of the places listed; 在A市B区: in B区
+                    held = [p for p in coordinated(text, ms, places[-1]) if p.start > zai]
+                    out += [
+                        Relation(event.entity, "heldIn", p.entity, event.sentence, cue)
+                        for p in held
+                    ]
     return out
 
 
@@ -151,6 +156,10 @@ def topic_relations(ex: Extraction) -> list[Relation]:
 _LISTED = re.compile(
     r"(?:其中|(?:此次|本次|当天)?签约(?:的)?项目(?:中|包括|有)|(?:此次|本次)(?:签约|开工|动工)的)"
 )
+# a sentence speaking of the event named before it (纳入本次活动的项目共N个)
+_THIS_EVENT = re.compile(r"(?:此次|本次|这次|该)(?:活动|仪式|大会|集中签约|集中开工|签约|开工)")
+# an opening that speaks of the event itself (本次签约的…)
+_THIS_DEED = re.compile(r"(?:此次|本次)(签约|开工|动工)")
 _STARTED = ("动工", "开工", "签约", "签订", "签署", "投产", "竣工", "揭牌")
 _TAKERS = (Kind.PROJECT, Kind.COMPANY)
 # between a company and its works: 的, or an output figure (年产2万吨)
@@ -190,8 +199,21 @@ def _event_before(ex: Extraction, index: int, on_the_day: bool) -> str | None:
     lead = sentence.start + _lead_space(sentence.text)
     if on_the_day:
         events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= sentence.start}
-    elif _LISTED.match(ex.article.text, lead) and index > 0:
+    elif (opening := _LISTED.match(ex.article.text, lead)) and index > 0:
         events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.sentence == index - 1}
+        before = ex.article.sentences[index - 1]
+        if not events and _THIS_EVENT.search(before.text):
+            # 纳入本次活动的项目共N个。其中，…: the event named before that sentence
+            events = {
+                m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= before.start
+            }
+        elif not events and (verb := _THIS_DEED.match(opening.group())):
+            # 本次签约的X项目…: the one event named before whose name holds 签约
+            events = {
+                m.entity
+                for m in ex.mentions
+                if m.kind == Kind.EVENT and m.end <= sentence.start and verb[1] in m.text
+            }
     else:
         return None
     return next(iter(events)) if len(events) == 1 else None
@@ -249,6 +271,37 @@ def host_relations(ex: Extraction) -> list[Relation]:
     return out
 
 
+# 大会举行了A仪式、B仪式: the event a word stands for holds the events listed after the verb
+_PARTS_HELD = re.compile(
+    r"(?P<word>大会|会议|活动|论坛|博览会)(?:上|期间|现场)?[,，]?(?:还|同时|先后|分别)?"
+    r"(?:举行|举办)了?"
+)
+
+
+def held_part_relations(ex: Extraction) -> list[Relation]:
+    """大会举行了A仪式、B仪式: each event listed after the verb is part of the one event
+    named before whose name ends with the word (…动员大会)."""
+    text = ex.article.text
+    ms = tuple(top_level(ex.mentions))
+    out = []
+    for m in _PARTS_HELD.finditer(text):
+        listed, at = [], m.end()
+        while (item := mention_at(ms, at, {Kind.EVENT})) is not None:
+            listed.append(item)
+            at = item.end + 1 if text.startswith("、", item.end) else -1
+        if not listed:
+            continue
+        hosts = {
+            e.entity
+            for e in ms
+            if e.kind == Kind.EVENT and e.end <= m.start() and e.text.endswith(m.group("word"))
+        }
+        if len(hosts) == 1:
+            [host] = hosts
+            out += [Relation(e.entity, "partOf", host, e.sentence, "举行") for e in listed]
+    return out
+
+
 @relation_rule("events")
 def event_relations(ex: Extraction) -> list[Relation]:
     """Venues, participants, hosts and topics of the article's events."""
@@ -258,4 +311,5 @@ def event_relations(ex: Extraction) -> list[Relation]:
         + host_relations(ex)
         + topic_relations(ex)
         + day_relations(ex)
+        + held_part_relations(ex)
     )

@@ -6,7 +6,8 @@
   with two places in its name connects them instead (``route_relations``).
 - **Courses** in a sentence that opens with a road or its works, or with a word
   standing for the road or works the text is on (该项目起于A…, 路线经B、C): 起于A，
-  途经B、C，止于D (终点位于D, 路线经B), 先后接A路、B线. The road connects each place
+  途经B、C，止于D (终点位于D, 路线经B), 先后接A路、B线, 贯通A、B, 通往A、B (after 据悉，
+  too). The road connects each place
   (and the last of places written together: 起于A市B镇C村 → A市, C村) and each road
   (with the division its name opens with: 终点位于A市环城公路 → the road and A市); for
   works, the road section inside their name carries the link (G240线…段改建工程 →
@@ -30,7 +31,7 @@ from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 _ROUTE_MARKS = ("至", "—", "－")
 _COURSE = re.compile(
     r"起于|起自|始于|途经|经过|止于|终于|终至|(?:起点|终点)(?:位于|设于|为)|(?<=路线)经|(?<=线路)经"
-    r"|(?:先后|依次|分别)(?:连接|衔接|相接|接)"
+    r"|(?:先后|依次|分别)(?:连接|衔接|相接|接)|贯通|通往"
 )
 # joining cues (先后接A路、B线) name roads only
 _JOINS = ("连接", "衔接", "相接", "接")
@@ -38,6 +39,8 @@ _ROAD_KINDS = {Kind.ROAD}
 # a sentence opening with one of these speaks of the road or works the text is on
 _STANDS_FOR = re.compile(r"\s*(?:该项目|该工程|项目|工程|路线|线路|主线|全线)")
 _AND = ("、", "和", "及")
+# what a sentence may open with before the road it is about (据悉，X线起于A)
+_LEAD_IN = re.compile(r"\s*(?:据悉|据了解|另悉|记者了解到)[,，]")
 
 
 def route_works(ex: Extraction) -> list[Relation]:
@@ -115,7 +118,8 @@ def courses(ex: Extraction) -> list[Relation]:
     out = []
     for s in ex.article.sentences:
         ms = top_level(in_sentence(ex.mentions, s.index))
-        opener = sentence_opener(text, s.start, ms)
+        lead = _LEAD_IN.match(text, s.start)
+        opener = sentence_opener(text, lead.end() if lead else s.start, ms)
         if opener is None or opener.kind not in (Kind.ROAD, Kind.PROJECT):
             opener = _stood_for(ex, s.index, s.start)
         if opener is None:

@@ -89,6 +89,8 @@ CUES: dict[str, tuple[set[str], set[str], str, bool]] = {
 }
 
 
+# what makes an event named after another a part of it: a theme, a venue
+_SUB_EVENT = re.compile(r"[季月周]?“|[\u4e00-\u9fff]{2,6}?[主分]会场")
 # a route in a name (A至B, A—B): its places are the ends, not where the works lie
 _ROUTE_MARKS = ("至", "—", "－", "–", "-", "到")
 
@@ -114,7 +116,11 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
         return "partOf", True
     if o == Kind.EVENT and i == Kind.COMPANY:
         return "participatesIn", False
+    if o == Kind.PROJECT and i == Kind.COMPANY and inner.start == outer.start:
+        return "investsIn", False  # X有限公司Y项目, X厂技改工程: the company's works
     if o == Kind.EVENT and i == Kind.EVENT:
+        if _SUB_EVENT.match(outer.text, inner.end - outer.start):
+            return "partOf", True  # X活动季“Y专场”活动, X活动A分会场活动: a part of X
         return "partOf", False  # the plenum is part of the joint session (…全会暨…会议)
     if o == i == Kind.GOVERNMENT_BODY and inner.start == outer.start:
         return "partOf", True  # 区人大常委会 and 区委宣传部 are parts of 区人大 and 区委
