@@ -344,3 +344,114 @@ def test_wo_shi_needs_a_city_the_article_names(make_article):
     ex = extract(make_article("阳山县新增企业12家。我市将继续加大招商力度。"))
     assert not [m for m in ex.mentions if m.text == "我市"]
 
+
+
+def test_a_clause_referring_back_to_the_event_gives_it_its_figures(make_article):
+    # 本次活动签下的项目N个 went to the county, not the event named before
+    found = _subjects(
+        make_article,
+        "6月18日，平远县重点项目揭牌仪式在仁居镇举行。\n"
+        "平远县加快项目建设。本次活动签下的项目达9个，总投资6.4亿元。",
+    )
+    assert found[9] == found[Decimal("6.4")] == "平远县重点项目揭牌仪式"
+
+
+def test_every_item_of_a_list_before_deng_is_an_example(make_article):
+    # the first listed works took the count of the list when an item in the middle was
+    # not read as a name
+    found = _subjects(
+        make_article,
+        "6月18日，平远县在仁居镇举行平远县重点项目揭牌仪式，共有9个项目动工，"
+        "总投资6.4亿元。其中，开工项目包括仁居污水处理厂扩建工程、三江片区道路提升工程、"
+        "二八围旧水闸重建工程、平远大道改造工程等4项、总投资2.1亿元。",
+    )
+    assert found[4] == found[Decimal("2.1")] == "平远县重点项目揭牌仪式"
+
+
+def test_works_listed_right_before_a_count_are_counted(make_article):
+    # A、B、C3项 gave the count to A
+    found = _subjects(
+        make_article,
+        "9月2日上午，北江片区供水工程通水仪式在英德市举行，"
+        "石角供水工程、黎溪供水工程、大站供水工程3项工程同步通水。",
+    )
+    assert found[3] == "北江片区供水工程通水仪式"
+
+
+def test_examples_before_deng_leave_the_place_the_subject(make_article):
+    found = _subjects(
+        make_article,
+        "平远县加快技改。全县助力华岭纺织、南丰陶瓷等企业申报设备更新资金3000万元。",
+    )
+    assert found[3000] == "平远县"
+
+
+def test_luxian_is_the_road_works_and_the_towns_it_passes_are_counted(make_article):
+    # 路线经A、B、C三个镇 gave the count to the first town passed
+    found = _subjects(
+        make_article,
+        "省道S229线平远仁居至差干段改建工程全长31.2公里。路线经仁居、差干、泗水3个镇。",
+    )
+    assert found[3] == found[Decimal("31.2")] == "省道S229线平远仁居至差干段改建工程"
+
+
+def test_xiangmu_opening_a_paragraph_is_the_works_a_sentence_before_opened_with(make_article):
+    # 项目共设桥梁N座 after a paragraph break went to the article's own place
+    found = _subjects(
+        make_article,
+        "平远县加快交通建设。\n省道S229线平远仁居至差干段改建工程位于平远县北部。"
+        "路线起于仁居镇邹坊村，全长18.6公里。\n"
+        "主线设计为双向六车道，总投资9.8亿元。项目共设桥梁11座，互通立交2处。",
+    )
+    assert found[11] == found[2] == found[Decimal("9.8")] == "省道S229线平远仁居至差干段改建工程"
+
+
+def test_the_place_of_the_people_works_benefit_is_no_subject(make_article):
+    # 惠泽N万X百姓 gave the figure to the place X
+    found = _subjects(
+        make_article,
+        "9月2日上午，北江片区供水工程通水仪式在英德市举行，"
+        "石角供水工程、黎溪供水工程、大站供水工程3项工程同步通水，惠及42万清远群众。",
+    )
+    assert found[42] == "北江片区供水工程通水仪式"
+
+
+def test_a_rank_after_one_of_a_set_is_the_topics(make_article):
+    # 是全省N个上榜县之一，排第M位 gave the rank to the province the set is counted in
+    found = _subjects(
+        make_article, "平远县入选全国绿色发展百佳县，是全省15个上榜县之一，排第62位。"
+    )
+    assert found[62] == "平远县"
+
+
+def test_jituan_is_the_group_named_before(make_article):
+    # 集团资产规模达N亿元 went to the county
+    found = _subjects(
+        make_article,
+        "平远县组建县属国企广东平远发展集团有限公司，获评AA信用等级，该集团资产规模达80亿元。",
+    )
+    assert found[80] == "广东平远发展集团有限公司"
+
+
+def test_the_first_item_after_baokuo_is_an_example_too(make_article):
+    # a company opening the first item of a list after 包括 took the list's count
+    found = _subjects(
+        make_article,
+        "6月18日，平远县在仁居镇举行平远县重点项目竣工仪式。\n"
+        "本次活动签下的项目达9个。其中，竣工项目包括"
+        "广东平远矿业有限公司稀土分离二期项目、仁居中学宿舍楼工程等3项、总投资1.8亿元。",
+    )
+    assert found[3] == found[Decimal("1.8")] == "平远县重点项目竣工仪式"
+
+
+def test_a_bound_after_a_list_is_each_items(make_article):
+    # 甲、乙、丙等投资逾N亿元的工业项目 gave the bound to one of them only
+    ex = extract(
+        make_article(
+            "平远县推动重点项目建设。广东平远矿业有限公司、平远大道改造工程、广东仁居陶瓷有限公司"
+            "等投资逾5亿元的工业项目加快建设。"
+        )
+    )
+    names = {e.key: e.name for e in ex.entities}
+    five = sorted(names[q.subject] for q in ex.quantities if q.value == 5)
+    assert five == ["平远大道改造工程", "广东仁居陶瓷有限公司", "广东平远矿业有限公司"]

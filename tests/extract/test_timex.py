@@ -321,3 +321,30 @@ def test_yesterday_is_the_day_before_the_article_date(make_article):
 
 def test_a_relative_day_without_an_article_date_is_no_period(make_article):
     assert find_periods(make_article("昨日,徐闻县召开推进会。", None)) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023连南县投资洽谈会共签下项目18个。",
+        "阳山县上榜2022全国县域投资潜力百强县,位列第41名。",
+    ],
+)
+def test_a_year_opening_a_name_dates_its_figures(make_article, text):
+    # the figures of an event or ranking named with its year had no period
+    p = only(make_article, text)
+    assert (p.kind, p.begin.year, p.until) == ("year", int(p.text), D(int(p.text), 12, 31))
+
+
+@pytest.mark.parametrize(
+    "text", ["全县新建厂房2000亩。", "入驻企业2024多家。", "新增就业2019人。", "G2024线改建。"]
+)
+def test_a_number_before_a_unit_is_no_year_of_a_name(make_article, text):
+    assert find_periods(make_article(text)) == ()
+
+
+def test_figures_after_a_year_opening_a_name_take_it(make_article):
+    from kg.extract import extract
+
+    ex = extract(make_article("2023连南县投资洽谈会共签下项目18个，总投资约56亿元。"))
+    assert {ex.periods[q.period].text for q in ex.quantities} == {"2023"}

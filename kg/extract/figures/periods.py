@@ -32,6 +32,10 @@ A figure still without a period takes, in this order:
    the release's period: the first period of the body that restates the title's
    (title 2024年1—9月…简况, body 1—9月，…), else the lead sentence's. A lead that
    says only 今年以来 does not date a release whose title says 1—9月.
+6. in a paragraph naming no period, the whole year the last paragraph
+   naming one ends with, if that is one of the four paragraphs before (2024年，X县…。
+   then one line per highlight: 全县新增规上企业31家…), with no heading
+   between; not for sizes.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.kinds import Kind
 from kg.extract.periods.expressions import spans_of
 from kg.extract.pipeline import step
 from kg.extract.text.cues import cue_pattern
@@ -53,6 +58,7 @@ _EVENT_AFTER = re.compile(
     r"(?:开工|动工|投产|通车|竣工|完工|交付|投用|投入使用|建成|开业|运营|揭牌|上市)"
 )
 _SO_FAR = ("今年", "本年", "以来", "至今")  # year-to-date spans: short only early in a year
+_EVENT_KEY = f"{Kind.EVENT}:"  # an event's entity key (kg.extract.entities)
 
 
 def dates_an_event(text: str, period: Period) -> bool:
@@ -65,12 +71,19 @@ def dates_an_event(text: str, period: Period) -> bool:
     True
     >>> dates_an_event("上半年今年6月,全长9.6公里", june)
     False
+    >>> dates_an_event("今年6月动工项目5个", june)
+    False
     """
     if period.kind == "target" or period.begin is None or period.until is None:
         return False
     if (period.until - period.begin).days > 92 or period.text.endswith(_SO_FAR):
         return False  # a year or half a year (今年 in February too) frames the figures after it
-    return _EVENT_AFTER.match(text, period.end) is not None
+    event = _EVENT_AFTER.match(text, period.end)
+    # 二季度动工项目5个: the verb qualifies what is counted, the quarter dates it
+    return event is not None and not _QUALIFIED.match(text, event.end())
+
+
+_QUALIFIED = re.compile(r"的?(?:重大|重点|产业|亿元以上)?(?:项目|工程|企业)")
 
 
 _COMPARED = re.compile(r"(?:比|较|与|相比|对比)$")
@@ -123,7 +136,8 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
     for i, p in enumerate(periods):
         if _frames(text, p):
             by_sentence.setdefault(p.sentence, i)
-    sections = _section_periods(article, periods, {q.sentence for q in quantities})
+    with_figures = {q.sentence for q in quantities}
+    sections = _section_periods(article, periods, with_figures)
     default = _release_period(ex)
     out = []
     for q in quantities:
@@ -135,10 +149,12 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
                 _carried(article, q.sentence, by_sentence),
                 _of_the_total(article, q.sentence, by_sentence),
                 _event_day(article, periods, q),
+                _day_of_event(ex, q),
                 _balance_date(article, periods, q),
                 _paragraph_frame(article, periods, q),
                 sections.get(q.sentence),
                 default,
+                _frame_before(article, periods, q, with_figures),
             )
             q = replace(q, period=next((i for i in found if i is not None), None))
             if q.period is not None:
@@ -225,6 +241,36 @@ def _paragraph_frame(article: Article, periods: tuple[Period, ...], q: Quantity)
     return last if _frames(text, p) else None
 
 
+_FRAME_REACH = 4  # paragraphs back (the year's own included) a year may date
+
+
+def _frame_before(
+    article: Article, periods: tuple[Period, ...], q: Quantity, with_figures: set[int]
+) -> int | None:
+    """2024年，X县…。\n全县新增规上企业31家…: in a paragraph naming no period,
+    the whole year the last paragraph naming a period ends with, when that
+    paragraph is one of the ``_FRAME_REACH`` before and no heading comes between (not
+    for sizes)."""
+    if q.base_unit in _SIZES:
+        return None
+    sentences = article.sentences
+    paragraph = sentences[q.sentence].paragraph
+    first = q.sentence
+    while first > 0 and sentences[first - 1].paragraph == paragraph:
+        first -= 1
+    floor = sentences[first].start
+    last = last_before(periods, sentences[q.sentence].end, lambda p: True)
+    if last is None or periods[last].end > floor:
+        return None  # the paragraph names a period of its own
+    p = periods[last]
+    between = {s.paragraph for s in sentences[p.sentence : first] if s.paragraph != paragraph}
+    if any(_is_heading(article, i, with_figures) for i in range(p.sentence + 1, first)):
+        return None  # 三、民生实事: a heading naming no period ends the year's section
+    if len(between) > _FRAME_REACH or p.kind != "year" or p.begin is None:
+        return None
+    return last if _frames(article.text, p) else None
+
+
 def _last_before(periods: tuple[Period, ...], offset: int, wanted) -> int | None:
     """The index of the period ending by ``offset`` that is ``wanted`` and starts last."""
     return last_before(periods, offset, wanted)
@@ -241,6 +287,22 @@ def _event_day(article: Article, periods: tuple[Period, ...], q: Quantity) -> in
         return p.kind == "instant" and _DAY.search(p.text) is not None and p.text[0] not in "截到至"
 
     return _last_before(periods, sentence.start, a_day)
+
+
+def _day_of_event(ex: Extraction, q: Quantity) -> int | None:
+    """A figure about an event (本次活动签下的项目达9个): the day named in the sentence
+    that first names the event (9月23日，…举行X活动), when that sentence names one."""
+    if q.base_unit in _SIZES or not q.subject or not q.subject.startswith(_EVENT_KEY):
+        return None
+    first = next((m for m in ex.mentions if m.entity == q.subject), None)
+    if first is None:
+        return None
+    days = [
+        i
+        for i, p in enumerate(ex.periods)
+        if p.sentence == first.sentence and p.kind == "instant" and _DAY.search(p.text)
+    ]
+    return days[-1] if len(days) == 1 else None
 
 
 def _balance_date(article: Article, periods: tuple[Period, ...], q: Quantity) -> int | None:

@@ -23,7 +23,10 @@ written and whose ``begin``/``until`` are the first and last day it covers:
 - 截至2023年10月底, 截至目前: kind 'instant' at that day;
 - 昨天, 昨日, 前天, 今天, 今日: kind 'instant' at that day before the article date
   (a newspaper's 昨天上午 is the day before it went to press);
-- "十四五"时期, 十四五期间: the five-year plan's years (2021-2025).
+- "十四五"时期, 十四五期间: the five-year plan's years (2021-2025);
+- a year opening a name without 年 (2024连州招商推介会, 2022全国绿色发展百佳县): the
+  whole year, which the event or ranking is of; not a number before a unit (2000亩,
+  2024多家).
 
 In an article without a date, a part of a year or a span of months without its
 year (一季度, 上半年, 1-9月, 前三季度) is of the year written last before it
@@ -52,6 +55,7 @@ from kg.extract.pipeline import step
 from kg.extract.text.doc import doc_of
 from kg.extract.text.lexicon import lexicon_rows
 from kg.extract.text.numbers import parse_number
+from kg.extract.text.units import units
 from kg.records import Article, Extraction, Period
 
 __all__ = [
@@ -400,6 +404,25 @@ def _relative_day(m: re.Match[str], on: dt.date | None) -> _Found | None:
     return _Found(m.start(), m.end(), "instant", day, day)
 
 
+# what a number before a unit may be followed by (2000多家, 2024余亩) besides the unit
+_NOT_A_NAME = tuple("年月日号届多余万亿千百十")
+_UNIT_REACH = 4
+
+
+def _name_year(m: re.Match[str], on: dt.date | None) -> _Found | None:
+    """2024连州招商推介会: the year a name opens with, when no unit follows it (2000亩).
+
+    >>> found = re.finditer(_NAME_YEAR, "2024连州推介会签约2000亩")
+    >>> [_name_year(m, None) is not None for m in found]
+    [True, False]
+    """
+    after = m.string[m.end() : m.end() + _UNIT_REACH]
+    if after.startswith(_NOT_A_NAME) or any(after[:k] in units() for k in range(1, len(after) + 1)):
+        return None
+    year = int(m.group("y"))
+    return _Found(m.start(), m.end(), "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
 def _now(m: re.Match[str], on: dt.date | None) -> _Found | None:
     """截至目前: an instant at the article date."""
     return _Found(m.start(), m.end(), "instant", on, on)
@@ -436,6 +459,8 @@ _RECENT = (
     rf"|(?<![0-9〇零一二两三四五六七八九十])(?P<n2>{_COUNT})年(?:来|以来)"
 )
 _PLAN = r"(?P<q1>[“\"])?十(?P<n>[一二三四五六七八九])五[”\"]?(?P<tail>时期|期间|规划期|规划|末)?"
+# a year opening a name (2024连州招商推介会): followed by a Chinese character or a bracket
+_NAME_YEAR = r"(?<![0-9A-Za-z.．\-—/])(?P<y>(?:19|20)[0-9]{2})(?=[\u4e00-\u9fff(（])"
 _NOW = r"截至目前|截止目前|截至今日|到目前为止|目前为止"
 _RELATIVE_DAY = rf"(?P<day>昨天|昨日|前天|今天|今日){_NO}"
 
@@ -455,6 +480,7 @@ _RULES: tuple[_Rule, ...] = tuple(
         (_PLAN, _plan),
         (_NOW, _now),
         (_RELATIVE_DAY, _relative_day),
+        (_NAME_YEAR, _name_year),
     )
 )
 
