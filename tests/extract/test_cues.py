@@ -11,7 +11,15 @@ from kg.extract.relations.events import JOIN_CUES, VENUE_CUES
 from kg.extract.text.cues import cue_pattern, cue_words
 from kg.extract.text.lexicon import lexicon_rows
 
-ROLES = {"figure-day", "event-day", "event-join", "event-venue", "event-topic", "selection"}
+ROLES = {
+    "figure-day",
+    "event-day",
+    "event-ref",
+    "event-join",
+    "event-venue",
+    "event-topic",
+    "selection",
+}
 
 
 def test_every_row_has_a_word_and_a_known_role():

@@ -233,3 +233,14 @@ def test_the_date_counts_are_given_as_of_dates_the_next_sentence(make_article):
     text = "截至2024年6月底,龙川经济开发区累计入园企业120家。新材料项目28个。"
     ex = _extract(make_article, text, D(2024, 7, 20))
     assert _period_of(ex, 28) == ("截至2024年6月底", D(2024, 6, 30), D(2024, 6, 30))
+
+
+def test_figures_of_an_event_take_the_day_it_was_held(make_article):
+    # figures given to an event a paragraph later (参加此次活动的…) had no period
+    ex = _extract(
+        make_article,
+        "6月18日，平远县在仁居镇举行平远县重点项目集中签约开工活动。\n"
+        "平远县加快项目建设。参加此次活动的重点项目共有9项，总投资6.4亿元。",
+        D(2024, 6, 19),
+    )
+    assert _period_of(ex, 9) == _period_of(ex, "6.4") == ("6月18日", D(2024, 6, 18), D(2024, 6, 18))

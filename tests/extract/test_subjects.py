@@ -344,3 +344,43 @@ def test_wo_shi_needs_a_city_the_article_names(make_article):
     ex = extract(make_article("阳山县新增企业12家。我市将继续加大招商力度。"))
     assert not [m for m in ex.mentions if m.text == "我市"]
 
+
+
+def test_a_clause_referring_back_to_the_event_gives_it_its_figures(make_article):
+    # 参加此次活动的项目共有N项 went to the county, not the event named before
+    found = _subjects(
+        make_article,
+        "6月18日，平远县重点项目集中签约开工活动在仁居镇举行。\n"
+        "平远县加快项目建设。参加此次活动的重点项目共有9项，总投资6.4亿元。",
+    )
+    assert found[9] == found[Decimal("6.4")] == "平远县重点项目集中签约开工活动"
+
+
+def test_every_item_of_a_list_before_deng_is_an_example(make_article):
+    # the first listed works took the count of the list when an item in the middle was
+    # not read as a name
+    found = _subjects(
+        make_article,
+        "6月18日，平远县在仁居镇举行平远县重点项目集中签约开工活动，共有9项重点项目开工，"
+        "总投资6.4亿元。其中，开工项目包括仁居污水处理厂扩建工程、三江片区道路提升工程、"
+        "二八围旧水闸重建工程、平远大道改造工程等4项、总投资2.1亿元。",
+    )
+    assert found[4] == found[Decimal("2.1")] == "平远县重点项目集中签约开工活动"
+
+
+def test_works_listed_right_before_a_count_are_counted(make_article):
+    # A、B、C3项 gave the count to A
+    found = _subjects(
+        make_article,
+        "9月2日上午，北江片区供水工程集中通水仪式在英德市举行，"
+        "石角供水工程、黎溪供水工程、大站供水工程3项工程同步通水。",
+    )
+    assert found[3] == "北江片区供水工程集中通水仪式"
+
+
+def test_examples_before_deng_leave_the_place_the_subject(make_article):
+    found = _subjects(
+        make_article,
+        "平远县加快技改。全县助力华岭纺织、南丰陶瓷等企业申报设备更新资金3000万元。",
+    )
+    assert found[3000] == "平远县"

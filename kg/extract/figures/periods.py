@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.kinds import Kind
 from kg.extract.periods.expressions import spans_of
 from kg.extract.pipeline import step
 from kg.extract.text.cues import cue_pattern
@@ -53,6 +54,7 @@ _EVENT_AFTER = re.compile(
     r"(?:开工|动工|投产|通车|竣工|完工|交付|投用|投入使用|建成|开业|运营|揭牌|上市)"
 )
 _SO_FAR = ("今年", "本年", "以来", "至今")  # year-to-date spans: short only early in a year
+_EVENT_KEY = f"{Kind.EVENT}:"  # an event's entity key (kg.extract.entities)
 
 
 def dates_an_event(text: str, period: Period) -> bool:
@@ -135,6 +137,7 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
                 _carried(article, q.sentence, by_sentence),
                 _of_the_total(article, q.sentence, by_sentence),
                 _event_day(article, periods, q),
+                _day_of_event(ex, q),
                 _balance_date(article, periods, q),
                 _paragraph_frame(article, periods, q),
                 sections.get(q.sentence),
@@ -241,6 +244,22 @@ def _event_day(article: Article, periods: tuple[Period, ...], q: Quantity) -> in
         return p.kind == "instant" and _DAY.search(p.text) is not None and p.text[0] not in "截到至"
 
     return _last_before(periods, sentence.start, a_day)
+
+
+def _day_of_event(ex: Extraction, q: Quantity) -> int | None:
+    """A figure about an event (参加此次活动的项目共12项): the day named in the sentence
+    that first names the event (9月23日，…举行X活动), when that sentence names one."""
+    if q.base_unit in _SIZES or not q.subject or not q.subject.startswith(_EVENT_KEY):
+        return None
+    first = next((m for m in ex.mentions if m.entity == q.subject), None)
+    if first is None:
+        return None
+    days = [
+        i
+        for i, p in enumerate(ex.periods)
+        if p.sentence == first.sentence and p.kind == "instant" and _DAY.search(p.text)
+    ]
+    return days[-1] if len(days) == 1 else None
 
 
 def _balance_date(article: Article, periods: tuple[Period, ...], q: Quantity) -> int | None:

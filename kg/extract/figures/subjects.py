@@ -6,9 +6,11 @@ In order, the first that applies:
    企业给予最高800万元奖励);
 1. the name a 的 after the figure (or after the last figure of its 、-list) points
    to (47公里的碧道工程), or a name right after the figure (年产5000吨冷链食品项目);
-2. the nearest fitting name before it in its clause, skipping examples (X等企业),
+2. the nearest fitting name before it in its clause, skipping examples (A、B等企业),
    places after 在 and every place listed with them (在石湾、园洲两地整备…), and
    scopes of ranks and shares (居江门第二, 排名全市第一, 高于佛山市平均水平);
+2b. a clause referring back to an event (参加此次活动的…): the event named last before
+   it (``kg.extract.figures.referents``);
 3. for a total (共有22个…), the last thing the sentence named before it;
 4. 全镇 / 全县 in the clause: the last town / county named before it (not the whole
    a share is of: 占全县的, 贡献全区增量的);
@@ -17,6 +19,8 @@ In order, the first that applies:
    sentence back through the paragraph, else the one named most often);
 6. in a sentence opening with 当天/现场, the one event named before it;
 7. the subject of the previous figure of the same sentence (同比增长…);
+7b. in a sentence opening with 其中 whose topic is no name (其中，开工项目包括…5项), the
+   subject of the total the paragraph's previous sentence gave;
 8. the project, park or road the sentence opens with (二期项目总投资…), past a short
    opening clause that names nothing (其中，配套方面，) and past a place before 的
    (A镇至B镇的X大道全长…);
@@ -41,10 +45,11 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
+from kg.extract.figures.referents import list_items_before, referred_event, total_broken_down
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.names.events import ON_THE_DAY
 from kg.extract.pipeline import step
-from kg.extract.text.clauses import inside, last_mark_before
+from kg.extract.text.clauses import find_all, inside, last_mark_before
 from kg.extract.text.spans import (
     covering,
     ending,
@@ -65,10 +70,13 @@ _SCOPE = ("居", "在", "列", "占", "高于", "低于", "较", "比", "超过"
 def assign_subjects(ex: Extraction, fallback: str | None) -> tuple[Quantity, ...]:
     """Every figure with its subject set (figures already holding one keep it)."""
     out: list[Quantity] = []
+    totals: dict[int, str] = {}  # sentence → subject of its last figure
     for q in ex.quantities:
         if not q.subject:
             previous = out[-1] if out and out[-1].sentence == q.sentence else None
-            q = replace(q, subject=quantity_subject(ex, q, fallback, previous))
+            q = replace(q, subject=quantity_subject(ex, q, fallback, previous, totals))
+        if q.subject:
+            totals[q.sentence] = q.subject
         out.append(q)
     return tuple(out)
 
@@ -132,7 +140,11 @@ def _main_place(mentions: tuple[Mention, ...]) -> str | None:
 
 
 def quantity_subject(
-    ex: Extraction, q: Quantity, fallback: str | None, previous: Quantity | None = None
+    ex: Extraction,
+    q: Quantity,
+    fallback: str | None,
+    previous: Quantity | None = None,
+    totals: dict[int, str] | None = None,
 ) -> str | None:
     """The entity a figure is about (see the module docstring)."""
     text = ex.article.text
@@ -148,11 +160,13 @@ def quantity_subject(
         return target
     return (
         _named_in_clause(ex, q, start)
+        or referred_event(ex, q, start)
         or _total_of(ex, q, start)
         or _whole_of(ex, q, start)
         or _anaphor(ex, q, start, previous)
         or _on_the_day(ex, q)
         or (previous.subject if previous is not None else None)
+        or _parts_of_total(ex, q, totals or {})
         or _from_sentence(ex, q)
         or _paragraph_topic(ex, q)
         or fallback
@@ -176,13 +190,18 @@ def _policy_terms(ex: Extraction, q: Quantity, start: int) -> str | None:
 def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
     """The nearest fitting name before the figure in its clause (rule 2)."""
     text = ex.article.text
+    # A、B等企业7家: A and B (or names inside them) are examples, not the subject
+    examples = {
+        item
+        for at in find_all(text, "等", start + 1, q.start)
+        for item in list_items_before(ex, at + 1, start + 1)
+    }
     before = [
         m
         for m in within(ex.mentions, start + 1, q.start)
         if m.kind in SUBJECT_KINDS
         and not _is_scope(text, m)
-        # X等企业7家: X (or a name inside X) is an example, not the subject
-        and not text.startswith("等", _top_level_at(ex.mentions, m).end)
+        and _top_level_at(ex.mentions, m) not in examples
         and not _counted(ex, m, q)
         and not _counts_before(ex, m, q)
     ]
@@ -199,6 +218,14 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
             return _built_object(ex, q, after_only=True, next_clause=invested) or nearest.entity
         return nearest.entity
     return None
+
+
+def _parts_of_total(ex: Extraction, q: Quantity, totals: dict[int, str]) -> str | None:
+    """其中，开工项目包括…5项: a sentence opening with 其中 and naming no topic of its own
+    breaks down the previous sentence's total (rule 7b)."""
+    if _sentence_topic(ex, q) is not None:
+        return None
+    return total_broken_down(ex, q, totals)
 
 
 def _total_of(ex: Extraction, q: Quantity, start: int) -> str | None:
@@ -604,7 +631,11 @@ def _counted(ex: Extraction, m: Mention, q: Quantity) -> bool:
     if q.kind != "amount" or q.base_unit != q.unit:
         return False  # only counts (个, 条, 家) count the thing named before them
     top = _top_level_at(ex.mentions, m)
-    return top.kind not in PLACES and top.end == q.start
+    if top.kind in PLACES:
+        return False
+    # A、B、C3项: every item of the list before the count is counted
+    floor = _clause_start(ex.article.text, q.start) + 1
+    return top.end == q.start or top in list_items_before(ex, q.start, floor)
 
 
 def _counts_before(ex: Extraction, m: Mention, q: Quantity) -> bool:

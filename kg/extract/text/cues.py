@@ -1,7 +1,7 @@
 """Cue words by role, read from ``data/lexicon/cues.tsv``: the one place cue lists live.
 
-Each row is a word and its role (``figure-day``, ``event-day``, ``event-join``, ``event-venue``,
-``event-topic``, ``selection``); ``cue_words(role)`` gives a role's words in
+Each row is a word and its role (``figure-day``, ``event-day``, ``event-ref``, ``event-join``,
+``event-venue``, ``event-topic``, ``selection``); ``cue_words(role)`` gives a role's words in
 file order (rules that try cues in turn keep that order), ``cue_pattern`` a
 regex matching any of them.
 """

@@ -1,0 +1,65 @@
+"""Figures about something named before them: the event a clause refers back to, the
+total a 其中-sentence breaks down, and the listed things a count counts.
+
+- 参加此次活动的重点项目共有12项: a clause naming the event again (``event-ref`` cues in
+  ``data/lexicon/cues.tsv``: 此次活动, 本次签约 …) gives its figures to the event named
+  last before it;
+- 其中，开工项目…5项、总投资4.53亿元: a sentence opening with 其中 breaks down the total
+  the paragraph's previous sentence gave, so a figure naming no subject of its own in
+  its clause is that total's subject's;
+- A、B、C3项, A、B等12家: every item of the 、-list before a count (or before 等) is
+  what it counts or an example, not its subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.kinds import Kind
+from kg.extract.text.clauses import top_level_within
+from kg.extract.text.cues import cue_pattern
+from kg.records import Extraction, Mention, Quantity
+
+__all__ = ["list_items_before", "referred_event", "total_broken_down"]
+
+_EVENT_REF = cue_pattern("event-ref")
+_PARTS_OF = re.compile(r"[\s“”\"]*其中")
+
+
+def referred_event(ex: Extraction, q: Quantity, start: int) -> str | None:
+    """The event named last before a figure whose clause (from ``start``) refers back to
+    an event (此次活动, 本次签约 …)."""
+    if not _EVENT_REF.search(ex.article.text, start + 1, q.start):
+        return None
+    events = [m for m in ex.mentions if m.kind == Kind.EVENT and m.entity and m.end <= start]
+    return events[-1].entity if events else None
+
+
+def total_broken_down(ex: Extraction, q: Quantity, totals: dict[int, str]) -> str | None:
+    """In a sentence opening with 其中, the subject of the last figure of the paragraph's
+    previous sentence (``totals``: sentence index → subject of its last figure)."""
+    sentences = ex.article.sentences
+    index = q.sentence
+    if not 0 < index < len(sentences):
+        return None
+    if sentences[index - 1].paragraph != sentences[index].paragraph:
+        return None
+    if not _PARTS_OF.match(ex.article.text, sentences[index].start):
+        return None
+    return totals.get(index - 1)
+
+
+def list_items_before(ex: Extraction, end: int, floor: int) -> list[Mention]:
+    """The top-level names of the 、-list that ends at ``end`` (A、B、C3项; with 等 after
+    the last: A、B等12家) and starts after ``floor`` (its clause's start): the name ending
+    at its first 、 and every name after that 、, or the one name ending at ``end`` when
+    no 、 comes before it. Items the recognisers did not read (一八围…工程) do not cut
+    the list short."""
+    text = ex.article.text
+    if text[end - 1 : end] == "等":
+        end -= 1
+    first = text.find("、", floor, end)
+    names = top_level_within(ex.mentions, floor, end)
+    if first < 0:
+        return [m for m in names if m.end == end]
+    return [m for m in names if m.end == first or m.start > first]
