@@ -384,3 +384,33 @@ def test_examples_before_deng_leave_the_place_the_subject(make_article):
         "平远县加快技改。全县助力华岭纺织、南丰陶瓷等企业申报设备更新资金3000万元。",
     )
     assert found[3000] == "平远县"
+
+
+def test_luxian_is_the_road_works_and_the_towns_it_passes_are_counted(make_article):
+    # 路线经A、B、C三个镇 gave the count to the first town passed
+    found = _subjects(
+        make_article,
+        "省道S229线平远仁居至差干段改建工程全长31.2公里。路线经仁居、差干、泗水3个镇。",
+    )
+    assert found[3] == found[Decimal("31.2")] == "省道S229线平远仁居至差干段改建工程"
+
+
+def test_xiangmu_opening_a_paragraph_is_the_works_a_sentence_before_opened_with(make_article):
+    # 项目共设桥梁N座 after a paragraph break went to the article's own place
+    found = _subjects(
+        make_article,
+        "平远县加快交通建设。\n省道S229线平远仁居至差干段改建工程位于平远县北部。"
+        "路线起于仁居镇邹坊村，全长18.6公里。\n"
+        "主线采用双向四车道标准建设，总投资9.8亿元。项目共设桥梁11座，互通立交2处。",
+    )
+    assert found[11] == found[2] == found[Decimal("9.8")] == "省道S229线平远仁居至差干段改建工程"
+
+
+def test_the_place_of_the_people_works_benefit_is_no_subject(make_article):
+    # 惠泽N万X百姓 gave the figure to the place X
+    found = _subjects(
+        make_article,
+        "9月2日上午，北江片区供水工程集中通水仪式在英德市举行，"
+        "石角供水工程、黎溪供水工程、大站供水工程3项工程同步通水，惠及42万清远群众。",
+    )
+    assert found[42] == "北江片区供水工程集中通水仪式"

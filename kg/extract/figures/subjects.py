@@ -5,18 +5,20 @@ In order, the first that applies:
 0. in a clause opening with 对 after a policy in 《》, that policy (出台《…办法》，对…
    企业给予最高800万元奖励);
 1. the name a 的 after the figure (or after the last figure of its 、-list) points
-   to (47公里的碧道工程), or a name right after the figure (年产5000吨冷链食品项目);
+   to (47公里的碧道工程), or a name right after the figure (年产5000吨冷链食品项目; not
+   the place of the people works benefit: 惠及42万X群众);
 2. the nearest fitting name before it in its clause, skipping examples (A、B等企业),
-   places after 在 and every place listed with them (在石湾、园洲两地整备…), and
+   places after 在 or 经 and every place listed with them (在石湾、园洲两地整备…), and
    scopes of ranks and shares (居江门第二, 排名全市第一, 高于佛山市平均水平);
 2b. a clause referring back to an event (参加此次活动的…): the event named last before
    it (``kg.extract.figures.referents``);
 3. for a total (共有22个…), the last thing the sentence named before it;
 4. 全镇 / 全县 in the clause: the last town / county named before it (not the whole
    a share is of: 占全县的, 贡献全区增量的);
-5. a clause opening with 园区, 公司, 项目, 该企业 …: the park, company or works it
+5. a clause opening with 园区, 公司, 项目, 该企业, 路线 …: the park, company or works it
    stands for (the previous figure's subject, else the topic or last such name of a
-   sentence back through the paragraph, else the one named most often);
+   sentence back through the paragraph, else the topic of one of the four sentences
+   before it, else the one named most often);
 6. in a sentence opening with 当天/现场, the one event named before it;
 7. the subject of the previous figure of the same sentence (同比增长…);
 7b. in a sentence opening with 其中 whose topic is no name (其中，开工项目包括…5项), the
@@ -65,6 +67,7 @@ WORKS = (Kind.PROJECT, Kind.PARK, Kind.ROAD)
 _BUILD = ("建设", "打造", "扩建", "新建", "建成", "签约", "签下", "实施", "推进", "开工", "动工")
 _BUILD += ("引进", "推动")
 _SCOPE = ("居", "在", "列", "占", "高于", "低于", "较", "比", "超过", "于", "排名")
+_SCOPE += ("经",)  # 途经A镇, 路线经A、B两镇: the places a road passes
 
 
 def assign_subjects(ex: Extraction, fallback: str | None) -> tuple[Quantity, ...]:
@@ -265,6 +268,10 @@ ANAPHORS = {
     "该工程": WORKS,
     "工程": WORKS,
     "产业园": (Kind.PARK,),
+    # 路线起于A镇…，全长22公里; 路线经A、B、C三个镇: the road or road works named before
+    "路线": (Kind.ROAD, Kind.PROJECT),
+    "线路": (Kind.ROAD, Kind.PROJECT),
+    "主线": (Kind.ROAD, Kind.PROJECT),
 }
 _CLAUSE_LEAD = re.compile(
     r"[\s,，、]*(?:其中|目前|同时|此外|另外|当前|现)?[,，]?(?:力争|争取|确保|预计|计划)?"
@@ -295,26 +302,41 @@ def _anaphor(ex: Extraction, q: Quantity, start: int, previous: Quantity | None)
 def antecedent(ex: Extraction, sentence: int, lead: int, kinds: tuple[str, ...]) -> str | None:
     """The thing of ``kinds`` a noun at ``lead`` in ``sentence`` stands for (园区, 该项目):
     sentence by sentence back through the paragraph, the sentence's topic or the last
-    such name in it; else the one named most often before ``lead`` (at least twice)."""
+    such name in it; else the topic of one of the ``_TOPIC_REACH`` sentences before the
+    paragraph (项目共设桥梁13座 opening a paragraph after the works' one); else the one
+    named most often before ``lead`` (at least twice)."""
     said = [m for m in ex.mentions if m.end <= lead and m.kind in kinds and m.entity]
     paragraph = _paragraph_of(ex, sentence)
+    index = sentence
     for index in range(sentence, -1, -1):  # back through the paragraph, nearest first
         if _paragraph_of(ex, index) != paragraph:
             break
-        end = ex.article.sentences[index].end
-        probe = Quantity("", end, end, index, Decimal(0), "")
-        topic = _sentence_topic(ex, probe) if index < sentence else None
+        topic = _topic_of(ex, index) if index < sentence else None
         if topic is not None and topic.kind in kinds:
             return topic.entity
         here = [m for m in said if m.sentence == index]
         if here:
             return _top_level_at(ex.mentions, here[-1]).entity
+    # 项目共设桥梁13座 opening a paragraph: the works a sentence just before opened with
+    for before in range(index, max(-1, index - _TOPIC_REACH), -1):
+        topic = _topic_of(ex, before) if before < sentence else None
+        if topic is not None and topic.kind in kinds:
+            return topic.entity
     if not said:
         return None
     counts = Counter(m.entity for m in said)
     latest = {m.entity: i for i, m in enumerate(said)}
     best = max(counts, key=lambda e: (counts[e], latest[e]))
     return best if counts[best] > 1 else None  # named once, far back: too weak a link
+
+
+_TOPIC_REACH = 4  # sentences before the paragraph an anaphor may reach back
+
+
+def _topic_of(ex: Extraction, index: int) -> Mention | None:
+    """The topic of sentence ``index`` (the name it opens with), as ``_sentence_topic``."""
+    end = ex.article.sentences[index].end
+    return _sentence_topic(ex, Quantity("", end, end, index, Decimal(0), ""))
 
 
 def anaphor_at(text: str, pos: int) -> tuple[str | None, int]:
@@ -541,9 +563,18 @@ def _holding_works(ex: Extraction, q: Quantity) -> str | None:
 
 
 def _adjacent_target(ex: Extraction, q: Quantity) -> str | None:
-    """A name right after its figure (年产8000万平方米光学膜项目) is what it measures."""
+    """A name right after its figure (年产8000万平方米光学膜项目) is what it measures; not
+    the place of the people some works benefit (惠及190万粤东群众: the works' figure)."""
     after = [m for m in starting(ex.mentions, q.end, q.end) if m.kind in SUBJECT_KINDS]
-    return _top_level_at(ex.mentions, after[0]).entity if after else None
+    if not after:
+        return None
+    top = _top_level_at(ex.mentions, after[0])
+    if top.kind in PLACES and _BENEFITS.search(ex.article.text, max(0, q.start - 4), q.start):
+        return None
+    return top.entity
+
+
+_BENEFITS = re.compile(r"(?:惠及|惠泽|造福|受益|服务|覆盖)(?:沿线|周边|全市|全县|全区)?$")
 
 
 _TOTALS = ("共有", "共计", "合计", "总计")
