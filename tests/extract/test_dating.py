@@ -244,3 +244,21 @@ def test_figures_of_an_event_take_the_day_it_was_held(make_article):
         D(2024, 6, 19),
     )
     assert _period_of(ex, 9) == _period_of(ex, "6.4") == ("6月18日", D(2024, 6, 18), D(2024, 6, 18))
+
+
+def test_paragraphs_without_a_period_take_the_year_just_before(make_article):
+    # one highlight a line after 2024年，X县… had no period
+    ex = _extract(
+        make_article,
+        "2024年，平远县坚持项目为王，全力推进高质量发展。\n"
+        "地方一般公共预算收入首次突破12亿元，同比增长8.5%。\n"
+        "全县新增规上工业企业31家。",
+        D(2025, 1, 20),
+    )
+    year = ("2024年", D(2024, 1, 1), D(2024, 12, 31))
+    assert _period_of(ex, 12) == _period_of(ex, "8.5") == _period_of(ex, 31) == year
+
+
+def test_a_year_far_back_dates_no_paragraph(make_article):
+    text = "2024年，平远县坚持项目为王。\n" + "平远县推进改革。\n" * 4 + "全县新增企业31家。"
+    assert _period_of(_extract(make_article, text, D(2025, 1, 20)), 31) is None

@@ -32,6 +32,10 @@ A figure still without a period takes, in this order:
    the release's period: the first period of the body that restates the title's
    (title 2024年1—9月…简况, body 1—9月，…), else the lead sentence's. A lead that
    says only 今年以来 does not date a release whose title says 1—9月.
+6. in a paragraph naming no period, the year or part of a year the last paragraph
+   naming one ends with, if that is one of the four paragraphs before (2024年，X县…。
+   then one line per highlight: 地方一般公共预算收入突破20亿元…), with no heading
+   between; not for sizes.
 """
 
 from __future__ import annotations
@@ -125,7 +129,8 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
     for i, p in enumerate(periods):
         if _frames(text, p):
             by_sentence.setdefault(p.sentence, i)
-    sections = _section_periods(article, periods, {q.sentence for q in quantities})
+    with_figures = {q.sentence for q in quantities}
+    sections = _section_periods(article, periods, with_figures)
     default = _release_period(ex)
     out = []
     for q in quantities:
@@ -142,6 +147,7 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
                 _paragraph_frame(article, periods, q),
                 sections.get(q.sentence),
                 default,
+                _frame_before(article, periods, q, with_figures),
             )
             q = replace(q, period=next((i for i in found if i is not None), None))
             if q.period is not None:
@@ -226,6 +232,36 @@ def _paragraph_frame(article: Article, periods: tuple[Period, ...], q: Quantity)
     if (p.kind not in ("year", "interval") and not as_of) or p.begin is None:
         return None
     return last if _frames(text, p) else None
+
+
+_FRAME_REACH = 4  # paragraphs back (the year's own included) a year may date
+
+
+def _frame_before(
+    article: Article, periods: tuple[Period, ...], q: Quantity, with_figures: set[int]
+) -> int | None:
+    """2024年，X县…。\n地方一般公共预算收入突破20亿元…: in a paragraph naming no period,
+    the year or part of a year the last paragraph naming one ends with, when that
+    paragraph is one of the ``_FRAME_REACH`` before and no heading comes between (not
+    for sizes)."""
+    if q.base_unit in _SIZES:
+        return None
+    sentences = article.sentences
+    paragraph = sentences[q.sentence].paragraph
+    first = q.sentence
+    while first > 0 and sentences[first - 1].paragraph == paragraph:
+        first -= 1
+    floor = sentences[first].start
+    last = last_before(periods, sentences[q.sentence].end, lambda p: True)
+    if last is None or periods[last].end > floor:
+        return None  # the paragraph names a period of its own
+    p = periods[last]
+    between = {s.paragraph for s in sentences[p.sentence : first] if s.paragraph != paragraph}
+    if any(_is_heading(article, i, with_figures) for i in range(p.sentence + 1, first)):
+        return None  # 三、民生实事: a heading naming no period ends the year's section
+    if len(between) > _FRAME_REACH or p.kind not in ("year", "interval") or p.begin is None:
+        return None
+    return last if _frames(article.text, p) else None
 
 
 def _last_before(periods: tuple[Period, ...], offset: int, wanted) -> int | None:
