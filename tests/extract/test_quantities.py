@@ -419,3 +419,17 @@ def test_an_event_date_does_not_carry_over_a_semicolon(make_article):
 
     ex = extract(make_article("忠信镇的陶瓷项目预计今年四季度投产;大湖镇的家具项目总投资8亿元。"))
     assert [q.period for q in ex.quantities] == [None]
+
+
+def test_n_great_before_what_it_counts(make_article):
+    # 三大产业集群 was no figure
+    q = one(make_article, "平远县加快打造三大产业集群。")
+    assert (q.text, q.value, q.unit) == ("三大", 3, "大")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["深入学习党的二十大精神。", "十八大以来全县发展。", "平远县召开三大会议。", "投入一大批资金。"],
+)
+def test_a_congress_or_a_word_opening_with_da_is_no_count(make_article, text):
+    assert figures(make_article, text)[0] == ()

@@ -19,7 +19,9 @@ phone numbers, 500强), and a unit without a number neither (亿元以上项目)
   counts: 5 家, the span holding the 第. Others (第一批, 第三次会议) are no figure.
 - Durations: 年 after a number that is not a calendar year (建设周期2年, 连续十一年),
   个月 also with 多 or 余 inside (四个多月: 4 个月, 余), 个工作日, 天.
-- 车道 counts lanes (双向六车道: 6 车道); 半小时, 半个月, 半天 are 0.5 of the unit.
+- 车道 counts lanes (双向六车道: 6 车道); 半小时, 半个月, 半天 are 0.5 of the unit;
+  两大 … 十大 before what they count (三大产业集群) are counts of unit 大 (not 二十大,
+  a congress).
 - Not figures: numbers inside time expressions, inside short quoted names
   (“1310”), glued to Latin letters or '+' (G325, S270, 1+6+3), or after a
   '-' that follows a letter or digit (粤B2-20040381); a lone Chinese 一 (一批,
@@ -34,6 +36,7 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal
+from fractions import Fraction
 from typing import NamedTuple
 
 from kg.extract.figures.measure import CLAUSE_END, fences, measure_of, rank_measure_of
@@ -304,7 +307,7 @@ def _raw_figures(article: Article, periods: tuple[Period, ...]) -> list[_Raw]:
             found.append(raw)
             last_end = raw.end
     spans = [(r.start, r.end) for r in found]
-    for extra in _top_ranks(article, doc) + _halves(article, doc):
+    for extra in _top_ranks(article, doc) + _halves(article, doc) + _n_great(article, doc):
         if not _covered(spans, extra.start) and not _covered(taken, extra.start):
             found.append(extra)
     return sorted(found, key=lambda r: r.start)
@@ -323,6 +326,27 @@ def _halves(article: Article, doc: Doc) -> list[_Raw]:
             unit, where = units()[m.group(1)], (s.index, (s.start, s.end))
             half = Decimal("0.5")
             found.append(_Raw(m.start(), m.end(), m.end(), *where, half, None, unit, None))
+    return found
+
+
+# 两大产业空间, 三大产业集群, 十大支柱产业: a count of 2 to 10 kinds (not 二十大, 十八大
+#以来: a congress; not 大学, 大会, 大道, 大幅, 大力 … opening a word)
+_GREAT = re.compile(
+    r"(?<![0-9〇零一二两三四五六七八九十第])([两二三四五六七八九]|十)大"
+    r"(?![学会型道桥街楼厦队概约幅力量多于门湾批])(?=[\u4e00-\u9fff“\"])"
+)
+_GREAT_UNIT = Unit("大", "大", Fraction(1), None, "count")
+
+
+def _n_great(article: Article, doc: Doc) -> list[_Raw]:
+    """Counts written N大 before what they count (三大产业集群: 3 大)."""
+    found = []
+    for m in _GREAT.finditer(article.text):
+        s = doc.sentence_at(m.start())
+        value = parse_number(m.group(1))
+        if s is not None and value is not None:
+            where = (s.index, (s.start, s.end))
+            found.append(_Raw(m.start(), m.end(), m.end(), *where, value, None, _GREAT_UNIT, None))
     return found
 
 
