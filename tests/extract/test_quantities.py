@@ -429,7 +429,12 @@ def test_n_great_before_what_it_counts(make_article):
 
 @pytest.mark.parametrize(
     "text",
-    ["深入学习党的二十大精神。", "十八大以来全县发展。", "平远县召开三大会议。", "投入一大批资金。"],
+    [
+        "深入学习党的二十大精神。",
+        "十八大以来全县发展。",
+        "平远县召开三大会议。",
+        "投入一大批资金。",
+    ],
 )
 def test_a_congress_or_a_word_opening_with_da_is_no_count(make_article, text):
     assert figures(make_article, text)[0] == ()
