@@ -262,3 +262,12 @@ def test_paragraphs_without_a_period_take_the_year_just_before(make_article):
 def test_a_year_far_back_dates_no_paragraph(make_article):
     text = "2024年，平远县坚持项目为王。\n" + "平远县推进改革。\n" * 4 + "全县新增企业31家。"
     assert _period_of(_extract(make_article, text, D(2025, 1, 20)), 31) is None
+
+
+def test_a_quarter_qualifying_the_works_counted_dates_the_count(make_article):
+    # 安排第一季度开工重大项目N个: the quarter was taken for the date of a one-off start
+    ex = _extract(
+        make_article, "平远县安排第一季度开工重大项目4个，总投资12.5亿元。", D(2024, 3, 8)
+    )
+    quarter = ("第一季度", D(2024, 1, 1), D(2024, 3, 31))
+    assert _period_of(ex, 4) == _period_of(ex, "12.5") == quarter

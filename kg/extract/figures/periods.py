@@ -71,12 +71,19 @@ def dates_an_event(text: str, period: Period) -> bool:
     True
     >>> dates_an_event("上半年今年6月,全长9.6公里", june)
     False
+    >>> dates_an_event("安排今年6月开工重大项目3个", june)
+    False
     """
     if period.kind == "target" or period.begin is None or period.until is None:
         return False
     if (period.until - period.begin).days > 92 or period.text.endswith(_SO_FAR):
         return False  # a year or half a year (今年 in February too) frames the figures after it
-    return _EVENT_AFTER.match(text, period.end) is not None
+    event = _EVENT_AFTER.match(text, period.end)
+    # 安排一季度开工重大项目3个: the verb qualifies what is counted, the quarter dates it
+    return event is not None and not _QUALIFIED.match(text, event.end())
+
+
+_QUALIFIED = re.compile(r"的?(?:重大|重点|产业|亿元以上)?(?:项目|工程|企业)")
 
 
 _COMPARED = re.compile(r"(?:比|较|与|相比|对比)$")
