@@ -414,3 +414,21 @@ def test_the_place_of_the_people_works_benefit_is_no_subject(make_article):
         "石角供水工程、黎溪供水工程、大站供水工程3项工程同步通水，惠及42万清远群众。",
     )
     assert found[42] == "北江片区供水工程集中通水仪式"
+
+
+def test_a_rank_after_one_of_a_set_is_the_topics(make_article):
+    # 是全省N个…之一，位列第M名 gave the rank to the province the set is counted in
+    found = _subjects(
+        make_article, "平远县仁居镇上榜全国百强镇，是广东15个入围的镇之一，位列第62名。"
+    )
+    assert found[15] == "广东省"
+    assert found[62] == "仁居镇"
+
+
+def test_jituan_is_the_group_named_before(make_article):
+    # 集团总资产过百亿元 went to the county
+    found = _subjects(
+        make_article,
+        "平远县组建县属国企广东平远发展集团有限公司，获评AA信用等级，集团总资产超80亿元。",
+    )
+    assert found[80] == "广东平远发展集团有限公司"

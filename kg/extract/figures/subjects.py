@@ -20,7 +20,8 @@ In order, the first that applies:
    sentence back through the paragraph, else the topic of one of the four sentences
    before it, else the one named most often);
 6. in a sentence opening with 当天/现场, the one event named before it;
-7. the subject of the previous figure of the same sentence (同比增长…);
+7. the subject of the previous figure of the same sentence (同比增长…), unless that
+   one counts a set the subject is one of (是全省28个…之一，位列第95名);
 7b. in a sentence opening with 其中 whose topic is no name (其中，开工项目包括…5项), the
    subject of the total the paragraph's previous sentence gave;
 8. the project, park or road the sentence opens with (二期项目总投资…), past a short
@@ -51,7 +52,7 @@ from kg.extract.figures.referents import list_items_before, referred_event, tota
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.names.events import ON_THE_DAY
 from kg.extract.pipeline import step
-from kg.extract.text.clauses import find_all, inside, last_mark_before
+from kg.extract.text.clauses import find_all, first_mark_from, inside, last_mark_before
 from kg.extract.text.spans import (
     covering,
     ending,
@@ -77,6 +78,8 @@ def assign_subjects(ex: Extraction, fallback: str | None) -> tuple[Quantity, ...
     for q in ex.quantities:
         if not q.subject:
             previous = out[-1] if out and out[-1].sentence == q.sentence else None
+            if previous is not None and _one_of(ex.article.text, previous):
+                previous = None  # 是全省28个…之一，位列第95名: the rank is not the set's
             q = replace(q, subject=quantity_subject(ex, q, fallback, previous, totals))
         if q.subject:
             totals[q.sentence] = q.subject
@@ -88,6 +91,16 @@ def assign_subjects(ex: Extraction, fallback: str | None) -> tuple[Quantity, ...
 def figure_subjects_step(ex: Extraction) -> Extraction:
     """Sets the subject of every figure without one (the article's main place last)."""
     return ex.evolve(quantities=assign_subjects(ex, own_place(ex)))
+
+
+_ONE_OF = "之一"
+
+
+def _one_of(text: str, q: Quantity) -> bool:
+    """Whether ``q`` counts a set the subject is one of (是全省28个入围的镇之一): its clause
+    goes on to 之一."""
+    end = first_mark_from(text, ",，;；。:：", q.end)
+    return text.find(_ONE_OF, q.end, end if end >= 0 else len(text)) >= 0
 
 
 _LOCAL = (Kind.TOWN, Kind.SUBDISTRICT, Kind.VILLAGE)
@@ -263,6 +276,8 @@ ANAPHORS = {
     "该公司": (Kind.COMPANY,),
     "该企业": (Kind.COMPANY,),
     "公司": (Kind.COMPANY,),
+    "该集团": (Kind.COMPANY,),
+    "集团": (Kind.COMPANY,),
     "该项目": WORKS,
     "项目": WORKS,
     "该工程": WORKS,
