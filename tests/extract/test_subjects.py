@@ -432,3 +432,27 @@ def test_jituan_is_the_group_named_before(make_article):
         "平远县组建县属国企广东平远发展集团有限公司，获评AA信用等级，集团总资产超80亿元。",
     )
     assert found[80] == "广东平远发展集团有限公司"
+
+
+def test_the_first_item_after_baokuo_is_an_example_too(make_article):
+    # a company opening the first item of a list after 包括 took the list's count
+    found = _subjects(
+        make_article,
+        "6月18日，平远县在仁居镇举行平远县重点项目集中竣工活动。\n"
+        "参加此次活动的重点项目共有9项。其中，竣工项目包括"
+        "广东平远矿业有限公司稀土分离扩建项目、仁居中学宿舍楼工程等3项、总投资1.8亿元。",
+    )
+    assert found[3] == found[Decimal("1.8")] == "平远县重点项目集中竣工活动"
+
+
+def test_a_bound_after_a_list_is_each_items(make_article):
+    # 甲、乙、丙等投资超N亿元的重点项目 gave the bound to one of them only
+    ex = extract(
+        make_article(
+            "平远县推动重点项目建设。广东平远矿业有限公司、平远大道改造工程、广东仁居陶瓷有限公司"
+            "等投资超5亿元的重点项目加快建设。"
+        )
+    )
+    names = {e.key: e.name for e in ex.entities}
+    five = sorted(names[q.subject] for q in ex.quantities if q.value == 5)
+    assert five == ["平远大道改造工程", "广东仁居陶瓷有限公司", "广东平远矿业有限公司"]

@@ -8,7 +8,9 @@ total a 其中-sentence breaks down, and the listed things a count counts.
   the paragraph's previous sentence gave, so a figure naming no subject of its own in
   its clause is that total's subject's;
 - A、B、C3项, A、B等12家: every item of the 、-list before a count (or before 等) is
-  what it counts or an example, not its subject.
+  what it counts or an example, not its subject;
+- A、B、C等投资超10亿元的重大项目: a bound (超, 以上, 以下, 不足) that each listed thing
+  meets is a figure of each of them.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from kg.extract.text.clauses import top_level_within
 from kg.extract.text.cues import cue_pattern
 from kg.records import Extraction, Mention, Quantity
 
-__all__ = ["list_items_before", "referred_event", "total_broken_down"]
+__all__ = ["list_items_before", "referred_event", "shared_by", "total_broken_down"]
 
 _EVENT_REF = cue_pattern("event-ref")
 _PARTS_OF = re.compile(r"[\s“”\"]*其中")
@@ -51,10 +53,10 @@ def total_broken_down(ex: Extraction, q: Quantity, totals: dict[int, str]) -> st
 
 def list_items_before(ex: Extraction, end: int, floor: int) -> list[Mention]:
     """The top-level names of the 、-list that ends at ``end`` (A、B、C3项; with 等 after
-    the last: A、B等12家) and starts after ``floor`` (its clause's start): the name ending
-    at its first 、 and every name after that 、, or the one name ending at ``end`` when
-    no 、 comes before it. Items the recognisers did not read (一八围…工程) do not cut
-    the list short."""
+    the last: A、B等12家) and starts after ``floor`` (its clause's start): every name after
+    包括 (如, 涵盖) when the list opens with one, else the name ending at its first 、 and
+    every name after that 、, or the one name ending at ``end`` when no 、 comes before
+    it. An item no recogniser read does not cut the list short."""
     text = ex.article.text
     if text[end - 1 : end] == "等":
         end -= 1
@@ -62,4 +64,28 @@ def list_items_before(ex: Extraction, end: int, floor: int) -> list[Mention]:
     names = top_level_within(ex.mentions, floor, end)
     if first < 0:
         return [m for m in names if m.end == end]
+    intro = max((text.rfind(w, floor, first) for w in _LIST_INTRO), default=-1)
+    if intro >= 0:  # 竣工项目包括A公司B项目、C项目等6项: the list starts after 包括
+        return [m for m in names if m.start >= intro]
     return [m for m in names if m.end == first or m.start > first]
+
+
+_LIST_INTRO = ("包括", "包含", "涵盖", "如")
+
+
+_BOUNDS = frozenset({"超", "以上", "以下", "不足"})
+_BOUND_REACH = 8  # 等 … figure: room for the measure (等投资超10亿元)
+
+
+def shared_by(ex: Extraction, q: Quantity, floor: int) -> list[Mention]:
+    """The listed things a bound after their list holds for, each (A、B、C等投资超10亿元的
+    重大项目: A, B and C each invest over 10亿元); [] when the figure is no such bound. The
+    list starts after ``floor`` (the clause's start)."""
+    text = ex.article.text
+    if q.qualifier not in _BOUNDS or not text.startswith("的", q.end):
+        return []
+    deng = text.rfind("等", floor, q.start)
+    if deng < 0 or q.start - deng > _BOUND_REACH or top_level_within(ex.mentions, deng, q.start):
+        return []
+    items = list_items_before(ex, deng + 1, floor)
+    return items if len(items) > 1 else []

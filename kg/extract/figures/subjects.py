@@ -7,6 +7,8 @@ In order, the first that applies:
 1. the name a 的 after the figure (or after the last figure of its 、-list) points
    to (47公里的碧道工程), or a name right after the figure (年产5000吨冷链食品项目; not
    the place of the people works benefit: 惠及42万X群众);
+1b. a bound after a list (A、B、C等投资超10亿元的重大项目) is each listed thing's: the
+   figure is copied for each of them;
 2. the nearest fitting name before it in its clause, skipping examples (A、B等企业),
    places after 在 or 经 and every place listed with them (在石湾、园洲两地整备…), and
    scopes of ranks and shares (居江门第二, 排名全市第一, 高于佛山市平均水平);
@@ -48,7 +50,12 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
-from kg.extract.figures.referents import list_items_before, referred_event, total_broken_down
+from kg.extract.figures.referents import (
+    list_items_before,
+    referred_event,
+    shared_by,
+    total_broken_down,
+)
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.names.events import ON_THE_DAY
 from kg.extract.pipeline import step
@@ -83,8 +90,21 @@ def assign_subjects(ex: Extraction, fallback: str | None) -> tuple[Quantity, ...
             q = replace(q, subject=quantity_subject(ex, q, fallback, previous, totals))
         if q.subject:
             totals[q.sentence] = q.subject
-        out.append(q)
+        out += _each_of_list(ex, q)
     return tuple(out)
+
+
+def _each_of_list(ex: Extraction, q: Quantity) -> list[Quantity]:
+    """``q``, or one copy of it for each listed thing a bound holds for (A、B等投资超10亿元
+    的项目: rule 1b)."""
+    items = [
+        m
+        for m in shared_by(ex, q, _clause_start(ex.article.text, q.start) + 1)
+        if m.kind in WORKS + (Kind.COMPANY,) and m.entity
+    ]
+    if len(items) < 2:
+        return [q]
+    return [replace(q, subject=m.entity) for m in items]
 
 
 @step("figure-subjects", needs={"entities", "quantities"}, adds={"quantities"})
