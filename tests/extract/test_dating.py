@@ -236,11 +236,11 @@ def test_the_date_counts_are_given_as_of_dates_the_next_sentence(make_article):
 
 
 def test_figures_of_an_event_take_the_day_it_was_held(make_article):
-    # figures given to an event a paragraph later (参加此次活动的…) had no period
+    # figures given to an event a paragraph later (本次活动签下的…) had no period
     ex = _extract(
         make_article,
-        "6月18日，平远县在仁居镇举行平远县重点项目集中签约开工活动。\n"
-        "平远县加快项目建设。参加此次活动的重点项目共有9项，总投资6.4亿元。",
+        "6月18日，平远县在仁居镇举行平远县重点项目揭牌仪式。\n"
+        "平远县加快项目建设。本次活动签下的项目达9个，总投资6.4亿元。",
         D(2024, 6, 19),
     )
     assert _period_of(ex, 9) == _period_of(ex, "6.4") == ("6月18日", D(2024, 6, 18), D(2024, 6, 18))
@@ -251,7 +251,7 @@ def test_paragraphs_without_a_period_take_the_year_just_before(make_article):
     ex = _extract(
         make_article,
         "2024年，平远县坚持项目为王，全力推进高质量发展。\n"
-        "地方一般公共预算收入首次突破12亿元，同比增长8.5%。\n"
+        "财政收入增长至12亿元，同比增长8.5%。\n"
         "全县新增规上工业企业31家。",
         D(2025, 1, 20),
     )
@@ -265,9 +265,9 @@ def test_a_year_far_back_dates_no_paragraph(make_article):
 
 
 def test_a_quarter_qualifying_the_works_counted_dates_the_count(make_article):
-    # 安排第一季度开工重大项目N个: the quarter was taken for the date of a one-off start
+    # 二季度动工项目N个: the quarter was taken for the date of a one-off start
     ex = _extract(
-        make_article, "平远县安排第一季度开工重大项目4个，总投资12.5亿元。", D(2024, 3, 8)
+        make_article, "平远县第一季度动工项目4个，总投资12.5亿元。", D(2024, 4, 8)
     )
     quarter = ("第一季度", D(2024, 1, 1), D(2024, 3, 31))
     assert _period_of(ex, 4) == _period_of(ex, "12.5") == quarter

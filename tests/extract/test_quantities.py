@@ -422,15 +422,15 @@ def test_an_event_date_does_not_carry_over_a_semicolon(make_article):
 
 
 def test_n_great_before_what_it_counts(make_article):
-    # 三大产业集群 was no figure
-    q = one(make_article, "平远县加快打造三大产业集群。")
-    assert (q.text, q.value, q.unit) == ("三大", 3, "大")
+    # 四大主导行业 was no figure
+    q = one(make_article, "平远县加快培育四大主导行业。")
+    assert (q.text, q.value, q.unit) == ("四大", 4, "大")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "深入学习党的二十大精神。",
+        "学习二十大报告。",
         "十八大以来全县发展。",
         "平远县召开三大会议。",
         "投入一大批资金。",

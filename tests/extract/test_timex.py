@@ -326,7 +326,7 @@ def test_a_relative_day_without_an_article_date_is_no_period(make_article):
 @pytest.mark.parametrize(
     "text",
     [
-        "2023连南县招商推介会签约项目18个。",
+        "2023连南县投资洽谈会共签下项目18个。",
         "阳山县上榜2022全国县域投资潜力百强县,位列第41名。",
     ],
 )
@@ -346,5 +346,5 @@ def test_a_number_before_a_unit_is_no_year_of_a_name(make_article, text):
 def test_figures_after_a_year_opening_a_name_take_it(make_article):
     from kg.extract import extract
 
-    ex = extract(make_article("2023连南县招商推介会共签约项目18个，总投资约56亿元。"))
+    ex = extract(make_article("2023连南县投资洽谈会共签下项目18个，总投资约56亿元。"))
     assert {ex.periods[q.period].text for q in ex.quantities} == {"2023"}

@@ -32,9 +32,9 @@ A figure still without a period takes, in this order:
    the release's period: the first period of the body that restates the title's
    (title 2024年1—9月…简况, body 1—9月，…), else the lead sentence's. A lead that
    says only 今年以来 does not date a release whose title says 1—9月.
-6. in a paragraph naming no period, the year or part of a year the last paragraph
+6. in a paragraph naming no period, the whole year the last paragraph
    naming one ends with, if that is one of the four paragraphs before (2024年，X县…。
-   then one line per highlight: 地方一般公共预算收入突破20亿元…), with no heading
+   then one line per highlight: 全县新增规上企业31家…), with no heading
    between; not for sizes.
 """
 
@@ -71,7 +71,7 @@ def dates_an_event(text: str, period: Period) -> bool:
     True
     >>> dates_an_event("上半年今年6月,全长9.6公里", june)
     False
-    >>> dates_an_event("安排今年6月开工重大项目3个", june)
+    >>> dates_an_event("今年6月动工项目5个", june)
     False
     """
     if period.kind == "target" or period.begin is None or period.until is None:
@@ -79,7 +79,7 @@ def dates_an_event(text: str, period: Period) -> bool:
     if (period.until - period.begin).days > 92 or period.text.endswith(_SO_FAR):
         return False  # a year or half a year (今年 in February too) frames the figures after it
     event = _EVENT_AFTER.match(text, period.end)
-    # 安排一季度开工重大项目3个: the verb qualifies what is counted, the quarter dates it
+    # 二季度动工项目5个: the verb qualifies what is counted, the quarter dates it
     return event is not None and not _QUALIFIED.match(text, event.end())
 
 
@@ -247,8 +247,8 @@ _FRAME_REACH = 4  # paragraphs back (the year's own included) a year may date
 def _frame_before(
     article: Article, periods: tuple[Period, ...], q: Quantity, with_figures: set[int]
 ) -> int | None:
-    """2024年，X县…。\n地方一般公共预算收入突破20亿元…: in a paragraph naming no period,
-    the year or part of a year the last paragraph naming one ends with, when that
+    """2024年，X县…。\n全县新增规上企业31家…: in a paragraph naming no period,
+    the whole year the last paragraph naming a period ends with, when that
     paragraph is one of the ``_FRAME_REACH`` before and no heading comes between (not
     for sizes)."""
     if q.base_unit in _SIZES:
@@ -266,7 +266,7 @@ def _frame_before(
     between = {s.paragraph for s in sentences[p.sentence : first] if s.paragraph != paragraph}
     if any(_is_heading(article, i, with_figures) for i in range(p.sentence + 1, first)):
         return None  # 三、民生实事: a heading naming no period ends the year's section
-    if len(between) > _FRAME_REACH or p.kind not in ("year", "interval") or p.begin is None:
+    if len(between) > _FRAME_REACH or p.kind != "year" or p.begin is None:
         return None
     return last if _frames(article.text, p) else None
 
@@ -290,7 +290,7 @@ def _event_day(article: Article, periods: tuple[Period, ...], q: Quantity) -> in
 
 
 def _day_of_event(ex: Extraction, q: Quantity) -> int | None:
-    """A figure about an event (参加此次活动的项目共12项): the day named in the sentence
+    """A figure about an event (本次活动签下的项目达9个): the day named in the sentence
     that first names the event (9月23日，…举行X活动), when that sentence names one."""
     if q.base_unit in _SIZES or not q.subject or not q.subject.startswith(_EVENT_KEY):
         return None

@@ -20,7 +20,7 @@ phone numbers, 500强), and a unit without a number neither (亿元以上项目)
 - Durations: 年 after a number that is not a calendar year (建设周期2年, 连续十一年),
   个月 also with 多 or 余 inside (四个多月: 4 个月, 余), 个工作日, 天.
 - 车道 counts lanes (双向六车道: 6 车道); 半小时, 半个月, 半天 are 0.5 of the unit;
-  两大 … 十大 before what they count (三大产业集群) are counts of unit 大 (not 二十大,
+  两大 … 十大 before what they count (四大主导行业) are counts of unit 大 (not 二十大,
   a congress).
 - Not figures: numbers inside time expressions, inside short quoted names
   (“1310”), glued to Latin letters or '+' (G325, S270, 1+6+3), or after a
@@ -329,7 +329,7 @@ def _halves(article: Article, doc: Doc) -> list[_Raw]:
     return found
 
 
-# 两大产业空间, 三大产业集群, 十大支柱产业: a count of 2 to 10 kinds (not 二十大, 十八大
+# 两大园区, 四大主导行业, 十大工程: a count of 2 to 10 kinds (not 二十大, 十八大
 #以来: a congress; not 大学, 大会, 大道, 大幅, 大力 … opening a word)
 _GREAT = re.compile(
     r"(?<![0-9〇零一二两三四五六七八九十第])([两二三四五六七八九]|十)大"
@@ -339,7 +339,7 @@ _GREAT_UNIT = Unit("大", "大", Fraction(1), None, "count")
 
 
 def _n_great(article: Article, doc: Doc) -> list[_Raw]:
-    """Counts written N大 before what they count (三大产业集群: 3 大)."""
+    """Counts written N大 before what they count (四大主导行业: 4 大)."""
     found = []
     for m in _GREAT.finditer(article.text):
         s = doc.sentence_at(m.start())

@@ -1,7 +1,7 @@
 """Figures about something named before them: the event a clause refers back to, the
 total a 其中-sentence breaks down, and the listed things a count counts.
 
-- 参加此次活动的重点项目共有12项: a clause naming the event again (``event-ref`` cues in
+- 本次活动签下的项目达9个: a clause naming the event again (``event-ref`` cues in
   ``data/lexicon/cues.tsv``: 此次活动, 本次签约 …) gives its figures to the event named
   last before it;
 - 其中，开工项目…5项、总投资4.53亿元: a sentence opening with 其中 breaks down the total
@@ -9,7 +9,7 @@ total a 其中-sentence breaks down, and the listed things a count counts.
   its clause is that total's subject's;
 - A、B、C3项, A、B等12家: every item of the 、-list before a count (or before 等) is
   what it counts or an example, not its subject;
-- A、B、C等投资超10亿元的重大项目: a bound (超, 以上, 以下, 不足) that each listed thing
+- 甲、乙、丙等投资逾5亿元的工业项目: a bound (超, 以上, 以下, 不足) that each listed thing
   meets is a figure of each of them.
 """
 
@@ -74,12 +74,12 @@ _LIST_INTRO = ("包括", "包含", "涵盖", "如")
 
 
 _BOUNDS = frozenset({"超", "以上", "以下", "不足"})
-_BOUND_REACH = 8  # 等 … figure: room for the measure (等投资超10亿元)
+_BOUND_REACH = 8  # 等 … figure: room for the measure (等投资逾5亿元)
 
 
 def shared_by(ex: Extraction, q: Quantity, floor: int) -> list[Mention]:
-    """The listed things a bound after their list holds for, each (A、B、C等投资超10亿元的
-    重大项目: A, B and C each invest over 10亿元); [] when the figure is no such bound. The
+    """The listed things a bound after their list holds for, each (甲、乙、丙等投资逾5亿元的
+    工业项目: each of them invests over 5亿元); [] when the figure is no such bound. The
     list starts after ``floor`` (the clause's start)."""
     text = ex.article.text
     if q.qualifier not in _BOUNDS or not text.startswith("的", q.end):

@@ -7,12 +7,12 @@ In order, the first that applies:
 1. the name a 的 after the figure (or after the last figure of its 、-list) points
    to (47公里的碧道工程), or a name right after the figure (年产5000吨冷链食品项目; not
    the place of the people works benefit: 惠及42万X群众);
-1b. a bound after a list (A、B、C等投资超10亿元的重大项目) is each listed thing's: the
+1b. a bound after a list (甲、乙、丙等投资逾5亿元的工业项目) is each listed thing's: the
    figure is copied for each of them;
 2. the nearest fitting name before it in its clause, skipping examples (A、B等企业),
    places after 在 or 经 and every place listed with them (在石湾、园洲两地整备…), and
    scopes of ranks and shares (居江门第二, 排名全市第一, 高于佛山市平均水平);
-2b. a clause referring back to an event (参加此次活动的…): the event named last before
+2b. a clause referring back to an event (本次活动签下的…): the event named last before
    it (``kg.extract.figures.referents``);
 3. for a total (共有22个…), the last thing the sentence named before it;
 4. 全镇 / 全县 in the clause: the last town / county named before it (not the whole
@@ -23,7 +23,7 @@ In order, the first that applies:
    before it, else the one named most often);
 6. in a sentence opening with 当天/现场, the one event named before it;
 7. the subject of the previous figure of the same sentence (同比增长…), unless that
-   one counts a set the subject is one of (是全省28个…之一，位列第95名);
+   one counts a set the subject is one of (是全省15个上榜县之一，排第62位);
 7b. in a sentence opening with 其中 whose topic is no name (其中，开工项目包括…5项), the
    subject of the total the paragraph's previous sentence gave;
 8. the project, park or road the sentence opens with (二期项目总投资…), past a short
@@ -86,7 +86,7 @@ def assign_subjects(ex: Extraction, fallback: str | None) -> tuple[Quantity, ...
         if not q.subject:
             previous = out[-1] if out and out[-1].sentence == q.sentence else None
             if previous is not None and _one_of(ex.article.text, previous):
-                previous = None  # 是全省28个…之一，位列第95名: the rank is not the set's
+                previous = None  # 是全省15个上榜县之一，排第62位: the rank is not the set's
             q = replace(q, subject=quantity_subject(ex, q, fallback, previous, totals))
         if q.subject:
             totals[q.sentence] = q.subject
@@ -117,7 +117,7 @@ _ONE_OF = "之一"
 
 
 def _one_of(text: str, q: Quantity) -> bool:
-    """Whether ``q`` counts a set the subject is one of (是全省28个入围的镇之一): its clause
+    """Whether ``q`` counts a set the subject is one of (是全省15个上榜县之一): its clause
     goes on to 之一."""
     end = first_mark_from(text, ",，;；。:：", q.end)
     return text.find(_ONE_OF, q.end, end if end >= 0 else len(text)) >= 0

@@ -24,7 +24,7 @@ written and whose ``begin``/``until`` are the first and last day it covers:
 - 昨天, 昨日, 前天, 今天, 今日: kind 'instant' at that day before the article date
   (a newspaper's 昨天上午 is the day before it went to press);
 - "十四五"时期, 十四五期间: the five-year plan's years (2021-2025);
-- a year opening a name without 年 (2024连州招商推介会, 2023全国综合竞争力百强镇): the
+- a year opening a name without 年 (2024连州招商推介会, 2022全国绿色发展百佳县): the
   whole year, which the event or ranking is of; not a number before a unit (2000亩,
   2024多家).
 
