@@ -330,7 +330,7 @@ def _halves(article: Article, doc: Doc) -> list[_Raw]:
 
 
 # 两大园区, 四大主导行业, 十大工程: a count of 2 to 10 kinds (not 二十大, 十八大
-#以来: a congress; not 大学, 大会, 大道, 大幅, 大力 … opening a word)
+# 以来: a congress; not 大学, 大会, 大道, 大幅, 大力 … opening a word)
 _GREAT = re.compile(
     r"(?<![0-9〇零一二两三四五六七八九十第])([两二三四五六七八九]|十)大"
     r"(?![学会型道桥街楼厦队概约幅力量多于门湾批])(?=[\u4e00-\u9fff“\"])"

@@ -17,12 +17,23 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.kinds import Kind
+from kg.extract.figures.builds import stops
+from kg.extract.figures.topics import top_level_at
+from kg.extract.kinds import PLACES, Kind
 from kg.extract.text.clauses import top_level_within
 from kg.extract.text.cues import cue_pattern
+from kg.extract.text.spans import ending, starting
 from kg.records import Extraction, Mention, Quantity
 
-__all__ = ["list_items_before", "referred_event", "shared_by", "total_broken_down"]
+__all__ = [
+    "first_of_coordination",
+    "last_of_list",
+    "list_items_before",
+    "listed",
+    "referred_event",
+    "shared_by",
+    "total_broken_down",
+]
 
 _EVENT_REF = cue_pattern("event-ref")
 _PARTS_OF = re.compile(r"[\s“”\"]*其中")
@@ -89,3 +100,39 @@ def shared_by(ex: Extraction, q: Quantity, floor: int) -> list[Mention]:
         return []
     items = list_items_before(ex, deng + 1, floor)
     return items if len(items) > 1 else []
+
+
+def listed(text: str, mention) -> bool:
+    """Whether ``mention`` is an item of a 、-list (a 、 right before or after it)."""
+    return text.startswith("、", mention.end) or text[mention.start - 1 : mention.start] == "、"
+
+
+def last_of_list(ex: Extraction, q: Quantity) -> Quantity:
+    """The last figure of a 、-list holding ``q`` (主线长约291公里、支线长约350公里的…)."""
+    text = ex.article.text
+    # a gap of at most 8 characters: only figures starting in the next 8 can follow
+    for nxt in starting(ex.quantities, q.end, q.end + 8):
+        gap = text[q.end : nxt.start]
+        if gap.startswith("、") and len(gap) <= 8 and not stops(gap):
+            return last_of_list(ex, nxt)
+    return q
+
+
+def first_of_coordination(ex: Extraction, m: Mention) -> Mention:
+    """大良街道、伦教街道新增学位5400个: a figure after places joined by 、 (和, 与, 及)
+    goes to the first of them, as the list's head."""
+    text = ex.article.text
+    while text[m.start - 1 : m.start] in _JOINS:
+        prev = [x for x in ending(ex.mentions, m.start - 1, m.start - 1) if _alike(x, m)]
+        if not prev:
+            break
+        m = top_level_at(ex.mentions, prev[0])
+    return m
+
+
+_JOINS = ("、", "和", "与", "及")
+
+
+def _alike(a: Mention, b: Mention) -> bool:
+    """Two names a list may join: of one kind, or both places (杏坛镇、勒流街道)."""
+    return a.kind == b.kind or (a.kind in PLACES and b.kind in PLACES)

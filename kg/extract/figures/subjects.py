@@ -46,34 +46,50 @@ In order, the first that applies:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
-from decimal import Decimal
 
+from kg.extract.figures.builds import built_object, invested, stops
+from kg.extract.figures.own_place import main_place, own_place, whole_of
 from kg.extract.figures.referents import (
+    first_of_coordination,
+    last_of_list,
     list_items_before,
+    listed,
     referred_event,
     shared_by,
     total_broken_down,
 )
+from kg.extract.figures.topics import (
+    ANAPHORS,
+    LEAD,
+    SUBJECT_KINDS,
+    WORKS,
+    anaphor_at,
+    antecedent,
+    sentence_topic,
+    top_level_at,
+)
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.names.events import ON_THE_DAY
 from kg.extract.pipeline import step
-from kg.extract.text.clauses import find_all, first_mark_from, inside, last_mark_before
-from kg.extract.text.spans import (
-    covering,
-    ending,
-    first_starting_from,
-    in_sentence,
-    starting,
-    within,
-)
-from kg.records import DIVISION_KINDS, Extraction, Mention, Quantity
+from kg.extract.text.clauses import find_all, first_mark_from, last_mark_before
+from kg.extract.text.spans import covering, first_starting_from, in_sentence, starting, within
+from kg.records import Extraction, Mention, Quantity
 
-SUBJECT_KINDS = PLACES | {Kind.PARK, Kind.COMPANY, Kind.PROJECT, Kind.ROAD, Kind.PROGRAMME}
-WORKS = (Kind.PROJECT, Kind.PARK, Kind.ROAD)
-_BUILD = ("建设", "打造", "扩建", "新建", "建成", "签约", "签下", "实施", "推进", "开工", "动工")
-_BUILD += ("引进", "推动")
+# what the relation rules and the table reader take from here
+__all__ = [
+    "ANAPHORS",
+    "SUBJECT_KINDS",
+    "WORKS",
+    "anaphor_at",
+    "antecedent",
+    "assign_subjects",
+    "figure_subjects_step",
+    "main_place",
+    "own_place",
+    "quantity_subject",
+]
+
 _SCOPE = ("居", "在", "列", "占", "高于", "低于", "较", "比", "超过", "于", "排名")
 _SCOPE += ("经",)  # 途经A镇, 路线经A、B两镇: the places a road passes
 
@@ -123,58 +139,6 @@ def _one_of(text: str, q: Quantity) -> bool:
     return text.find(_ONE_OF, q.end, end if end >= 0 else len(text)) >= 0
 
 
-_LOCAL = (Kind.TOWN, Kind.SUBDISTRICT, Kind.VILLAGE)
-_ABOVE_LOCAL = (Kind.COUNTY, Kind.PREFECTURE)
-_LOCAL_MIN = 3
-
-
-def own_place(ex: Extraction) -> str | None:
-    """The place the article is about: a town, subdistrict or village named at least
-    three times, more often than any county or prefecture, and in at least half of the
-    article's mentions of towns and villages (an article on one town, not a county's
-    article naming many), else the main place (``main_place``)."""
-    local: Counter[str] = Counter()
-    above: Counter[str] = Counter()
-    for m in ex.mentions:
-        if m.entity and m.kind in _LOCAL:
-            local[m.entity] += 1
-        elif m.entity and m.kind in _ABOVE_LOCAL:
-            above[m.entity] += 1
-    if local:
-        place, count = sorted(local.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        if (
-            count >= _LOCAL_MIN
-            and count > max(above.values(), default=0)
-            and 2 * count >= sum(local.values())
-        ):
-            return place
-    return main_place(ex)
-
-
-def main_place(ex: Extraction) -> str | None:
-    """Key of the county-level (else prefecture) division named most often."""
-    found = _MAIN_PLACE.get(id(ex.mentions))
-    if found is not None and found[0] is ex.mentions:
-        return found[1]
-    if len(_MAIN_PLACE) >= 8:
-        _MAIN_PLACE.clear()
-    place = _main_place(ex.mentions)
-    _MAIN_PLACE[id(ex.mentions)] = (ex.mentions, place)
-    return place
-
-
-# main_place by mentions tuple: the figure rules ask it once per figure saying 全市
-_MAIN_PLACE: dict[int, tuple[tuple[Mention, ...], str | None]] = {}
-
-
-def _main_place(mentions: tuple[Mention, ...]) -> str | None:
-    for levels in ((Kind.COUNTY,), (Kind.PREFECTURE,), (Kind.PROVINCE,)):
-        counts = Counter(m.entity for m in mentions if m.kind in levels and m.entity)
-        if counts:
-            return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    return None
-
-
 def quantity_subject(
     ex: Extraction,
     q: Quantity,
@@ -188,7 +152,7 @@ def quantity_subject(
     target = (
         _policy_terms(ex, q, start)
         or _holding_works(ex, q)
-        or _de_target(ex, _last_of_list(ex, q))
+        or _de_target(ex, last_of_list(ex, q))
         or _adjacent_target(ex, q)
         or _spent_on(ex, q)
     )
@@ -198,7 +162,7 @@ def quantity_subject(
         _named_in_clause(ex, q, start)
         or referred_event(ex, q, start)
         or _total_of(ex, q, start)
-        or _whole_of(ex, q, start)
+        or whole_of(ex, q, start)
         or _anaphor(ex, q, start, previous)
         or _on_the_day(ex, q)
         or (previous.subject if previous is not None else None)
@@ -220,7 +184,7 @@ def _policy_terms(ex: Extraction, q: Quantity, start: int) -> str | None:
         for m in in_sentence(ex.mentions, q.sentence)
         if m.end <= start and m.kind == Kind.PROGRAMME and text[m.start - 1 : m.start] == "《"
     ]
-    return _top_level_at(ex.mentions, policies[-1]).entity if policies else None
+    return top_level_at(ex.mentions, policies[-1]).entity if policies else None
 
 
 def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
@@ -237,12 +201,12 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
         for m in within(ex.mentions, start + 1, q.start)
         if m.kind in SUBJECT_KINDS
         and not _is_scope(text, m)
-        and _top_level_at(ex.mentions, m) not in examples
+        and top_level_at(ex.mentions, m) not in examples
         and not _counted(ex, m, q)
         and not _counts_before(ex, m, q)
     ]
     while before:
-        nearest = _first_of_coordination(ex, _top_level_at(ex.mentions, before[-1]))
+        nearest = first_of_coordination(ex, top_level_at(ex.mentions, before[-1]))
         if _is_scope(text, nearest):
             # 在石湾、园洲、龙溪三地整备用地: every place of a list after 在 is a scope
             before = [m for m in before if m.end <= nearest.start]
@@ -250,8 +214,8 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
         if nearest.kind == Kind.COMPANY:
             # X公司投资15亿元建设Y: the money is Y's, not the investor's; so it is
             # when the next clause builds Y (X公司计划投资15亿元，在A镇建设Y)
-            invested = _invested(q)
-            return _built_object(ex, q, after_only=True, next_clause=invested) or nearest.entity
+            money = invested(q)
+            return built_object(ex, q, after_only=True, next_clause=money) or nearest.entity
         return nearest.entity
     return None
 
@@ -259,7 +223,7 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
 def _parts_of_total(ex: Extraction, q: Quantity, totals: dict[int, str]) -> str | None:
     """其中，开工项目包括…5项: a sentence opening with 其中 and naming no topic of its own
     breaks down the previous sentence's total (rule 7b)."""
-    if _sentence_topic(ex, q) is not None:
+    if sentence_topic(ex, q) is not None:
         return None
     return total_broken_down(ex, q, totals)
 
@@ -275,42 +239,17 @@ def _total_of(ex: Extraction, q: Quantity, start: int) -> str | None:
     ]
     if not earlier:
         return None
-    return _first_of_coordination(ex, _top_level_at(ex.mentions, earlier[-1])).entity
+    return first_of_coordination(ex, top_level_at(ex.mentions, earlier[-1])).entity
 
 
 def _from_sentence(ex: Extraction, q: Quantity) -> str | None:
     """The works the sentence opens with, else what it builds, else its topic (rules 6-8)."""
-    topic = _sentence_topic(ex, q)
+    topic = sentence_topic(ex, q)
     if topic is not None and _counted(ex, topic, q):
         topic = None  # X项目M个: the sentence opens with what the figure counts
     if topic is not None and topic.kind in WORKS:
         return topic.entity
-    return _built_object(ex, q) or (topic.entity if topic is not None else None)
-
-
-# 园区企业本地配套率达到45%, 公司2023年实现营业收入…: a noun standing for a name
-# said before; the kinds it can stand for.
-ANAPHORS = {
-    "该园区": (Kind.PARK,),
-    "园区": (Kind.PARK,),
-    "该公司": (Kind.COMPANY,),
-    "该企业": (Kind.COMPANY,),
-    "公司": (Kind.COMPANY,),
-    "该集团": (Kind.COMPANY,),
-    "集团": (Kind.COMPANY,),
-    "该项目": WORKS,
-    "项目": WORKS,
-    "该工程": WORKS,
-    "工程": WORKS,
-    "产业园": (Kind.PARK,),
-    # 路线起于A镇…，全长22公里; 路线经A、B、C三个镇: the road or road works named before
-    "路线": (Kind.ROAD, Kind.PROJECT),
-    "线路": (Kind.ROAD, Kind.PROJECT),
-    "主线": (Kind.ROAD, Kind.PROJECT),
-}
-_CLAUSE_LEAD = re.compile(
-    r"[\s,，、]*(?:其中|目前|同时|此外|另外|当前|现)?[,，]?(?:力争|争取|确保|预计|计划)?"
-)
+    return built_object(ex, q) or (topic.entity if topic is not None else None)
 
 
 def _anaphor(ex: Extraction, q: Quantity, start: int, previous: Quantity | None) -> str | None:
@@ -334,57 +273,6 @@ def _anaphor(ex: Extraction, q: Quantity, start: int, previous: Quantity | None)
     return antecedent(ex, q.sentence, lead, kinds)
 
 
-def antecedent(ex: Extraction, sentence: int, lead: int, kinds: tuple[str, ...]) -> str | None:
-    """The thing of ``kinds`` a noun at ``lead`` in ``sentence`` stands for (园区, 该项目):
-    sentence by sentence back through the paragraph, the sentence's topic or the last
-    such name in it; else the topic of one of the ``_TOPIC_REACH`` sentences before the
-    paragraph (项目共设桥梁13座 opening a paragraph after the works' one); else the one
-    named most often before ``lead`` (at least twice)."""
-    said = [m for m in ex.mentions if m.end <= lead and m.kind in kinds and m.entity]
-    paragraph = _paragraph_of(ex, sentence)
-    index = sentence
-    for index in range(sentence, -1, -1):  # back through the paragraph, nearest first
-        if _paragraph_of(ex, index) != paragraph:
-            break
-        topic = _topic_of(ex, index) if index < sentence else None
-        if topic is not None and topic.kind in kinds:
-            return topic.entity
-        here = [m for m in said if m.sentence == index]
-        if here:
-            return _top_level_at(ex.mentions, here[-1]).entity
-    # 项目共设桥梁13座 opening a paragraph: the works a sentence just before opened with
-    for before in range(index, max(-1, index - _TOPIC_REACH), -1):
-        topic = _topic_of(ex, before) if before < sentence else None
-        if topic is not None and topic.kind in kinds:
-            return topic.entity
-    if not said:
-        return None
-    counts = Counter(m.entity for m in said)
-    latest = {m.entity: i for i, m in enumerate(said)}
-    best = max(counts, key=lambda e: (counts[e], latest[e]))
-    return best if counts[best] > 1 else None  # named once, far back: too weak a link
-
-
-_TOPIC_REACH = 4  # sentences before the paragraph an anaphor may reach back
-
-
-def _topic_of(ex: Extraction, index: int) -> Mention | None:
-    """The topic of sentence ``index`` (the name it opens with), as ``_sentence_topic``."""
-    end = ex.article.sentences[index].end
-    return _sentence_topic(ex, Quantity("", end, end, index, Decimal(0), ""))
-
-
-def anaphor_at(text: str, pos: int) -> tuple[str | None, int]:
-    """The anaphor (园区, 公司 …) a clause starting at ``pos`` opens with, and where."""
-    lead = _CLAUSE_LEAD.match(text, pos).end()
-    return next((w for w in ANAPHORS if text.startswith(w, lead)), None), lead
-
-
-def _paragraph_of(ex: Extraction, sentence: int) -> int | None:
-    sentences = ex.article.sentences
-    return sentences[sentence].paragraph if 0 <= sentence < len(sentences) else None
-
-
 def _on_the_day(ex: Extraction, q: Quantity) -> str | None:
     """当天共有5个项目同步动工: a sentence opening with 当天/现场 counts at the one event
     named before it."""
@@ -393,7 +281,7 @@ def _on_the_day(ex: Extraction, q: Quantity) -> str | None:
         return None
     sentence = sentences[q.sentence]
     text = ex.article.text
-    lead = _LEAD.match(text, sentence.start).end()
+    lead = LEAD.match(text, sentence.start).end()
     if not ON_THE_DAY.match(text, lead):
         return None
     events = {m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= sentence.start}
@@ -412,7 +300,7 @@ def _paragraph_topic(ex: Extraction, q: Quantity) -> str | None:
     if any(m.start < q.start and m.kind in PLACES for m in in_sentence(ex.mentions, q.sentence)):
         return None
     probe = replace(q, sentence=before.index, start=before.end, end=before.end)
-    topic = _sentence_topic(ex, probe)
+    topic = sentence_topic(ex, probe)
     return (
         topic.entity
         if topic is not None and topic.kind in WORKS + (Kind.COMPANY, Kind.EVENT)
@@ -420,181 +308,10 @@ def _paragraph_topic(ex: Extraction, q: Quantity) -> str | None:
     )
 
 
-def _built_object(
-    ex: Extraction, q: Quantity, after_only: bool = False, next_clause: bool = False
-) -> str | None:
-    """The project, park or road a verb of building or signing governs in the sentence,
-    before the figure or in its clause (with ``after_only``, in its clause after it;
-    with ``next_clause`` also in the clause right after one ending with the figure):
-    in 收入超过20万元,建成示范带3条 the belts built are no subject of the income."""
-    text = ex.article.text
-    for m in in_sentence(ex.mentions, q.sentence):
-        if m.kind not in WORKS:
-            continue
-        later = m.start >= q.end
-        gap = text[q.end : m.start]
-        if next_clause and later and _next_clause_only(ex, q, m, gap):
-            gap = gap.lstrip()[1:]
-        if (after_only and not later) or (later and _stops(gap)):
-            continue
-        anchor = m.start
-        while True:  # 引进X公司覆铜板项目: the verb stands before the company's name
-            owner = [c for c in ending(ex.mentions, anchor, anchor) if c.kind == Kind.COMPANY]
-            if not owner:
-                break
-            anchor = min(c.start for c in owner)
-        if _builds(text[max(0, anchor - 8) : anchor]):
-            return _top_level_at(ex.mentions, m).entity
-    return None
-
-
-# 计划投资, 总投资, 投入: a figure that is money put into works
-_INVESTED = ("投资", "投入")
-_NEXT_CLAUSE_MAX = 16
-
-
-def _invested(q: Quantity) -> bool:
-    """Whether the figure is money invested (its measure says 投资 or 投入)."""
-    return q.unit.endswith("元") and any(w in (q.measure or "") for w in _INVESTED)
-
-
-def _next_clause_only(ex: Extraction, q: Quantity, works: Mention, gap: str) -> bool:
-    """计划投资15亿元，在A镇建设Y: the figure ends its clause, and the next clause, short
-    and naming no company nor holding another figure, leads up to the works."""
-    rest = gap.lstrip()
-    if rest[:1] not in ("，", ",") or _stops(rest[1:]) or len(rest) > _NEXT_CLAUSE_MAX:
-        return False
-    # 建设年产5万吨改性塑料项目: a figure right before the works describes them
-    between = starting(ex.quantities, q.end + 1, works.start - 1)
-    if any(q.end < o.start < works.start and o.end != works.start for o in between):
-        return False
-    return not any(
-        c.kind == Kind.COMPANY
-        and c.end != works.start  # 引进X公司Y项目: the company names the works
-        for c in within(ex.mentions, q.end, works.start)
-    )
-
-
-def _builds(head: str) -> bool:
-    """A verb of building in ``head`` with no clause mark after it (一个;水步镇引进: yes)."""
-    for verb in _BUILD:
-        i = head.rfind(verb)
-        if i >= 0 and not _stops(head[i + len(verb) :]):
-            return True
-    return False
-
-
-_WHOLE = {"全镇": (Kind.TOWN, Kind.SUBDISTRICT), "全县": (Kind.COUNTY,), "全区": (Kind.COUNTY,)}
-# 镇里还计划投资2000万元…: the town, county or city named last before it
-_HERE = {
-    "镇里": (Kind.TOWN, Kind.SUBDISTRICT),
-    "县里": (Kind.COUNTY,),
-    "区里": (Kind.COUNTY,),
-    "市里": (Kind.PREFECTURE, Kind.COUNTY),
-}
-
-
-def _whole_of(ex: Extraction, q: Quantity, start: int) -> str | None:
-    """全镇 / 全县 in the figure's clause: the last town / county named before it
-    (not in 占全县的23.8%, where the whole is the scope of a share)."""
-    clause = ex.article.text[start + 1 : q.start]
-    if "全市" in clause and not _whole_is_scope(clause, "全市"):
-        return main_place(ex)  # 全市 is the article's own city
-    for word, levels in _WHOLE.items():
-        if word in clause and not _whole_is_scope(clause, word):
-            named = [m for m in ex.mentions if m.end <= q.start and m.kind in levels]
-            return named[-1].entity if named else None
-    for word, levels in _HERE.items():
-        if word in clause:
-            named = [
-                m
-                for m in ex.mentions
-                if m.end <= q.start
-                and m.kind in levels
-                and m.entity
-                # 市里 is a city: a prefecture or a county-level 市 (台山市), not a 县
-                and (word != "市里" or m.kind == Kind.PREFECTURE or m.text.endswith("市"))
-            ]
-            return named[-1].entity if named else None
-    return None
-
-
-def _whole_is_scope(clause: str, word: str) -> bool:
-    """占全县的23.8%, 贡献全区增量的52.7%: the whole is what a share is of."""
-    return any(verb + word in clause for verb in _SHARE_OF)
-
-
-_SHARE_OF = ("占", "贡献", "拉动")
-_LEAD = re.compile(r"[\s0-9年月日今去明上下半全一二三四季度前后以来截至止,，、]*")
-
-
-def _sentence_topic(ex: Extraction, q: Quantity) -> Mention | None:
-    """The name a sentence opens with (二期项目总投资…, 规划用地…): its figures are about it.
-
-    A short opening clause without a name (其中，配套方面，为破解用地瓶颈，) is passed
-    over; a place opening ``X的Y`` leaves the topic to Y (城区至东华镇的东延线全长…); an
-    organ or organisation is the topic when it acts (农业农村局联合…推广…，带动…; 人民医院
-    新院区投入使用，新增床位…), not when it speaks (发展和改革局负责人表示…).
-    """
-    sentence = (
-        ex.article.sentences[q.sentence] if 0 <= q.sentence < len(ex.article.sentences) else None
-    )
-    if sentence is None:
-        return None
-    text = ex.article.text
-    lead = _past_framing(ex, _LEAD.match(text, sentence.start).end(), q.start)
-    first = [m for m in starting(ex.mentions, lead, lead) if m.kind in _TOPIC_KINDS]
-    # 开平市水口镇是…: the topic is the last of places named one after another
-    while first and first[0].kind in DIVISION_KINDS:
-        nxt = [
-            m for m in starting(ex.mentions, first[0].end, first[0].end) if m.kind in DIVISION_KINDS
-        ]
-        if not nxt:
-            break
-        first = nxt
-    if not first or first[0].end > q.start:
-        return None
-    top = _top_level_at(ex.mentions, first[0])
-    top = _head_after_de(ex, top, q.start) or top
-    if top.kind in _ACTORS:
-        spoken = text[top.end : q.start]
-        return None if any(w in spoken for w in _SPEECH) else top
-    return top if top.kind in SUBJECT_KINDS or top.kind == Kind.EVENT else None
-
-
-_ACTORS = (Kind.GOVERNMENT_BODY, Kind.ORGANIZATION)
-_TOPIC_KINDS = SUBJECT_KINDS | set(_ACTORS)
-_SPEECH = ("表示", "介绍", "说", "称", "指出", "透露", "强调", "认为", "显示", "获悉", "负责人")
-_FRAMING_MAX = 8
-_DE_AFTER_PLACE = re.compile(r"(?:(?:至|到|—|-)[^\s,，。;；:：的]{1,8})?的")
-
-
-def _past_framing(ex: Extraction, lead: int, limit: int) -> int:
-    """Where the sentence's subject starts: after a short opening clause that names
-    nothing (其中，配套方面，为破解用地瓶颈，)."""
-    text = ex.article.text
-    window = text[lead : min(limit, lead + _FRAMING_MAX + 1)]
-    comma = min((i for i in (window.find("，"), window.find(",")) if i > 0), default=-1)
-    if comma < 0 or any(ch.isdigit() for ch in window[:comma]):
-        return lead
-    if any(lead <= m.start < lead + comma for m in ex.mentions):
-        return lead
-    return _LEAD.match(text, lead + comma + 1).end()
-
-
-def _head_after_de(ex: Extraction, place: Mention, limit: int) -> Mention | None:
-    """The name after 的 when a sentence opens ``X的Y`` or ``A至B的Y``: Y is the head."""
-    m = _DE_AFTER_PLACE.match(ex.article.text, place.end)
-    if m is None or m.end() >= limit:
-        return None
-    after = [x for x in starting(ex.mentions, m.end(), m.end()) if x.kind in SUBJECT_KINDS]
-    return _top_level_at(ex.mentions, after[0]) if after else None
-
-
 def _holding_works(ex: Extraction, q: Quantity) -> str | None:
     """A figure inside the name of works (柘林湾5万吨级通用码头项目) is theirs."""
     holding = [m for m in covering(ex.mentions, q.start, q.end) if m.kind in WORKS]
-    return _top_level_at(ex.mentions, holding[0]).entity if holding else None
+    return top_level_at(ex.mentions, holding[0]).entity if holding else None
 
 
 def _adjacent_target(ex: Extraction, q: Quantity) -> str | None:
@@ -603,7 +320,7 @@ def _adjacent_target(ex: Extraction, q: Quantity) -> str | None:
     after = [m for m in starting(ex.mentions, q.end, q.end) if m.kind in SUBJECT_KINDS]
     if not after:
         return None
-    top = _top_level_at(ex.mentions, after[0])
+    top = top_level_at(ex.mentions, after[0])
     if top.kind in PLACES and _BENEFITS.search(ex.article.text, max(0, q.start - 4), q.start):
         return None
     return top.entity
@@ -626,7 +343,7 @@ def _spent_on(ex: Extraction, q: Quantity) -> str | None:
     after = [m for m in starting(ex.mentions, at, at) if m.kind in SUBJECT_KINDS]
     if not after:
         return None
-    top = _top_level_at(ex.mentions, after[0])
+    top = top_level_at(ex.mentions, after[0])
     return top.entity if top.kind in WORKS else None
 
 
@@ -636,39 +353,19 @@ def _de_target(ex: Extraction, q: Quantity) -> str | None:
     if not text.startswith("的", q.end):
         return None
     after = first_starting_from(ex.mentions, q.end, 4, lambda m: m.kind in SUBJECT_KINDS)
-    if after is not None and _listed(text, after):
+    if after is not None and listed(text, after):
         after = None  # the first of a list of owners, named as works or companies
     if after is None:
         # 总投资210亿元的甲、乙、丙三个风电项目: the works after a list of their owners
         after = first_starting_from(
-            ex.mentions, q.end, _DE_REACH, lambda m: m.kind in WORKS and not _listed(text, m)
+            ex.mentions, q.end, _DE_REACH, lambda m: m.kind in WORKS and not listed(text, m)
         )
-        if after is not None and _stops(text[q.end : after.start]):
+        if after is not None and stops(text[q.end : after.start]):
             after = None
-    return _top_level_at(ex.mentions, after).entity if after is not None else None
+    return top_level_at(ex.mentions, after).entity if after is not None else None
 
 
 _DE_REACH = 20
-
-
-def _listed(text: str, mention) -> bool:
-    """Whether ``mention`` is an item of a 、-list (a 、 right before or after it)."""
-    return text.startswith("、", mention.end) or text[mention.start - 1 : mention.start] == "、"
-
-
-def _last_of_list(ex: Extraction, q: Quantity) -> Quantity:
-    """The last figure of a 、-list holding ``q`` (主线长约291公里、支线长约350公里的…)."""
-    text = ex.article.text
-    # a gap of at most 8 characters: only figures starting in the next 8 can follow
-    for nxt in starting(ex.quantities, q.end, q.end + 8):
-        gap = text[q.end : nxt.start]
-        if gap.startswith("、") and len(gap) <= 8 and not _stops(gap):
-            return _last_of_list(ex, nxt)
-    return q
-
-
-def _stops(gap: str) -> bool:
-    return any(p in gap for p in ",，;；。:：")
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -696,7 +393,7 @@ def _counted(ex: Extraction, m: Mention, q: Quantity) -> bool:
     """建成县级示范带3条: a name right before a count is what is counted, not its subject."""
     if q.kind != "amount" or q.base_unit != q.unit:
         return False  # only counts (个, 条, 家) count the thing named before them
-    top = _top_level_at(ex.mentions, m)
+    top = top_level_at(ex.mentions, m)
     if top.kind in PLACES:
         return False
     # A、B、C3项: every item of the list before the count is counted
@@ -707,36 +404,10 @@ def _counted(ex: Extraction, m: Mention, q: Quantity) -> bool:
 def _counts_before(ex: Extraction, m: Mention, q: Quantity) -> bool:
     """新材料项目28个、电子信息项目19个: a name another count right after it counts is no
     subject of the figures after that count."""
-    top = _top_level_at(ex.mentions, m)
+    top = top_level_at(ex.mentions, m)
     if top.kind in PLACES:
         return False
     return any(
         o is not q and o.kind == "amount" and o.base_unit == o.unit
         for o in starting(ex.quantities, top.end, top.end)
     )
-
-
-def _first_of_coordination(ex: Extraction, m: Mention) -> Mention:
-    """大良街道、伦教街道新增学位5400个: a figure after places joined by 、 (和, 与, 及)
-    goes to the first of them, as the list's head."""
-    text = ex.article.text
-    while text[m.start - 1 : m.start] in _JOINS:
-        prev = [x for x in ending(ex.mentions, m.start - 1, m.start - 1) if _alike(x, m)]
-        if not prev:
-            break
-        m = _top_level_at(ex.mentions, prev[0])
-    return m
-
-
-_JOINS = ("、", "和", "与", "及")
-
-
-def _alike(a: Mention, b: Mention) -> bool:
-    """Two names a list may join: of one kind, or both places (杏坛镇、勒流街道)."""
-    return a.kind == b.kind or (a.kind in PLACES and b.kind in PLACES)
-
-
-def _top_level_at(mentions: tuple[Mention, ...], m: Mention) -> Mention:
-    """The outermost mention containing ``m`` (a figure is about 碧道工程, not 碧道)."""
-    outer = [x for x in covering(mentions, m.start, m.end) if inside(m, x)]
-    return max(outer, key=lambda x: x.end - x.start) if outer else m
