@@ -476,3 +476,12 @@ def test_a_town_in_brackets_after_a_park_is_no_subject(make_article):
         "平远县加快园区建设。其中，平远高新技术产业园(仁居镇内)面积8600亩，启动区面积2100亩。",
     )
     assert found[8600] == found[2100] == "平远高新技术产业园"
+
+
+def test_a_programme_framing_what_the_place_did_is_no_subject(make_article):
+    # “X工程”累计培育…N家 gave the count to the programme
+    found = _subjects(
+        make_article,
+        "平远县加快乡村振兴。“强镇兴村工程”累计培育农村电商企业86家，带动就业2300多人。",
+    )
+    assert found[86] == found[2300] == "平远县"

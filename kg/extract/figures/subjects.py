@@ -67,6 +67,7 @@ from kg.extract.figures.topics import (
     WORKS,
     anaphor_at,
     antecedent,
+    frames_only,
     sentence_topic,
     top_level_at,
 )
@@ -210,6 +211,7 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
         if m.kind in SUBJECT_KINDS
         and not _is_scope(text, m)
         and not _qualifies_name(ex, m)
+        and not frames_only(text, top_level_at(ex.mentions, m))
         and top_level_at(ex.mentions, m) not in examples
         and not _counted(ex, m, q)
         and not _counts_before(ex, m, q)
