@@ -345,7 +345,6 @@ def test_wo_shi_needs_a_city_the_article_names(make_article):
     assert not [m for m in ex.mentions if m.text == "我市"]
 
 
-
 def test_a_clause_referring_back_to_the_event_gives_it_its_figures(make_article):
     # 本次活动签下的项目N个 went to the county, not the event named before
     found = _subjects(
