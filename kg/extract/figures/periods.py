@@ -263,6 +263,8 @@ def _frame_before(
     if last is None or periods[last].end > floor:
         return None  # the paragraph names a period of its own
     p = periods[last]
+    if paragraph - sentences[p.sentence].paragraph > 4 * _FRAME_REACH:
+        return None  # far back (paragraph numbers grow in text order, blank lines too)
     between = {s.paragraph for s in sentences[p.sentence : first] if s.paragraph != paragraph}
     if any(_is_heading(article, i, with_figures) for i in range(p.sentence + 1, first)):
         return None  # 三、民生实事: a heading naming no period ends the year's section

@@ -416,9 +416,13 @@ def _counted(ex: Extraction, m: Mention, q: Quantity) -> bool:
     top = top_level_at(ex.mentions, m)
     if top.kind in PLACES:
         return False
+    if top.end == q.start:
+        return True
     # A、B、C3项: every item of the list before the count is counted
-    floor = _clause_start(ex.article.text, q.start) + 1
-    return top.end == q.start or top in list_items_before(ex, q.start, floor)
+    text = ex.article.text
+    if text[q.start - 1 : q.start] != "等" and not ending(ex.mentions, q.start, q.start):
+        return False  # no list ends at the count
+    return top in list_items_before(ex, q.start, _clause_start(text, q.start) + 1)
 
 
 def _counts_before(ex: Extraction, m: Mention, q: Quantity) -> bool:
