@@ -266,8 +266,6 @@ def test_a_year_far_back_dates_no_paragraph(make_article):
 
 def test_a_quarter_qualifying_the_works_counted_dates_the_count(make_article):
     # 二季度动工项目N个: the quarter was taken for the date of a one-off start
-    ex = _extract(
-        make_article, "平远县第一季度动工项目4个，总投资12.5亿元。", D(2024, 4, 8)
-    )
+    ex = _extract(make_article, "平远县第一季度动工项目4个，总投资12.5亿元。", D(2024, 4, 8))
     quarter = ("第一季度", D(2024, 1, 1), D(2024, 3, 31))
     assert _period_of(ex, 4) == _period_of(ex, "12.5") == quarter

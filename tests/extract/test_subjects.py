@@ -345,7 +345,6 @@ def test_wo_shi_needs_a_city_the_article_names(make_article):
     assert not [m for m in ex.mentions if m.text == "我市"]
 
 
-
 def test_a_clause_referring_back_to_the_event_gives_it_its_figures(make_article):
     # 本次活动签下的项目N个 went to the county, not the event named before
     found = _subjects(
@@ -455,3 +454,33 @@ def test_a_bound_after_a_list_is_each_items(make_article):
     names = {e.key: e.name for e in ex.entities}
     five = sorted(names[q.subject] for q in ex.quantities if q.value == 5)
     assert five == ["平远大道改造工程", "广东仁居陶瓷有限公司", "广东平远矿业有限公司"]
+
+
+def test_a_figure_after_jun_is_each_listed_works(make_article):
+    # 甲、乙两项工程投资均为N亿元 went to the second item only
+    ex = extract(
+        make_article(
+            "平远县签约项目9个。其中，平远大道改造工程、仁居中学宿舍楼工程计划投资均为2亿元。"
+        )
+    )
+    names = {e.key: e.name for e in ex.entities}
+    two = sorted(names[q.subject] for q in ex.quantities if q.value == 2)
+    assert two == ["仁居中学宿舍楼工程", "平远大道改造工程"]
+
+
+def test_a_town_in_brackets_after_a_park_is_no_subject(make_article):
+    # X集聚区(A镇内)面积N亩 gave the area to the town in brackets
+    found = _subjects(
+        make_article,
+        "平远县加快园区建设。其中，平远高新技术产业园(仁居镇内)面积8600亩，启动区面积2100亩。",
+    )
+    assert found[8600] == found[2100] == "平远高新技术产业园"
+
+
+def test_a_programme_framing_what_the_place_did_is_no_subject(make_article):
+    # “X工程”累计培育…N家 gave the count to the programme
+    found = _subjects(
+        make_article,
+        "平远县加快乡村振兴。“强镇兴村工程”累计培育农村电商企业86家，带动就业2300多人。",
+    )
+    assert found[86] == found[2300] == "平远县"

@@ -348,3 +348,9 @@ def test_figures_after_a_year_opening_a_name_take_it(make_article):
 
     ex = extract(make_article("2023连南县投资洽谈会共签下项目18个，总投资约56亿元。"))
     assert {ex.periods[q.period].text for q in ex.quantities} == {"2023"}
+
+
+def test_a_whole_year_whose_target_was_met_is_the_year_reported(make_article):
+    # 超额完成下达的全年目标任务 in a January report was read as this year's
+    p = only(make_article, "平远县超额完成下达的全年目标任务。", D(2024, 1, 12))
+    assert (p.text, p.begin, p.until) == ("全年", D(2023, 1, 1), D(2023, 12, 31))

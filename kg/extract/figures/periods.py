@@ -139,6 +139,7 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
     with_figures = {q.sentence for q in quantities}
     sections = _section_periods(article, periods, with_figures)
     default = _release_period(ex)
+    event_days = _event_days(ex)
     out = []
     for q in quantities:
         years = _years_of_average(article, periods, q)
@@ -149,7 +150,7 @@ def carry_periods(ex: Extraction, quantities: tuple[Quantity, ...]) -> tuple[Qua
                 _carried(article, q.sentence, by_sentence),
                 _of_the_total(article, q.sentence, by_sentence),
                 _event_day(article, periods, q),
-                _day_of_event(ex, q),
+                _day_of_event(ex, q, event_days),
                 _balance_date(article, periods, q),
                 _paragraph_frame(article, periods, q),
                 sections.get(q.sentence),
@@ -263,6 +264,8 @@ def _frame_before(
     if last is None or periods[last].end > floor:
         return None  # the paragraph names a period of its own
     p = periods[last]
+    if paragraph - sentences[p.sentence].paragraph > 4 * _FRAME_REACH:
+        return None  # far back (paragraph numbers grow in text order, blank lines too)
     between = {s.paragraph for s in sentences[p.sentence : first] if s.paragraph != paragraph}
     if any(_is_heading(article, i, with_figures) for i in range(p.sentence + 1, first)):
         return None  # 三、民生实事: a heading naming no period ends the year's section
@@ -289,20 +292,29 @@ def _event_day(article: Article, periods: tuple[Period, ...], q: Quantity) -> in
     return _last_before(periods, sentence.start, a_day)
 
 
-def _day_of_event(ex: Extraction, q: Quantity) -> int | None:
+def _event_days(ex: Extraction) -> dict[str, int]:
+    """Event key → the one day named in the sentence first naming the event."""
+    days: dict[int, list[int]] = {}
+    for i, p in enumerate(ex.periods):
+        if p.kind == "instant" and _DAY.search(p.text):
+            days.setdefault(p.sentence, []).append(i)
+    out: dict[str, int] = {}
+    seen: set[str] = set()
+    for m in ex.mentions:
+        if m.entity and m.entity.startswith(_EVENT_KEY) and m.entity not in seen:
+            seen.add(m.entity)
+            here = days.get(m.sentence, [])
+            if len(here) == 1:
+                out[m.entity] = here[0]
+    return out
+
+
+def _day_of_event(ex: Extraction, q: Quantity, event_days: dict[str, int]) -> int | None:
     """A figure about an event (本次活动签下的项目达9个): the day named in the sentence
     that first names the event (9月23日，…举行X活动), when that sentence names one."""
-    if q.base_unit in _SIZES or not q.subject or not q.subject.startswith(_EVENT_KEY):
+    if q.base_unit in _SIZES or not q.subject:
         return None
-    first = next((m for m in ex.mentions if m.entity == q.subject), None)
-    if first is None:
-        return None
-    days = [
-        i
-        for i, p in enumerate(ex.periods)
-        if p.sentence == first.sentence and p.kind == "instant" and _DAY.search(p.text)
-    ]
-    return days[-1] if len(days) == 1 else None
+    return event_days.get(q.subject)
 
 
 def _balance_date(article: Article, periods: tuple[Period, ...], q: Quantity) -> int | None:

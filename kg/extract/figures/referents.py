@@ -10,7 +10,7 @@ total a 其中-sentence breaks down, and the listed things a count counts.
 - A、B、C3项, A、B等12家: every item of the 、-list before a count (or before 等) is
   what it counts or an example, not its subject;
 - 甲、乙、丙等投资逾5亿元的工业项目: a bound (超, 以上, 以下, 不足) that each listed thing
-  meets is a figure of each of them.
+  meets is a figure of each of them; so is a figure after 均 (甲、乙投资均为3亿元).
 """
 
 from __future__ import annotations
@@ -86,13 +86,20 @@ _LIST_INTRO = ("包括", "包含", "涵盖", "如")
 
 _BOUNDS = frozenset({"超", "以上", "以下", "不足"})
 _BOUND_REACH = 8  # 等 … figure: room for the measure (等投资逾5亿元)
+_EACH = "均"  # 甲、乙投资均为3亿元: the figure is each one's
 
 
 def shared_by(ex: Extraction, q: Quantity, floor: int) -> list[Mention]:
     """The listed things a bound after their list holds for, each (甲、乙、丙等投资逾5亿元的
-    工业项目: each of them invests over 5亿元); [] when the figure is no such bound. The
-    list starts after ``floor`` (the clause's start)."""
+    工业项目: each of them invests over 5亿元), or a figure after 均 (甲项目、乙项目投资总额
+    均为3亿元); [] when the figure is neither. The list starts after ``floor`` (the
+    clause's start)."""
     text = ex.article.text
+    each = text.rfind(_EACH, max(floor, q.start - _BOUND_REACH), q.start)
+    if each >= 0:  # 甲厂、乙厂计划投资均为3亿元
+        names = [m for m in top_level_within(ex.mentions, floor, each) if m.end <= each]
+        items = list_items_before(ex, names[-1].end, floor) if names else []
+        return items if len(items) > 1 else []
     if q.qualifier not in _BOUNDS or not text.startswith("的", q.end):
         return []
     deng = text.rfind("等", floor, q.start)

@@ -10,7 +10,8 @@ In order, the first that applies:
 1b. a bound after a list (甲、乙、丙等投资逾5亿元的工业项目) is each listed thing's: the
    figure is copied for each of them;
 2. the nearest fitting name before it in its clause, skipping examples (A、B等企业),
-   places after 在 or 经 and every place listed with them (在石湾、园洲两地整备…), and
+   a place in brackets after a name (X园(A镇内)面积…), places after 在 or 经 and every
+   place listed with them (在石湾、园洲两地整备…), and
    scopes of ranks and shares (居江门第二, 排名全市第一, 高于佛山市平均水平);
 2b. a clause referring back to an event (本次活动签下的…): the event named last before
    it (``kg.extract.figures.referents``);
@@ -66,6 +67,7 @@ from kg.extract.figures.topics import (
     WORKS,
     anaphor_at,
     antecedent,
+    frames_only,
     sentence_topic,
     top_level_at,
 )
@@ -73,7 +75,14 @@ from kg.extract.kinds import PLACES, Kind
 from kg.extract.names.events import ON_THE_DAY
 from kg.extract.pipeline import step
 from kg.extract.text.clauses import find_all, first_mark_from, last_mark_before
-from kg.extract.text.spans import covering, first_starting_from, in_sentence, starting, within
+from kg.extract.text.spans import (
+    covering,
+    ending,
+    first_starting_from,
+    in_sentence,
+    starting,
+    within,
+)
 from kg.records import Extraction, Mention, Quantity
 
 # what the relation rules and the table reader take from here
@@ -201,6 +210,8 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
         for m in within(ex.mentions, start + 1, q.start)
         if m.kind in SUBJECT_KINDS
         and not _is_scope(text, m)
+        and not _qualifies_name(ex, m)
+        and not frames_only(text, top_level_at(ex.mentions, m))
         and top_level_at(ex.mentions, m) not in examples
         and not _counted(ex, m, q)
         and not _counts_before(ex, m, q)
@@ -218,6 +229,15 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
             return built_object(ex, q, after_only=True, next_clause=money) or nearest.entity
         return nearest.entity
     return None
+
+
+def _qualifies_name(ex: Extraction, m: Mention) -> bool:
+    """X产业园(A镇内)面积N亩: a place in brackets right after a name says where that
+    name lies; it is not what is measured."""
+    text = ex.article.text
+    if m.kind not in PLACES or text[m.start - 1 : m.start] not in ("(", "（"):
+        return False
+    return bool(ending(ex.mentions, m.start - 1, m.start - 1))
 
 
 def _parts_of_total(ex: Extraction, q: Quantity, totals: dict[int, str]) -> str | None:
@@ -396,9 +416,13 @@ def _counted(ex: Extraction, m: Mention, q: Quantity) -> bool:
     top = top_level_at(ex.mentions, m)
     if top.kind in PLACES:
         return False
+    if top.end == q.start:
+        return True
     # A、B、C3项: every item of the list before the count is counted
-    floor = _clause_start(ex.article.text, q.start) + 1
-    return top.end == q.start or top in list_items_before(ex, q.start, floor)
+    text = ex.article.text
+    if text[q.start - 1 : q.start] != "等" and not ending(ex.mentions, q.start, q.start):
+        return False  # no list ends at the count
+    return top in list_items_before(ex, q.start, _clause_start(text, q.start) + 1)
 
 
 def _counts_before(ex: Extraction, m: Mention, q: Quantity) -> bool:

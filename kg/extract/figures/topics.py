@@ -20,6 +20,7 @@ __all__ = [
     "WORKS",
     "anaphor_at",
     "antecedent",
+    "frames_only",
     "paragraph_of",
     "sentence_topic",
     "top_level_at",
@@ -143,7 +144,18 @@ def sentence_topic(ex: Extraction, q: Quantity) -> Mention | None:
     if top.kind in _ACTORS:
         spoken = text[top.end : q.start]
         return None if any(w in spoken for w in _SPEECH) else top
+    if frames_only(text, top):
+        return None
     return top if top.kind in SUBJECT_KINDS or top.kind == Kind.EVENT else None
+
+
+_UNDER_A_PROGRAMME = re.compile(r"[”\"」]?(?:实施以来|启动以来|开展以来|以来|累计)")
+
+
+def frames_only(text: str, m: Mention) -> bool:
+    """A programme followed by 以来 or 累计 (“X工程”实施以来，累计培育…) frames what the
+    place did under it; it is not what the figures measure."""
+    return m.kind == Kind.PROGRAMME and _UNDER_A_PROGRAMME.match(text, m.end) is not None
 
 
 _ACTORS = (Kind.GOVERNMENT_BODY, Kind.ORGANIZATION)

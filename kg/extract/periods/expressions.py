@@ -297,6 +297,10 @@ def _year(m: re.Match[str], on: dt.date | None) -> _Found | None:
     return _Found(m.start(), m.end(), "year", begin, end)
 
 
+_MET = re.compile(r"(?:完成|实现|达成)[^，,。；;]{0,4}$")
+_MET_REACH = 8
+
+
 def _part_of_year(
     m: re.Match[str], on: dt.date | None, months: tuple[int, int], has_prefix: bool
 ) -> _Found:
@@ -305,7 +309,10 @@ def _part_of_year(
     text, end = m.string, m.end()
     if m.group("tail") in ("末", "底", "以来"):
         end -= len(m.group("tail"))  # 2023年三季度末: the tail is read below
-    ahead = _spoken_ahead(text, m.start(), end)
+    # 超额完成下达的全年目标: a target met is reported, not spoken of ahead
+    ahead = _spoken_ahead(text, m.start(), end) and not _MET.search(
+        text, max(0, m.start() - _MET_REACH), m.start()
+    )
     year = _year_of(m, on) if has_prefix else _part_year(first, last, on, ahead)
     if m.group("part") == "全年" and not has_prefix and on is not None:
         year = _whole_year(text, m.start(), on, year)
