@@ -16,6 +16,7 @@ Two lines:
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -51,6 +52,7 @@ def build_line(megabytes: float, budget: float) -> str:
         size = article.stat().st_size / 1e6
         command = [sys.executable, "-m", "kg.cli", "build", str(article),
                    "--out", str(Path(folder) / "out")]  # fmt: skip
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         try:
@@ -60,11 +62,16 @@ def build_line(megabytes: float, budget: float) -> str:
             process.communicate()
             return f"build of one {size:.2f} MB article: not done after {budget:.0f} s (killed)"
         seconds = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak = after.ru_maxrss / 1024
+        # CPU of the build and its workers: on a shared machine the wall time says more
+        # about the other jobs than about kg
+        cpu = sum(getattr(after, f) - getattr(before, f) for f in ("ru_utime", "ru_stime"))
+        load = os.getloadavg()[0]
         status = "built" if process.returncode in (0, 1) else f"exit {process.returncode}"
         return (
-            f"build of one {size:.2f} MB article: {seconds:.1f} s, {status}, "
-            f"peak memory {peak:.0f} MB"
+            f"build of one {size:.2f} MB article: {seconds:.1f} s ({cpu:.1f} s of CPU, "
+            f"load {load:.1f}), {status}, peak memory {peak:.0f} MB"
         )
 
 

@@ -17,15 +17,20 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Hashable, Sequence
-
-import igraph as ig
+from functools import cache
+from importlib import metadata
 
 ITERATIONS = 500
-# Part of the layout cache's key: another method or igraph release, other coordinates.
-METHOD = f"igraph {ig.__version__} Fruchterman-Reingold, grid auto, {ITERATIONS} iterations"
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 Point = tuple[float, float]
+
+
+@cache
+def method() -> str:
+    """What the coordinates depend on besides the graph (part of the layout cache's key):
+    another method or igraph release, other coordinates."""
+    return f"igraph {metadata.version('igraph')} Fruchterman-Reingold, grid auto, {ITERATIONS}"
 
 
 def force_layout(
@@ -42,6 +47,9 @@ def force_layout(
     """
     if not nodes:
         return {}
+    import igraph as ig  # here, not above: its import takes 0.5-4 s (its drawing modules
+    # too), which every kg command paid; only a page too big for the physics needs it
+
     graph = ig.Graph(n=len(nodes), edges=sorted(tuple(sorted(e)) for e in edges))
     ig.set_random_number_generator(random.Random(seed))
     try:

@@ -32,8 +32,7 @@ import networkx as nx
 
 from kg.analyse import metrics, simple_projection
 from kg.errors import UsageError
-from kg.export.layout import METHOD as LAYOUT_METHOD
-from kg.export.layout import force_layout
+from kg.export.layout import force_layout, method
 
 VIEW_BUDGET = 1500  # nodes drawn at start; FIELD-NOTES: ~1,000-2,000 stay fluid without physics
 PHYSICS_LIMIT = 500  # above this the browser's physics settles too slowly (~6 s at 1,000)
@@ -175,7 +174,7 @@ def _spring(graph: nx.Graph) -> dict:
 
 def _layout_key(graph: nx.Graph) -> str:
     """A hash of what the layout depends on: nodes and edges in order, seed, spacing, method."""
-    digest = hashlib.sha256(repr((LAYOUT_METHOD, LAYOUT_SEED, SPACING)).encode())
+    digest = hashlib.sha256(repr((method(), LAYOUT_SEED, SPACING)).encode())
     digest.update(repr(list(graph.nodes)).encode())
     # Edges as sets, in sorted order: which end nx.Graph lists first follows the order
     # the edges were added in, which could follow the hash seed (a different key each

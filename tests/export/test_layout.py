@@ -71,3 +71,11 @@ def test_the_layout_leaves_python_random_as_igraph_random_numbers():
 def test_one_node_and_no_node():
     assert force_layout(["a"], [], seed=1, scale=10.0) == {"a": (0.0, 0.0)}
     assert force_layout([], [], seed=1, scale=10.0) == {}
+
+
+def test_igraph_is_imported_only_when_a_page_is_laid_out():
+    """The layout module imported igraph at the top: every kg command (kg query too)
+    paid its import, 0.5-4 s with its drawing modules, for a page it did not draw."""
+    code = "import sys, kg.cli, kg.export.summary, kg.build;print('igraph' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
