@@ -26,7 +26,7 @@ from kg.records import Extraction, Mention, Relation
 
 _SESSION_ENDS = ("会议", "大会", "全会")
 _SUBTITLE_MARKS = ("——", "--", "—")
-_SIGNATURE_LINE = 24  # characters of an office and a name (X县人民政府代理县长 Y)
+_SIGNATURE_LINE = 24  # characters of an office and a name (X市常务副市长 Y)
 _PUBLISHERS = PLACES | {Kind.GOVERNMENT_BODY, Kind.ORGANIZATION, Kind.COMPANY}
 _DOCUMENTS = (Kind.PROGRAMME, Kind.REPORT, Kind.DESIGNATION)
 _BY = re.compile(r"[》”]?由")
