@@ -103,6 +103,7 @@ class KGO(DefinedNamespace):
     listedOn: URIRef
     benefitsFrom: URIRef
     boundedBy: URIRef
+    adjacentTo: URIRef
     relatedTo: URIRef
 
     # Links to figures and provenance
@@ -164,6 +165,7 @@ RELATION_PREDICATES = frozenset(
         "listedOn",
         "benefitsFrom",
         "boundedBy",
+        "adjacentTo",
         "relatedTo",
     }
 )

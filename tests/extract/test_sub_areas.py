@@ -150,3 +150,15 @@ def test_a_phase_of_a_road_is_works_about_the_road():
     ex = _extract("滨江大道一期和环湖路今年相继完工。")
     assert ("滨江大道一期", "Project") in {(m.text, str(m.kind)) for m in ex.mentions}
     assert ("滨江大道一期", "滨江大道") in facts(ex, "about")
+
+
+def test_a_path_or_site_named_after_a_creek_runs_along_it():
+    ex = _extract("该村建成白沙涌栈道和青溪河驿站。\n青溪河整治工程去年完工。")
+    adjacent = facts(ex, "adjacentTo")
+    assert ("白沙涌栈道", "白沙涌") in adjacent
+    assert ("青溪河整治工程", "青溪河") in facts(ex, "about")
+
+
+def test_a_county_short_name_opening_a_river_or_greenway_is_no_mention_of_the_county():
+    ex = _extract("南雄市建成紫金河碧道，紫金碧道全长12公里。")
+    assert "紫金县" not in {e.name for e in ex.entities}

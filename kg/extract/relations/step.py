@@ -74,6 +74,8 @@ CUES: dict[str, tuple[set[str], set[str], str, bool]] = {
 }
 
 
+# waters a path, park, site or works can be named after
+_WATERS = frozenset({Kind.RIVER, Kind.RESERVOIR, Kind.LAKE})
 # a route in a name (A至B, A—B): its places are the ends, not where the works lie
 _ROUTE_MARKS = ("至", "—", "－", "–", "-", "到")
 
@@ -84,6 +86,8 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
     opens = o == Kind.PROJECT and i in DIVISION_KINDS and inner.start == outer.start
     if opens and i != Kind.PROVINCE and not any(sep in outer.text for sep in _ROUTE_MARKS):
         return "locatedIn", True  # X县农村供水一体化工程 lies in X县 (广东X中心项目: a brand)
+    if i in _WATERS and inner.start == outer.start and (o == Kind.ROAD or o in SITES):
+        return "adjacentTo", True  # X涌栈道, X河碧道 run along the water they are named after
     if o in (Kind.ROAD, Kind.PROJECT) and i in DIVISION_KINDS:
         return None  # places in a road's name are its ends, handled as routes
     if o in (Kind.PROGRAMME, Kind.EVENT) and i in DIVISION_KINDS:
@@ -103,6 +107,8 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
         return "partOf", False  # the plenum is part of the joint session (…全会暨…会议)
     if i in (Kind.PARK, Kind.ROAD, Kind.PROGRAMME, Kind.PROJECT, Kind.REGION, Kind.COMPANY):
         return "about", True
+    if o == Kind.PROJECT and i in _WATERS:
+        return "about", True  # X河整治工程 is works on the river
     return None
 
 
