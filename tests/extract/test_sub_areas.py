@@ -162,3 +162,19 @@ def test_a_path_or_site_named_after_a_creek_runs_along_it():
 def test_a_county_short_name_opening_a_river_or_greenway_is_no_mention_of_the_county():
     ex = _extract("南雄市建成紫金河碧道，紫金碧道全长12公里。")
     assert "紫金县" not in {e.name for e in ex.entities}
+
+
+def test_a_path_connects_the_names_listed_after_each_joining_verb():
+    ex = _extract(
+        "新建设6.2公里青溪两岸慢行道，连接东山中学至南坑桥，串联水岸剧场、西岸驿站和滨水公园。"
+    )
+    connected = facts(ex, "connects")
+    assert {
+        ("青溪两岸慢行道", "东山中学"),
+        ("青溪两岸慢行道", "南坑桥"),
+        ("青溪两岸慢行道", "水岸剧场"),
+        ("青溪两岸慢行道", "西岸驿站"),
+        ("青溪两岸慢行道", "滨水公园"),
+    } <= connected
+    # a bridge the path reaches is no path of the verb after it
+    assert not any(s == "南坑桥" for s, _ in connected)

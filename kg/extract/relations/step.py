@@ -31,6 +31,7 @@ from kg.extract.relations import (
     honours,
     listings,
     members,
+    paths,
     roads,
     works,
 )
@@ -43,7 +44,7 @@ from kg.extract.text.spans import in_sentence, uncovered, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 # the modules of the other rules: importing them registers their rules
-RULE_MODULES = (agreements, areas, events, honours, listings, members, roads, works)
+RULE_MODULES = (agreements, areas, events, honours, listings, members, paths, roads, works)
 HOLDERS = PLACES | {Kind.PARK}
 
 # cue: (subject kinds, object kinds, predicate, subject is left of the cue)
@@ -366,6 +367,7 @@ RULE_ORDER = (
     "events",
     "works",
     "roads",
+    "paths",
     "agreements",
     "listings",
     "members",
