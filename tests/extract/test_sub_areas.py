@@ -178,3 +178,20 @@ def test_a_path_connects_the_names_listed_after_each_joining_verb():
     } <= connected
     # a bridge the path reaches is no path of the verb after it
     assert not any(s == "南坑桥" for s, _ in connected)
+
+
+def test_a_bare_start_up_zone_is_the_zone_of_the_park_named_before_it():
+    ex = _extract(
+        "南山经济区去年加快建设，起步区新增用地300亩，引进企业18家。\n"
+        "起步区的道路年内完工。"
+    )
+    zones = [e for e in ex.entities if e.name == "南山经济区起步区"]
+    assert zones and "起步区" in zones[0].aliases
+    assert ("南山经济区起步区", "南山经济区") in facts(ex, "partOf")
+    subjects = {q.text: q.subject for q in ex.quantities}
+    assert subjects["300亩"] == zones[0].key
+
+
+def test_a_zone_word_with_no_park_before_it_in_its_paragraph_is_no_name():
+    found = named("今年以来，起步区建设加快。")
+    assert not [name for name, _ in found if "起步区" in name]

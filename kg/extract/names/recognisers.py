@@ -48,6 +48,7 @@ from kg.extract.names.sub_areas import (
     station_candidates,
     sub_area_kind,
     zone_candidates,
+    zone_word_candidates,
 )
 from kg.extract.names.titles import title_candidates
 from kg.extract.names.villages import village_candidates
@@ -701,6 +702,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     anchors = sorted(s for s, _ in places)
     out.extend(suffix_candidates(text, lex, joins, anchors, list(places)))
     out.extend(zone_candidates(text, out))
+    out.extend(zone_word_candidates(text, out))
     out.extend(station_candidates(text, lex))
     out.extend(book_title_candidates(text))
     out.extend(person_candidates(text, lex))

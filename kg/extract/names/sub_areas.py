@@ -150,3 +150,23 @@ def phase_candidates(text: str, cands: list[Candidate]) -> Iterator[Candidate]:
     for c in cands:
         if c.kind == Kind.ROAD and _PHASE.match(text, c.end):
             yield Candidate(c.start, c.end + 2, Kind.PROJECT, "suffix")
+
+
+# a park's start-up or core zone written alone at a clause's start (X经济区加快建设，
+# 起步区新增用地300亩): the zone of the park named last before it in the paragraph
+_ZONE_WORD = re.compile(r"(?<=[，,。；;\n])\s*(起步区|先行启动区|启动区|先行区|核心区)")
+_ZONE_REACH = 200
+
+
+def zone_word_candidates(text: str, cands: list[Candidate]) -> Iterator[Candidate]:
+    """A bare 起步区/启动区/核心区 opening a clause, named after the park or region
+    named last before it in its paragraph (canonical X经济区起步区)."""
+    holders = sorted((c for c in cands if c.kind in (Kind.PARK, Kind.REGION)), key=lambda c: c.end)
+    for m in _ZONE_WORD.finditer(text):
+        start, end = m.span(1)
+        lo = max(text.rfind("\n", 0, start), start - _ZONE_REACH)
+        before = [c for c in holders if lo < c.start and c.end <= start]
+        if not before or text[before[-1].start : before[-1].end].endswith(m[1]):
+            continue
+        park = before[-1]
+        yield Candidate(start, end, Kind.PARK, "zone", text[park.start : park.end] + m[1])

@@ -3,6 +3,8 @@
 - A sub-area written right after its holder is part of it: X新城Y片区 (Y片区 partOf
   X新城), X工业园Y片 (partOf the park); an estate or a street lies in the village or
   park before it (Z村Y小区 locatedIn Z村).
+- A bare start-up or core zone (起步区, 核心区: ``sub_areas.zone_word_candidates``) is
+  part of the park it is named after.
 - Works named from a holder and its sub-area lie in the sub-area (X新城Y片区供水项目
   locatedIn Y片区): the most specific place their name opens with.
 """
@@ -41,7 +43,7 @@ def sub_area_relations(ex: Extraction) -> list[Relation]:
     for m in ex.mentions:
         if m.kind in _WHOLES | _GROUNDS:
             by_end.setdefault(m.end, m)
-    out = []
+    out = _zones(ex)
     for m in ex.mentions:
         if not _is_sub_area(m) or (h := _holder(m, by_end)) is None:
             continue
@@ -49,6 +51,27 @@ def sub_area_relations(ex: Extraction) -> list[Relation]:
         pred = "partOf" if whole else "locatedIn"
         out.append(Relation(m.entity, pred, h.entity, m.sentence, m.text))
         out.extend(_works_in(ex.mentions, m, h))
+    return out
+
+
+def _zones(ex: Extraction) -> list[Relation]:
+    """A bare zone word named after its park (起步区 → X经济区起步区) is part of the park:
+    the one whose mention it was named after."""
+    out = []
+    for m in ex.mentions:
+        if m.source != "zone" or not m.canonical or not m.entity:
+            continue
+        surface = m.canonical.removesuffix(m.text)
+        holder = next(
+            (
+                h
+                for h in reversed(ex.mentions[: ex.mentions.index(m)])
+                if h.kind in _WHOLES and h.text == surface and h.entity
+            ),
+            None,
+        )
+        if holder is not None and holder.entity != m.entity:
+            out.append(Relation(m.entity, "partOf", holder.entity, m.sentence, m.text))
     return out
 
 
