@@ -195,3 +195,19 @@ def test_a_bare_start_up_zone_is_the_zone_of_the_park_named_before_it():
 def test_a_zone_word_with_no_park_before_it_in_its_paragraph_is_no_name():
     found = named("今年以来，起步区建设加快。")
     assert not [name for name, _ in found if "起步区" in name]
+
+
+def test_a_park_spanning_two_districts_lies_in_each_and_its_bracketed_town():
+    ex = _extract(
+        "东江新材料产业园横跨南海、三水两区，规划面积20平方公里。"
+        "其中，东江先进制造集聚区(里水镇内)面积5000亩。"
+    )
+    located = facts(ex, "locatedIn")
+    assert {("东江新材料产业园", "南海区"), ("东江新材料产业园", "三水区")} <= located
+    assert ("东江先进制造集聚区", "里水镇") in located
+    assert ("东江先进制造集聚区", "东江新材料产业园") in facts(ex, "partOf")
+
+
+def test_a_park_after_qizhong_with_no_park_opening_the_sentence_before_is_not_a_part():
+    ex = _extract("全县共有企业500家。其中，东江先进制造集聚区面积5000亩。")
+    assert not facts(ex, "partOf")

@@ -5,17 +5,24 @@
   park before it (Z村Y小区 locatedIn Z村).
 - A bare start-up or core zone (起步区, 核心区: ``sub_areas.zone_word_candidates``) is
   part of the park it is named after.
+- A park, area or works a sentence opens with lies in each division it 跨 (跨A、B两区)
+  and in the division in brackets after its name (X集聚区(Y镇内)); a park or area
+  opening a sentence after 其中 is part of the park the sentence before opens with.
 - Works named from a holder and its sub-area lie in the sub-area (X新城Y片区供水项目
   locatedIn Y片区): the most specific place their name opens with.
 """
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.kinds import SITES, Kind
 from kg.extract.names.sub_areas import SUB_AREA_ENDINGS
+from kg.extract.relations.paths import listed_after
 from kg.extract.relations.registry import relation_rule
-from kg.extract.text.spans import starting
-from kg.records import Extraction, Mention, Relation
+from kg.extract.text.clauses import top_level
+from kg.extract.text.spans import in_sentence, starting
+from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 # holders a sub-area is part of, and those it only lies in
 _WHOLES = frozenset({Kind.PARK, Kind.REGION})
@@ -92,3 +99,56 @@ def without_holders(ms: list[Mention]) -> list[Mention]:
         for m, nxt in zip(ms, [*ms[1:], None][: len(ms)], strict=True)
         if nxt is None or nxt.start != m.end or not _is_sub_area(nxt) or m.kind not in _WHOLES
     ]
+
+
+# a park or area that spans divisions (X产业园…跨A、B两区): it lies in each
+_SPANS = re.compile(r"(?:地跨|横跨|跨越|跨)")
+# a park's place in brackets right after its name (X集聚区(Y镇内))
+_INSIDE = re.compile(r"[（(]([^（()）]{2,12}?)(?:境内|辖区内|内)[)）]")
+_TOPICS = frozenset({Kind.PARK, Kind.REGION, Kind.PROJECT})
+
+
+@relation_rule("spans")
+def span_relations(ex: Extraction) -> list[Relation]:
+    """A park, area or works that a sentence opens with and that 跨 divisions lies in
+    each (X产业园…跨A、B两区); one with a division in brackets after its name lies in it
+    (X集聚区(Y镇内)); a park or area a sentence opens with after 其中 is part of the park
+    the sentence before opens with."""
+    text = ex.article.text
+    out = []
+    previous: Mention | None = None
+    for sentence in ex.article.sentences:
+        ms = top_level(in_sentence(ex.mentions, sentence.index))
+        first = ms[0] if ms else None
+        if first is not None and first.kind in _TOPICS:
+            for cue in _SPANS.finditer(text, first.end, sentence.end):
+                for m in listed_after(text, ms, cue.end()):
+                    if m.kind in DIVISION_KINDS:
+                        out.append(Relation(first.entity, "locatedIn", m.entity, m.sentence, "跨"))
+        out.extend(_inside(text, ms))
+        if first is not None and previous is not None:
+            out.extend(_among(text, sentence.start, first, previous))
+        previous = first if first is not None and first.kind in _WHOLES else None
+    return out
+
+
+def _inside(text: str, ms: list[Mention]) -> list[Relation]:
+    out = []
+    for m in ms:
+        if m.kind not in _TOPICS or not (inside := _INSIDE.match(text, m.end)):
+            continue
+        lo, hi = inside.span(1)
+        for place in ms:
+            if place.kind in DIVISION_KINDS and lo <= place.start and place.end <= hi:
+                out.append(Relation(m.entity, "locatedIn", place.entity, m.sentence, "内"))
+    return out
+
+
+def _among(text: str, start: int, first: Mention, previous: Mention) -> list[Relation]:
+    """其中，X… right after a sentence opening with park P: X is part of P."""
+    opening = text[start : first.start].strip()
+    if opening.rstrip("，,") != "其中" or first.kind not in _WHOLES:
+        return []
+    if first.entity == previous.entity:
+        return []
+    return [Relation(first.entity, "partOf", previous.entity, first.sentence, "其中")]

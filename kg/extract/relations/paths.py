@@ -30,7 +30,7 @@ def _is_path(m: Mention) -> bool:
     return m.kind == Kind.ROAD or (m.kind == Kind.PARK and m.text.endswith(_BELTS))
 
 
-def _listed_after(text: str, ms: list[Mention], at: int) -> list[Mention]:
+def listed_after(text: str, ms: list[Mention], at: int) -> list[Mention]:
     """The names listed from ``at`` on (A、B和C), up to the first other word."""
     out: list[Mention] = []
     pos = at
@@ -65,7 +65,7 @@ def path_relations(ex: Extraction) -> list[Relation]:
             path = next((m for m in reversed(before) if _is_path(m)), None)
             if path is None or not _opens_or_follows(text, path, cue.start()):
                 continue
-            listed = _listed_after(text, ms, cue.end())
+            listed = listed_after(text, ms, cue.end())
             joined.update(listed)
             for m in listed:
                 if m.kind not in _NOT_JOINED and m.entity != path.entity:

@@ -360,6 +360,7 @@ RULE_ORDER = (
     "routes",
     "villages",
     "sub-areas",
+    "spans",
     "cues",
     "sites",
     "agents",
