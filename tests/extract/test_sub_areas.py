@@ -211,3 +211,14 @@ def test_a_park_spanning_two_districts_lies_in_each_and_its_bracketed_town():
 def test_a_park_after_qizhong_with_no_park_opening_the_sentence_before_is_not_a_part():
     ex = _extract("全县共有企业500家。其中，东江先进制造集聚区面积5000亩。")
     assert not facts(ex, "partOf")
+
+
+def test_a_port_area_is_part_of_the_port_it_is_named_after():
+    found = named("高速公路建成后，北湾港区将与全省路网连通。")
+    assert {("北湾港区", "Park"), ("北湾港", "Port")} <= found
+
+
+def test_a_street_whose_name_holds_he_is_a_street_when_it_opens_its_clause():
+    found = named("新园区的范围为：永和路以东，滨河大道以南。")
+    assert ("永和路", "Road") in found
+    assert not [name for name, kind in named("水和路都通了。") if kind == "Road"]

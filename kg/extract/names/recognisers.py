@@ -45,7 +45,9 @@ from kg.extract.names.sub_areas import (
     city_park,
     holder_end,
     phase_candidates,
+    port_candidates,
     station_candidates,
+    street_start,
     sub_area_kind,
     zone_candidates,
     zone_word_candidates,
@@ -130,6 +132,7 @@ def suffix_candidates(
                     pos = text.find(suffix.text, pos + 1)
                     continue
                 start = suffix_name_start(text, pos, suffix, lex, joins, anchors, places)
+                start = street_start(text, start, pos, suffix.text)
                 cut, holder = holder_end(text[start:end], suffix.text)
                 start += cut
                 if suffix.kind == Kind.PARK:
@@ -703,6 +706,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(suffix_candidates(text, lex, joins, anchors, list(places)))
     out.extend(zone_candidates(text, out))
     out.extend(zone_word_candidates(text, out))
+    out.extend(port_candidates(text, out))
     out.extend(station_candidates(text, lex))
     out.extend(book_title_candidates(text))
     out.extend(person_candidates(text, lex))
