@@ -152,3 +152,25 @@ def _among(text: str, start: int, first: Mention, previous: Mention) -> list[Rel
     if first.entity == previous.entity:
         return []
     return [Relation(first.entity, "partOf", previous.entity, first.sentence, "其中")]
+
+
+# a place's river, reservoir or site (X县的“母亲河”Y河, X镇的Y水库): it lies in the place
+_POSSESSED = SITES | {Kind.RIVER, Kind.RESERVOIR, Kind.LAKE, Kind.MOUNTAIN, Kind.NATURAL_FEATURE}
+_EPITHET = re.compile(r"的(?:“[^“”]{1,8}”)?$")
+
+
+@relation_rule("possessed")
+def possessed_relations(ex: Extraction) -> list[Relation]:
+    """A river, reservoir or site written right after a division and 的 (with a quoted
+    epithet between: X县的“母亲河”Y河) lies in the division."""
+    text = ex.article.text
+    by_end = {m.end: m for m in ex.mentions if m.kind in DIVISION_KINDS}
+    out = []
+    for m in ex.mentions:
+        if m.kind not in _POSSESSED:
+            continue
+        found = _EPITHET.search(text, max(0, m.start - 12), m.start)
+        place = by_end.get(found.start()) if found else None
+        if place is not None and place.sentence == m.sentence:
+            out.append(Relation(m.entity, "locatedIn", place.entity, m.sentence, "的"))
+    return out

@@ -361,6 +361,7 @@ RULE_ORDER = (
     "villages",
     "sub-areas",
     "spans",
+    "possessed",
     "cues",
     "sites",
     "agents",
