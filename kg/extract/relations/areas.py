@@ -115,9 +115,13 @@ def span_relations(ex: Extraction) -> list[Relation]:
     (X集聚区(Y镇内)); a park or area a sentence opens with after 其中 is part of the park
     the sentence before opens with."""
     text = ex.article.text
+    sentences = ex.article.sentences
     out = []
-    previous: Mention | None = None
-    for sentence in ex.article.sentences:
+    for i, sentence in enumerate(sentences):
+        piece = sentence.text
+        among = piece.lstrip().startswith("其中") and i > 0
+        if not (among or _SPANS.search(piece) or _INSIDE.search(piece)):
+            continue  # most sentences: no need to read their names
         ms = top_level(in_sentence(ex.mentions, sentence.index))
         first = ms[0] if ms else None
         if first is not None and first.kind in _TOPICS:
@@ -126,9 +130,10 @@ def span_relations(ex: Extraction) -> list[Relation]:
                     if m.kind in DIVISION_KINDS:
                         out.append(Relation(first.entity, "locatedIn", m.entity, m.sentence, "跨"))
         out.extend(_inside(text, ms))
-        if first is not None and previous is not None:
-            out.extend(_among(text, sentence.start, first, previous))
-        previous = first if first is not None and first.kind in _WHOLES else None
+        if among and first is not None:
+            before = top_level(in_sentence(ex.mentions, sentences[i - 1].index))
+            if before and before[0].kind in _WHOLES:
+                out.extend(_among(text, sentence.start, first, before[0]))
     return out
 
 

@@ -58,6 +58,8 @@ def path_relations(ex: Extraction) -> list[Relation]:
     text = ex.article.text
     out = []
     for sentence in ex.article.sentences:
+        if not _JOINING.search(text, sentence.start, sentence.end):
+            continue
         ms = top_level(in_sentence(ex.mentions, sentence.index))
         joined: set[Mention] = set()  # what a path joins is no path of a later verb
         for cue in _JOINING.finditer(text, sentence.start, sentence.end):
