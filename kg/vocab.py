@@ -106,6 +106,7 @@ class KGO(DefinedNamespace):
     listedOn: URIRef
     benefitsFrom: URIRef
     boundedBy: URIRef
+    adjacentTo: URIRef
     relatedTo: URIRef
 
     # Links to figures and provenance
@@ -170,6 +171,7 @@ RELATION_PREDICATES = frozenset(
         "listedOn",
         "benefitsFrom",
         "boundedBy",
+        "adjacentTo",
         "relatedTo",
     }
 )

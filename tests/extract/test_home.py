@@ -131,3 +131,10 @@ def test_a_river_running_through_the_town_or_a_creek_bounding_a_park_is_not_plac
     text = TOWN + "石角镇临近北江。智能装备产业园一期项目位于银湖路、东岸涌以南。"
     located = facts(extract(make_article(text)), "locatedIn")
     assert not any(s in ("北江", "东岸涌") for s, _ in located)
+
+
+def test_a_new_town_or_park_named_only_at_the_head_of_works_lies_in_the_own_place(make_article):
+    text = TOWN + "石角镇开工建设滨江新城东湖片区供水项目和北岭产业园二期道路工程。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("滨江新城", "石角镇") in located
+    assert ("北岭产业园", "石角镇") in located

@@ -128,10 +128,10 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
 
 _ROUTE_MARKS = frozenset("至—–-~～")
 
-# a place's short name right before the ending of an estate, a village, a creek or a
-# street names that feature, not the place (X小区, X涌, X路; not X路段, a road's stretch
-# through the place, nor 村镇, 村民)
-_FEATURE_AFTER = re.compile(r"小区|社区|村(?![镇居民])|涌|路(?![段线口])|大道")
+# a place's short name right before the ending of an estate, a village, a creek, a river,
+# a street or a greenway names that feature, not the place (X小区, X涌, X河, X路, X碧道;
+# not X路段 or X河段, a road's or river's stretch through the place, nor 村镇, 村民)
+_FEATURE_AFTER = re.compile(r"小区|社区|村(?![镇居民])|涌|河(?![段])|路(?![段线口])|大道|碧道|绿道")
 
 
 def _opens_a_feature(text: str, span: tuple[int, int, str]) -> bool:

@@ -50,9 +50,12 @@ from kg.extract.names.sub_areas import (
     after_level_title,
     city_park,
     holder_end,
+    port_candidates,
     station_candidates,
+    street_start,
     sub_area_kind,
     zone_candidates,
+    zone_word_candidates,
 )
 from kg.extract.names.sub_areas import phase_candidates as road_phase_candidates
 from kg.extract.names.titles import title_candidates
@@ -125,6 +128,7 @@ def suffix_candidates(
                     pos = text.find(suffix.text, pos + 1)
                     continue
                 start = suffix_name_start(text, pos, suffix, lex, joins, anchors, places)
+                start = street_start(text, start, pos, suffix.text)
                 cut, holder = holder_end(text[start:end], suffix.text)
                 start += cut
                 if suffix.kind == Kind.PARK:
@@ -682,6 +686,8 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     anchors = sorted(s for s, _ in places)
     out.extend(suffix_candidates(text, lex, joins, anchors, list(places)))
     out.extend(zone_candidates(text, out))
+    out.extend(zone_word_candidates(text, out))
+    out.extend(port_candidates(text, out))
     out.extend(station_candidates(text, lex))
     out.extend(book_title_candidates(text))
     out.extend(person_candidates(text, lex))

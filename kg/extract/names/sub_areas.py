@@ -150,3 +150,46 @@ def phase_candidates(text: str, cands: list[Candidate]) -> Iterator[Candidate]:
     for c in cands:
         if c.kind == Kind.ROAD and _PHASE.match(text, c.end):
             yield Candidate(c.start, c.end + 2, Kind.PROJECT, "suffix")
+
+
+# a park's start-up or core zone written alone at a clause's start (X经济区加快建设，
+# 起步区新增用地300亩): the zone of the park named last before it in the paragraph
+_ZONE_WORD = re.compile(r"(?<=[，,。；;\n])\s*(起步区|先行启动区|启动区|先行区|核心区)")
+_ZONE_REACH = 200
+
+
+def zone_word_candidates(text: str, cands: list[Candidate]) -> Iterator[Candidate]:
+    """A bare 起步区/启动区/核心区 opening a clause, named after the park or region
+    named last before it in its paragraph (canonical X经济区起步区)."""
+    holders = sorted((c for c in cands if c.kind in (Kind.PARK, Kind.REGION)), key=lambda c: c.end)
+    for m in _ZONE_WORD.finditer(text):
+        start, end = m.span(1)
+        lo = max(text.rfind("\n", 0, start), start - _ZONE_REACH)
+        before = [c for c in holders if lo < c.start and c.end <= start]
+        if not before or text[before[-1].start : before[-1].end].endswith(m[1]):
+            continue
+        park = before[-1]
+        yield Candidate(start, end, Kind.PARK, "zone", text[park.start : park.end] + m[1])
+
+
+def port_candidates(text: str, cands: list[Candidate]) -> Iterator[Candidate]:
+    """The port a port area is named after (X港区 → X港, a Port, the area part of it)."""
+    for c in cands:
+        if c.kind == Kind.PARK and c.end - c.start >= 4 and text.endswith("港区", c.start, c.end):
+            yield Candidate(c.start, c.end - 1, Kind.PORT, "suffix")
+
+
+# a street whose name holds 和 (X和路: 永和路, 人和路), the walk back stopping at it as a
+# conjunction: a name when it opens its clause or list item and a side or a mark follows
+_SIDE_AFTER = re.compile(r"以[东南西北]|[东南西北]侧|[，,、。；;）)]|$")
+
+
+def street_start(text: str, start: int, pos: int, ending: str) -> int:
+    """Where a street named X和路 starts when the walk stopped at its 和."""
+    if ending not in ("路", "大道") or start != pos or pos < 2 or text[pos - 1] != "和":
+        return start
+    head = text[pos - 2]
+    opens = pos == 2 or text[pos - 3] in "，,、；;：:（("
+    if "\u4e00" <= head <= "\u9fff" and opens and _SIDE_AFTER.match(text, pos + len(ending)):
+        return pos - 2
+    return start

@@ -35,6 +35,8 @@ HOSTS = ("hosts",)
 # article), not rivers: they run through places (a creek, X涌, lies in one)
 NATURAL = frozenset({Kind.NATURAL_FEATURE, Kind.RESERVOIR, Kind.LAKE, Kind.MOUNTAIN})
 _CREEKS = ("涌",)
+# a new town or new district is the own place's too (a region such as 珠三角 is not)
+_NEW_TOWNS = ("新城", "新区")
 HOMED = frozenset({Kind.COMPANY, Kind.PARK, Kind.PROJECT}) | SITES | NATURAL
 # areas a city or county is cut into for planning or statistics (X统筹区, Y片区): its own
 _SUB_AREAS = ("统筹区", "片区")
@@ -79,14 +81,18 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
         homed = (
             e.kind in HOMED
             or (e.kind == Kind.RIVER and e.name.endswith(_CREEKS))
-            or (e.kind == Kind.REGION and e.name.endswith(_SUB_AREAS))
+            or (e.kind == Kind.REGION and e.name.endswith(_SUB_AREAS + _NEW_TOWNS))
         )
         if not homed or e.key in placed or not e.from_text:
             continue
         if e.name.startswith(_PHASES + _HIGHER) or e.name.endswith(_LINEAR):
             continue
         own_ms = [ex.mentions[i] for i in e.mentions]
-        alone = [m for m in own_ms if not _nested(ex, m) and not _aimed_at(ex.article.text, m)]
+        alone = [
+            m
+            for m in own_ms
+            if (not _nested(ex, m) or _opens_works(ex, e, m)) and not _aimed_at(ex.article.text, m)
+        ]
         if not alone:
             continue
         sentences = {m.sentence for m in own_ms}
@@ -179,6 +185,15 @@ def _speaks_of(ex: Extraction, m: Mention, below: set[str]) -> bool:
     return not any(
         n.start == m.end and n.kind in DIVISION_KINDS and n.entity in below
         for n in in_sentence(ex.mentions, m.sentence)
+    )
+
+
+def _opens_works(ex: Extraction, e: Entity, m: Mention) -> bool:
+    """A park or new town opening the name of works (X新城Y片区供水项目) is a thing of its
+    own that the works lie in, as if named alone."""
+    return e.kind in (Kind.PARK, Kind.REGION) and any(
+        o.kind == Kind.PROJECT and o.start == m.start and o.end > m.end
+        for o in covering(ex.mentions, m.start, m.end)
     )
 
 

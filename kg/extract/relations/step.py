@@ -33,6 +33,7 @@ from kg.extract.relations import (
     honours,
     listings,
     members,
+    paths,
     posts,
     roads,
     works,
@@ -55,6 +56,7 @@ RULE_MODULES = (
     honours,
     listings,
     members,
+    paths,
     posts,
     roads,
     works,
@@ -91,6 +93,8 @@ CUES: dict[str, tuple[set[str], set[str], str, bool]] = {
 
 # what makes an event named after another a part of it: a theme, a venue
 _SUB_EVENT = re.compile(r"[季月周]?“|[\u4e00-\u9fff]{2,6}?[主分]会场")
+# waters a path, park, site or works can be named after
+_WATERS = frozenset({Kind.RIVER, Kind.RESERVOIR, Kind.LAKE})
 # a route in a name (A至B, A—B): its places are the ends, not where the works lie
 _ROUTE_MARKS = ("至", "—", "－", "–", "-", "到")
 
@@ -101,6 +105,8 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
     opens = o == Kind.PROJECT and i in DIVISION_KINDS and inner.start == outer.start
     if opens and i != Kind.PROVINCE and not any(sep in outer.text for sep in _ROUTE_MARKS):
         return "locatedIn", True  # X县农村供水一体化工程 lies in X县 (广东X中心项目: a brand)
+    if i in _WATERS and inner.start == outer.start and (o == Kind.ROAD or o in SITES):
+        return "adjacentTo", True  # X涌栈道, X河碧道 run along the water they are named after
     if o in (Kind.ROAD, Kind.PROJECT) and i in DIVISION_KINDS:
         return None  # places in a road's name are its ends, handled as routes
     if o in (Kind.PROGRAMME, Kind.EVENT) and i in DIVISION_KINDS:
@@ -126,6 +132,8 @@ def _nesting_predicate(inner: Mention, outer: Mention) -> tuple[str, bool] | Non
         return "partOf", True  # 区人大常委会 and 区委宣传部 are parts of 区人大 and 区委
     if i in (Kind.PARK, Kind.ROAD, Kind.PROGRAMME, Kind.PROJECT, Kind.REGION, Kind.COMPANY):
         return "about", True
+    if o == Kind.PROJECT and i in _WATERS:
+        return "about", True  # X河整治工程 is works on the river
     return None
 
 
@@ -377,6 +385,8 @@ RULE_ORDER = (
     "routes",
     "villages",
     "sub-areas",
+    "spans",
+    "possessed",
     "cues",
     "sites",
     "agents",
@@ -384,6 +394,7 @@ RULE_ORDER = (
     "events",
     "works",
     "roads",
+    "paths",
     "agreements",
     "people",
     "documents",
