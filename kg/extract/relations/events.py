@@ -5,7 +5,10 @@
 - **Participants**: X参加/出席/参与/亮相 E, and X在E上(表示…) take part in E,
   with the names coordinated with X (A、B和C); works and companies listed in a
   sentence opening with 当天/现场 (the one event named before) or 其中/签约项目中/
-  此次签约的 (the one event of the sentence right before) take part in it.
+  此次签约的 (the one event of the sentence right before) take part in it: they
+  started (startedAt), were signed (signedAt) or completed (completedAt) there as the
+  verb nearest before them says (开工项目包括A、B，签约项目为C), else as the event's
+  name says (…签约仪式).
 - **Hosts**: organs, organisations and companies in the clause before 召开/举行/举办/
   主办 with the event right after the verb (X组织A、B联合召开E) take part in it.
 - **Parts**: 大会举行了A仪式、B仪式: each event listed is part of the one 大会 named before.
@@ -221,8 +224,10 @@ def _event_before(ex: Extraction, index: int, on_the_day: bool) -> str | None:
 
 def _takers(ex: Extraction, index: int, event: str) -> list[Relation]:
     """The top-level works and companies of a sentence, but for a company that only
-    names the owner of the works right after it (X公司年产…Y项目: the works take part)."""
+    names the owner of the works right after it (X公司年产…Y项目: the works take part);
+    each was started, signed or completed there as the verb heading it says."""
     text = ex.article.text
+    name = next(m.text for m in ex.mentions if m.entity == event)
     ms = top_level(in_sentence(ex.mentions, index))
     out = []
     for i, m in enumerate(ms):
@@ -236,8 +241,36 @@ def _takers(ex: Extraction, index: int, event: str) -> list[Relation]:
             and _OWNER_GAP.fullmatch(text, m.end, after.start)
         ):
             continue
-        out.append(Relation(m.entity, "participatesIn", event, index, "当天"))
+        deed = _deed_before(text, ms, ex.article.sentences[index].start, m.start, name)
+        out.append(Relation(m.entity, _DEEDS.get(deed, "participatesIn"), event, index, "当天"))
     return out
+
+
+# what works listed at a ceremony had done to them there, by the verb heading their list
+_DEEDS = {
+    "签约": "signedAt",
+    "签订": "signedAt",
+    "签署": "signedAt",
+    "开工": "startedAt",
+    "动工": "startedAt",
+    "竣工": "completedAt",
+    "投产": "completedAt",
+    "建成": "completedAt",
+}
+_DEED = re.compile("|".join(_DEEDS))
+
+
+def _deed_before(text: str, ms: list[Mention], lo: int, at: int, event: str) -> str | None:
+    """The verb nearest before ``at`` in its sentence, outside names (开工项目包括A、B，竣工
+    项目包括C: A started, C was completed); else the one kind of deed the event's name
+    holds (…签约仪式)."""
+    found = [
+        d for d in _DEED.finditer(text, lo, at) if not any(n.start <= d.start() < n.end for n in ms)
+    ]
+    if found:
+        return found[-1].group()
+    named = {_DEEDS[d.group()] for d in _DEED.finditer(event)}
+    return next(d for d in _DEEDS if _DEEDS[d] in named) if len(named) == 1 else None
 
 
 def _lead_space(text: str) -> int:
