@@ -324,3 +324,17 @@ def test_works_listed_at_a_ceremony_are_started_signed_or_completed_as_their_ver
     assert facts(ex, "startedAt") == {("新城物流中心", event), ("东成供水项目", event)}
     assert facts(ex, "completedAt") == {("南江食品加工项目", event)}
     assert facts(ex, "signedAt") == {("天堂冷链配送中心", event)}
+
+
+def test_works_listed_after_a_count_of_signed_works_were_signed_at_the_signing(make_article):
+    # the sentence before the list counted the signed works but named no event
+    text = (
+        "3月2日，连南县百家商会返乡投资恳谈大会召开。大会举行了首届“杰出商会”授牌仪式、"
+        "商会企业表彰仪式、招商项目签约仪式。大会现场，签约落地的招商项目共6个。"
+        "其中，金源精密配件项目、优选宝家居用品项目各投资2亿元。"
+    )
+    signed = facts(extract(make_article(text)), "signedAt")
+    assert {s for s, o in signed if o == "招商项目签约仪式"} == {
+        "金源精密配件项目",
+        "优选宝家居用品项目",
+    }

@@ -296,3 +296,5 @@ def test_a_headquarters_brought_in_is_works_and_a_company_seat_is_not(make_artic
     assert kinds.get("腾讯云华南总部") == "Project"
     assert "GovernmentBody" not in kinds.values()
     assert not [n for n in kinds if n.startswith(("企业", "海澜纺织总部"))]
+    assert "金利股份总部" not in kinds  # the works are the 总部项目, no 总部 of their own
+    assert not _kinds(extract(make_article("园区集聚科技总部、研发中心等功能。")))

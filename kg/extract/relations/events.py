@@ -163,6 +163,8 @@ _LISTED = re.compile(
 _THIS_EVENT = re.compile(r"(?:此次|本次|这次|该)(?:活动|仪式|大会|集中签约|集中开工|签约|开工)")
 # an opening that speaks of the event itself (本次签约的…)
 _THIS_DEED = re.compile(r"(?:此次|本次)(签约|开工|动工)")
+# a sentence counting the works of a deed (签约落户的项目共8个, 集中开工的项目有12个)
+_DEED_SAID = re.compile(r"(签约|开工|动工)[\u4e00-\u9fff]{0,12}?项目(?:共|有|达)")
 _STARTED = ("动工", "开工", "签约", "签订", "签署", "投产", "竣工", "揭牌")
 _TAKERS = (Kind.PROJECT, Kind.COMPANY)
 # between a company and its works: 的, or an output figure (年产2万吨)
@@ -210,8 +212,11 @@ def _event_before(ex: Extraction, index: int, on_the_day: bool) -> str | None:
             events = {
                 m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= before.start
             }
-        elif not events and (verb := _THIS_DEED.match(opening.group())):
-            # 本次签约的X项目…: the one event named before whose name holds 签约
+        elif not events and (
+            verb := _THIS_DEED.match(opening.group()) or _DEED_SAID.search(before.text)
+        ):
+            # 本次签约的X项目…, 签约落户的项目共8个。其中，…: the one event named before
+            # whose name holds 签约
             events = {
                 m.entity
                 for m in ex.mentions
