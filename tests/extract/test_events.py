@@ -338,3 +338,13 @@ def test_works_listed_after_a_count_of_signed_works_were_signed_at_the_signing(m
         "金源精密配件项目",
         "优选宝家居用品项目",
     }
+
+
+def test_this_event_said_to_be_a_link_of_a_festival_is_part_of_it(make_article):
+    text = (
+        "1月6日，惠来县举办招商项目集中签约投产活动。"
+        "本次仪式作为“惠来海洋文化节”的组成部分，设在县城广场。"
+    )
+    assert ("招商项目集中签约投产活动", "惠来海洋文化节") in facts(
+        extract(make_article(text)), "partOf"
+    )

@@ -11,7 +11,8 @@
   name says (…签约仪式).
 - **Hosts**: organs, organisations and companies in the clause before 召开/举行/举办/
   主办 with the event right after the verb (X组织A、B联合召开E) take part in it.
-- **Parts**: 大会举行了A仪式、B仪式: each event listed is part of the one 大会 named before.
+- **Parts**: 大会举行了A仪式、B仪式: each event listed is part of the one 大会 named before;
+  本次仪式是“X节”的组成部分: the one event named before is part of X节.
 - **Topics**: an event is about the programme named right before it in its
   clause (推进“百千万工程”促进…现场会), or after it behind 围绕/聚焦/部署.
 """
@@ -340,6 +341,33 @@ def held_part_relations(ex: Extraction) -> list[Relation]:
     return out
 
 
+# 本次仪式是E的组成部分: the event spoken of is part of E
+_PART_OF_SAID = re.compile(r"\s*(?:此次|本次|这次|该)(?:活动|仪式|大会|会议)(?:是|为|作为)")
+_A_PART = ("一环", "组成部分", "之一", "重要内容", "系列活动")
+
+
+def said_part_relations(ex: Extraction) -> list[Relation]:
+    """本次仪式是“X文化节”的组成部分: the one event named before is part of X."""
+    text = ex.article.text
+    out = []
+    for s in ex.article.sentences:
+        said = _PART_OF_SAID.match(text, s.start)
+        if said is None:
+            continue
+        at = said.end() + text.startswith("“", said.end())
+        whole = mention_at(tuple(top_level(ex.mentions)), at, {Kind.EVENT})
+        if whole is None or not any(w in text[whole.end : s.end] for w in _A_PART):
+            continue
+        before = {
+            m.entity
+            for m in ex.mentions
+            if m.kind == Kind.EVENT and m.end <= s.start and m.entity != whole.entity
+        }
+        if len(before) == 1:
+            out.append(Relation(before.pop(), "partOf", whole.entity, s.index, "是…组成部分"))
+    return out
+
+
 @relation_rule("events")
 def event_relations(ex: Extraction) -> list[Relation]:
     """Venues, participants, hosts and topics of the article's events."""
@@ -350,4 +378,5 @@ def event_relations(ex: Extraction) -> list[Relation]:
         + topic_relations(ex)
         + day_relations(ex)
         + held_part_relations(ex)
+        + said_part_relations(ex)
     )

@@ -24,7 +24,16 @@ import re
 from kg.extract.figures.subjects import SUBJECT_KINDS, own_place
 from kg.extract.kinds import PLACES, Kind
 from kg.extract.pipeline import step
-from kg.extract.relations import agreements, events, honours, listings, members, roads, works
+from kg.extract.relations import (
+    agreements,
+    events,
+    honours,
+    listed_works,
+    listings,
+    members,
+    roads,
+    works,
+)
 from kg.extract.relations.home import home_place, home_relations
 from kg.extract.relations.registry import relation_rule, rules_in
 from kg.extract.relations.works import share_with_coordinated
@@ -34,7 +43,7 @@ from kg.extract.text.spans import in_sentence, uncovered, within
 from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 
 # the modules of the other rules: importing them registers their rules
-RULE_MODULES = (agreements, events, honours, listings, members, roads, works)
+RULE_MODULES = (agreements, events, honours, listed_works, listings, members, roads, works)
 HOLDERS = PLACES | {Kind.PARK}
 
 # cue: (subject kinds, object kinds, predicate, subject is left of the cue)
@@ -354,6 +363,7 @@ RULE_ORDER = (
     "honours",
     "events",
     "works",
+    "listed-works",
     "roads",
     "agreements",
     "listings",
