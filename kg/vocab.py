@@ -89,6 +89,9 @@ class KGO(DefinedNamespace):
     honouredBy: URIRef
     establishedBy: URIRef
     participatesIn: URIRef
+    startedAt: URIRef
+    signedAt: URIRef
+    completedAt: URIRef
     implements: URIRef
     dependsOn: URIRef
     investsIn: URIRef
@@ -154,6 +157,9 @@ RELATION_PREDICATES = frozenset(
         "honouredBy",
         "establishedBy",
         "participatesIn",
+        "startedAt",
+        "signedAt",
+        "completedAt",
         "implements",
         "dependsOn",
         "investsIn",

@@ -13,6 +13,12 @@ def _events(ex) -> set[str]:
     return {e.name for e in ex.entities if e.kind == "Event"}
 
 
+def _took_part(ex) -> set[tuple[str, str]]:
+    """Taking part in an event, and its kinds: started, signed or completed there."""
+    deeds = ("participatesIn", "startedAt", "signedAt", "completedAt")
+    return set().union(*(facts(ex, p) for p in deeds))
+
+
 @pytest.mark.parametrize("word", ["推介会", "观摩会", "动员会", "签约会", "恳谈会", "研讨会"])
 def test_event_words(make_article, word):
     ex = extract(make_article(f"3月5日，连州市农业招商{word}在西岸镇召开。"))
@@ -107,7 +113,7 @@ def test_works_started_on_the_day_of_the_one_event_named_before(make_article):
     )
     ex = extract(make_article(text))
     ceremony = "高州市金山工业园三期项目集中开工仪式"
-    assert {s for s, o in facts(ex, "participatesIn") if o == ceremony} == {
+    assert {s for s, o in facts(ex, "startedAt") if o == ceremony} == {
         "高州绿源食品加工项目",
         "高州金山物流园项目",
     }
@@ -118,7 +124,7 @@ def test_on_the_day_needs_one_event_before_it(make_article):
         "高州市荔枝招商推介会在广州举行。信宜市南药招商推介会在深圳举行。"
         "当天共有4个项目签约，包括高州绿源食品加工项目等。"
     )
-    assert facts(extract(make_article(text)), "participatesIn") == set()
+    assert _took_part(extract(make_article(text))) == set()
 
 
 def test_signed_works_listed_after_the_event_of_the_sentence_before(make_article):
@@ -129,7 +135,7 @@ def test_signed_works_listed_after_the_event_of_the_sentence_before(make_article
     )
     ex = extract(make_article(text))
     ceremony = "罗定市第二季度重点项目集中签约仪式"
-    taking_part = {s for s, o in facts(ex, "participatesIn") if o == ceremony}
+    taking_part = {s for s, o in facts(ex, "signedAt") if o == ceremony}
     assert {"罗定华森木业加工项目", "广东云岭新材料有限公司"} <= taking_part
 
 
@@ -141,7 +147,7 @@ def test_list_openings_after_a_ceremony(make_article, opening):
     )
     ex = extract(make_article(text))
     ceremony = "新兴县招商引资项目集中签约仪式"
-    assert {s for s, o in facts(ex, "participatesIn") if o == ceremony} >= {
+    assert {s for s, o in facts(ex, "signedAt") if o == ceremony} >= {
         "新兴禾丰饲料项目",
         "广东南江农业发展有限公司",
     }
@@ -152,7 +158,7 @@ def test_a_list_opening_needs_the_event_in_the_sentence_right_before(make_articl
         "9月2日，新兴县招商引资项目集中签约仪式在新城镇举行。全县工业投资增长12%。"
         "其中，新兴禾丰饲料项目完成投资3亿元。"
     )
-    assert facts(extract(make_article(text)), "participatesIn") == set()
+    assert _took_part(extract(make_article(text))) == set()
 
 
 def test_works_listed_after_a_sentence_speaking_of_this_event_take_part_in_it(make_article):
@@ -162,8 +168,9 @@ def test_works_listed_after_a_sentence_speaking_of_this_event_take_part_in_it(ma
         "推进项目建设。纳入本次活动的项目共9个。其中，开工项目包括恩城科创中心、北岸供水"
         "项目等2项，签约项目为恩平冷链配送中心。"
     )
-    taking_part = {s for s, _ in facts(extract(make_article(text)), "participatesIn")}
-    assert {"恩城科创中心", "北岸供水项目", "恩平冷链配送中心"} <= taking_part
+    ex = extract(make_article(text))
+    assert {s for s, _ in facts(ex, "startedAt")} >= {"恩城科创中心", "北岸供水项目"}
+    assert {s for s, _ in facts(ex, "signedAt")} >= {"恩平冷链配送中心"}
 
 
 def test_works_this_signing_names_take_part_in_the_one_signing_event_before(make_article):
@@ -173,8 +180,8 @@ def test_works_this_signing_names_take_part_in_the_one_signing_event_before(make
         "县长与华兴电子有限公司等8家企业签署协议。"
         "本次签约的华兴电子有限公司智能终端产业园项目总投资15亿元。"
     )
-    taking_part = facts(extract(make_article(text)), "participatesIn")
-    assert ("智能终端产业园项目", "招商项目集中签约投产活动") in taking_part
+    signed = facts(extract(make_article(text)), "signedAt")
+    assert ("智能终端产业园项目", "招商项目集中签约投产活动") in signed
 
 
 def test_a_company_naming_the_owner_of_started_works_is_no_taker(make_article):
@@ -183,7 +190,7 @@ def test_a_company_naming_the_owner_of_started_works_is_no_taker(make_article):
         "当天共有3个项目动工，包括河源恒泰新材料有限公司年产2万吨特种纸项目等。"
     )
     ex = extract(make_article(text))
-    taking_part = {s for s, _ in facts(ex, "participatesIn")}
+    taking_part = {s for s, _ in _took_part(ex)}
     assert "特种纸项目" in taking_part
     assert "河源恒泰新材料有限公司" not in taking_part
 
@@ -302,3 +309,42 @@ def test_an_event_held_in_several_places_is_held_in_each(make_article):
     text = "7月2日上午，粤西乡村公路建成通车仪式在茂名、阳江和湛江市举行。"
     held = facts(extract(make_article(text)), "heldIn")
     assert {place for _, place in held} == {"茂名市", "阳江市", "湛江市"}
+
+
+def test_works_listed_at_a_ceremony_are_started_signed_or_completed_as_their_verb_says(
+    make_article,
+):
+    text = (
+        "9月2日，新兴县产业项目集中动工投产签约活动在新城镇举行。"
+        "其中，开工项目有新城物流中心、东成供水项目，竣工项目有南江食品加工项目，"
+        "签约项目为天堂冷链配送中心。"
+    )
+    ex = extract(make_article(text))
+    event = "新兴县产业项目集中动工投产签约活动"
+    assert facts(ex, "startedAt") == {("新城物流中心", event), ("东成供水项目", event)}
+    assert facts(ex, "completedAt") == {("南江食品加工项目", event)}
+    assert facts(ex, "signedAt") == {("天堂冷链配送中心", event)}
+
+
+def test_works_listed_after_a_count_of_signed_works_were_signed_at_the_signing(make_article):
+    # the sentence before the list counted the signed works but named no event
+    text = (
+        "3月2日，连南县百家商会返乡投资恳谈大会召开。大会举行了首届“杰出商会”授牌仪式、"
+        "商会企业表彰仪式、招商项目签约仪式。大会现场，签约落地的招商项目共6个。"
+        "其中，金源精密配件项目、优选宝家居用品项目各投资2亿元。"
+    )
+    signed = facts(extract(make_article(text)), "signedAt")
+    assert {s for s, o in signed if o == "招商项目签约仪式"} == {
+        "金源精密配件项目",
+        "优选宝家居用品项目",
+    }
+
+
+def test_this_event_said_to_be_a_link_of_a_festival_is_part_of_it(make_article):
+    text = (
+        "1月6日，惠来县举办招商项目集中签约投产活动。"
+        "本次仪式作为“惠来海洋文化节”的组成部分，设在县城广场。"
+    )
+    assert ("招商项目集中签约投产活动", "惠来海洋文化节") in facts(
+        extract(make_article(text)), "partOf"
+    )

@@ -632,3 +632,14 @@ def test_short_names_listed_before_what_happens_to_works_are_works():
     found = names("瑞丰、鑫达、华祥等顺利投产，全县工业投资增长8%。")
     assert {found.get(n) for n in ("瑞丰", "鑫达", "华祥")} == {"Project"}
     assert not names("招商、安商等持续推进。")
+
+
+def test_works_named_with_verbs_of_treatment_and_allocation_are_whole():
+    # 处理, 处置, 优化, 配置 ended the walk back: the works had no name left
+    found = names(
+        "加快建设城东垃圾处理处置中心，省政府谋划实施粤西水网优化配置工程。"
+        "在华锐光电集成智造基地项目现场，镇长汇报了进度。"
+    )
+    assert found.get("城东垃圾处理处置中心") == "Project"
+    assert found.get("粤西水网优化配置工程") == "Project"
+    assert found.get("华锐光电集成智造基地项目") == "Project"

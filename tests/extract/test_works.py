@@ -296,3 +296,28 @@ def test_a_headquarters_brought_in_is_works_and_a_company_seat_is_not(make_artic
     assert kinds.get("腾讯云华南总部") == "Project"
     assert "GovernmentBody" not in kinds.values()
     assert not [n for n in kinds if n.startswith(("企业", "海澜纺织总部"))]
+    assert "金利股份总部" not in kinds  # the works are the 总部项目, no 总部 of their own
+    assert not _kinds(extract(make_article("园区集聚科技总部、研发中心等功能。")))
+
+
+def test_works_listed_before_a_count_of_works_are_parts_of_them_and_their_companys(
+    make_article,
+):
+    text = (
+        "阳西县政府分别与明阳新能源阳江发电有限公司、粤电阳江电力有限公司签约，"
+        "总投资约100亿元的明阳、粤电两个陆上风电项目落地阳西。"
+    )
+    ex = extract(make_article(text))
+    assert facts(ex, "partOf") >= {("明阳", "陆上风电项目"), ("粤电", "陆上风电项目")}
+    assert facts(ex, "investsIn") >= {
+        ("明阳新能源阳江发电有限公司", "明阳"),
+        ("粤电阳江电力有限公司", "粤电"),
+    }
+
+
+def test_a_works_name_holds_what_is_done_together(make_article):
+    # 集中 ended the walk back (a boundary word of event names: 集中开工)
+    text = "签约项目为潮南区农产品集中仓储物流中心，推进农村集中供水工程。"
+    kinds = _kinds(extract(make_article(text)))
+    assert kinds.get("潮南区农产品集中仓储物流中心") == "Project"
+    assert kinds.get("农村集中供水工程") == "Project"

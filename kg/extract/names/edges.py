@@ -251,6 +251,10 @@ _EVENT_HOLDS = frozenset(
 )
 
 
+# boundary words works' names hold (X畜禽集中屠宰中心, X集中供水工程)
+_WORKS_HOLDS = frozenset({"集中"})
+
+
 # verbs of joint action open a clause after the partners (…签订协议，共建X中试基地):
 # a name never starts with them (深汕共建产业园 starts with the partners)
 _JOINT_VERBS = ("共建", "共享", "共治", "共兴")
@@ -274,7 +278,11 @@ def suffix_name_start(
         lex,
         verbs_stop=kind != Kind.COMPANY,
         joins=joins,
-        holds=_EVENT_HOLDS if kind == Kind.EVENT else frozenset(),
+        holds=_EVENT_HOLDS
+        if kind == Kind.EVENT
+        else _WORKS_HOLDS
+        if kind == Kind.PROJECT
+        else frozenset(),
     )
     start = _after_unit(text, _with_year(text, _after_figure_de(text, start)))
     start = after_counter(text, start)

@@ -66,6 +66,7 @@ from kg.extract.names.works_titles import (
     listed_works_candidates,
     namely_candidates,
     phase_candidates,
+    site_candidates,
     without_company_seats,
 )
 from kg.extract.text.clauses import last_mark_before
@@ -707,6 +708,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(phase_candidates(text, lex))
     out.extend(namely_candidates(text, out))
     out.extend(listed_works_candidates(text, out))
+    out.extend(site_candidates(text, list(places)))
     out.extend(listed_event_candidates(text, lex))
     out.extend(held_de_candidates(text))
     out.extend(extended_event_candidates(text, out))

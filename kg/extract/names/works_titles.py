@@ -10,6 +10,7 @@
 - **A phase standing alone** (加快X三期、Y园动工): a phase of X is works.
 - **Another name** (A即B, B works or a road): A is B.
 - **Items of a list of works** start at the list mark, whatever the walk left there.
+- **The site of works** (在X项目现场): X项目 is named whole.
 """
 
 from __future__ import annotations
@@ -241,6 +242,24 @@ def without_company_seats(cands: list[Candidate], text: str) -> list[Candidate]:
         if not (
             c.kind == Kind.PROJECT
             and text.endswith("总部", c.start, c.end)
-            and ((c.start, c.end - 2) in companies or text.startswith(_SEAT, c.end))
+            and (
+                (c.start, c.end - 2) in companies
+                or text.startswith(_SEAT, c.end)
+                or text.startswith("项目", c.end)  # X总部项目 names the works
+            )
         )
     ]
+
+
+# 在X项目现场: what stands between 在 and the site of works names them whole
+_AT_SITE = re.compile(r"在(?P<name>[^，,。；;、“”()（）\s\d在的]{4,24}?(?:项目|工程))(?=现场|工地)")
+
+
+def site_candidates(text: str, places: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """在X光电集成Y基地项目现场: the works whose site it is, named whole (the walk back
+    stops at a verb or a region inside the name); not when a place opens it (在A镇B项目
+    现场: the works are B项目)."""
+    starts = {s for s, _ in places}
+    for m in _AT_SITE.finditer(text):
+        if m.start("name") not in starts:
+            yield Candidate(m.start("name"), m.end("name"), Kind.PROJECT, "site")

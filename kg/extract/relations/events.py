@@ -5,10 +5,14 @@
 - **Participants**: X参加/出席/参与/亮相 E, and X在E上(表示…) take part in E,
   with the names coordinated with X (A、B和C); works and companies listed in a
   sentence opening with 当天/现场 (the one event named before) or 其中/签约项目中/
-  此次签约的 (the one event of the sentence right before) take part in it.
+  此次签约的 (the one event of the sentence right before) take part in it: they
+  started (startedAt), were signed (signedAt) or completed (completedAt) there as the
+  verb nearest before them says (开工项目包括A、B，签约项目为C), else as the event's
+  name says (…签约仪式).
 - **Hosts**: organs, organisations and companies in the clause before 召开/举行/举办/
   主办 with the event right after the verb (X组织A、B联合召开E) take part in it.
-- **Parts**: 大会举行了A仪式、B仪式: each event listed is part of the one 大会 named before.
+- **Parts**: 大会举行了A仪式、B仪式: each event listed is part of the one 大会 named before;
+  本次仪式是“X节”的组成部分: the one event named before is part of X节.
 - **Topics**: an event is about the programme named right before it in its
   clause (推进“百千万工程”促进…现场会), or after it behind 围绕/聚焦/部署.
 """
@@ -160,6 +164,8 @@ _LISTED = re.compile(
 _THIS_EVENT = re.compile(r"(?:此次|本次|这次|该)(?:活动|仪式|大会|集中签约|集中开工|签约|开工)")
 # an opening that speaks of the event itself (本次签约的…)
 _THIS_DEED = re.compile(r"(?:此次|本次)(签约|开工|动工)")
+# a sentence counting the works of a deed (签约落户的项目共8个, 集中开工的项目有12个)
+_DEED_SAID = re.compile(r"(签约|开工|动工)[\u4e00-\u9fff]{0,12}?项目(?:共|有|达)")
 _STARTED = ("动工", "开工", "签约", "签订", "签署", "投产", "竣工", "揭牌")
 _TAKERS = (Kind.PROJECT, Kind.COMPANY)
 # between a company and its works: 的, or an output figure (年产2万吨)
@@ -207,8 +213,11 @@ def _event_before(ex: Extraction, index: int, on_the_day: bool) -> str | None:
             events = {
                 m.entity for m in ex.mentions if m.kind == Kind.EVENT and m.end <= before.start
             }
-        elif not events and (verb := _THIS_DEED.match(opening.group())):
-            # 本次签约的X项目…: the one event named before whose name holds 签约
+        elif not events and (
+            verb := _THIS_DEED.match(opening.group()) or _DEED_SAID.search(before.text)
+        ):
+            # 本次签约的X项目…, 签约落户的项目共8个。其中，…: the one event named before
+            # whose name holds 签约
             events = {
                 m.entity
                 for m in ex.mentions
@@ -221,8 +230,10 @@ def _event_before(ex: Extraction, index: int, on_the_day: bool) -> str | None:
 
 def _takers(ex: Extraction, index: int, event: str) -> list[Relation]:
     """The top-level works and companies of a sentence, but for a company that only
-    names the owner of the works right after it (X公司年产…Y项目: the works take part)."""
+    names the owner of the works right after it (X公司年产…Y项目: the works take part);
+    each was started, signed or completed there as the verb heading it says."""
     text = ex.article.text
+    name = next(m.text for m in ex.mentions if m.entity == event)
     ms = top_level(in_sentence(ex.mentions, index))
     out = []
     for i, m in enumerate(ms):
@@ -236,8 +247,36 @@ def _takers(ex: Extraction, index: int, event: str) -> list[Relation]:
             and _OWNER_GAP.fullmatch(text, m.end, after.start)
         ):
             continue
-        out.append(Relation(m.entity, "participatesIn", event, index, "当天"))
+        deed = _deed_before(text, ms, ex.article.sentences[index].start, m.start, name)
+        out.append(Relation(m.entity, _DEEDS.get(deed, "participatesIn"), event, index, "当天"))
     return out
+
+
+# what works listed at a ceremony had done to them there, by the verb heading their list
+_DEEDS = {
+    "签约": "signedAt",
+    "签订": "signedAt",
+    "签署": "signedAt",
+    "开工": "startedAt",
+    "动工": "startedAt",
+    "竣工": "completedAt",
+    "投产": "completedAt",
+    "建成": "completedAt",
+}
+_DEED = re.compile("|".join(_DEEDS))
+
+
+def _deed_before(text: str, ms: list[Mention], lo: int, at: int, event: str) -> str | None:
+    """The verb nearest before ``at`` in its sentence, outside names (开工项目包括A、B，竣工
+    项目包括C: A started, C was completed); else the one kind of deed the event's name
+    holds (…签约仪式)."""
+    found = [
+        d for d in _DEED.finditer(text, lo, at) if not any(n.start <= d.start() < n.end for n in ms)
+    ]
+    if found:
+        return found[-1].group()
+    named = {_DEEDS[d.group()] for d in _DEED.finditer(event)}
+    return next(d for d in _DEEDS if _DEEDS[d] in named) if len(named) == 1 else None
 
 
 def _lead_space(text: str) -> int:
@@ -302,6 +341,33 @@ def held_part_relations(ex: Extraction) -> list[Relation]:
     return out
 
 
+# 本次仪式是E的组成部分: the event spoken of is part of E
+_PART_OF_SAID = re.compile(r"\s*(?:此次|本次|这次|该)(?:活动|仪式|大会|会议)(?:是|为|作为)")
+_A_PART = ("一环", "组成部分", "之一", "重要内容", "系列活动")
+
+
+def said_part_relations(ex: Extraction) -> list[Relation]:
+    """本次仪式是“X文化节”的组成部分: the one event named before is part of X."""
+    text = ex.article.text
+    out = []
+    for s in ex.article.sentences:
+        said = _PART_OF_SAID.match(text, s.start)
+        if said is None:
+            continue
+        at = said.end() + text.startswith("“", said.end())
+        whole = mention_at(tuple(top_level(ex.mentions)), at, {Kind.EVENT})
+        if whole is None or not any(w in text[whole.end : s.end] for w in _A_PART):
+            continue
+        before = {
+            m.entity
+            for m in ex.mentions
+            if m.kind == Kind.EVENT and m.end <= s.start and m.entity != whole.entity
+        }
+        if len(before) == 1:
+            out.append(Relation(before.pop(), "partOf", whole.entity, s.index, "是…组成部分"))
+    return out
+
+
 @relation_rule("events")
 def event_relations(ex: Extraction) -> list[Relation]:
     """Venues, participants, hosts and topics of the article's events."""
@@ -312,4 +378,5 @@ def event_relations(ex: Extraction) -> list[Relation]:
         + topic_relations(ex)
         + day_relations(ex)
         + held_part_relations(ex)
+        + said_part_relations(ex)
     )
