@@ -51,3 +51,25 @@ def test_works_named_with_the_generic_yuanqu_lie_in_the_park(make_article):
     text = "封开县江口街道的封开循环经济产业园已入驻企业18家。园区污水处理厂二期工程预计年底建成。"
     located = facts(extract(make_article(text)), "locatedIn")
     assert ("园区污水处理厂二期工程", "封开循环经济产业园") in located
+
+
+def test_works_a_park_takes_in_lie_in_it(make_article):
+    text = (
+        "兴宁市加快园区建设。兴宁电子信息产业园已引进总投资12亿元的精密线路板项目，"
+        "坭陂园广东晟达实业有限公司投资8亿元的新型墙材生产基地项目完成选址。"
+    )
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("精密线路板项目", "兴宁电子信息产业园") in located
+    assert ("新型墙材生产基地项目", "坭陂园") in located
+
+
+def test_works_after_another_place_in_the_parks_clause_are_not_taken_in(make_article):
+    text = "兴宁电子信息产业园与梅江区签约，引进高端铸件项目落户梅江区。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("高端铸件项目", "兴宁电子信息产业园") not in located
+
+
+def test_works_a_town_takes_in_lie_in_the_town(make_article):
+    text = "兴宁市加快招商。去年，宁新街道成功引进智能家居产业基地项目，签约额达5亿元。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("智能家居产业基地项目", "宁新街道") in located

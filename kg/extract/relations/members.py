@@ -9,6 +9,10 @@ over several towns). The count must come before 其中 in its sentence or the on
 before (same paragraph), and be the park's, so 全市规上工业企业412家。其中… names
 no park's members.
 
+Works named in a clause that opens with a park or a place (county, town, village),
+after a verb of taking in or investing (X园已引进Y项目, X园Z公司投资的Y项目, X镇引进Y项目),
+lie in that park or place.
+
 Companies a place gathers relying on a park (大江镇依托大江产业转移园，集聚了A公司、B公司
 等企业) lie in that park too, and so do works named with the generic 园区 (园区污水处理厂
 二期工程): the park the text is on (``subjects.antecedent``).
@@ -19,7 +23,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.figures.subjects import antecedent
-from kg.extract.kinds import Kind
+from kg.extract.kinds import PLACES, Kind
 from kg.extract.relations.registry import relation_rule
 from kg.extract.text.clauses import CLAUSE, top_level, top_level_within
 from kg.extract.text.doc import doc_of
@@ -36,10 +40,35 @@ _SEMICOLONS = (";", "；")
 def member_relations(ex: Extraction) -> list[Relation]:
     """A park's members: after 其中 (``ex`` must have its figures' subjects set), and
     the companies gathered relying on it."""
-    return _among(ex) + _gathered(ex) + _park_works(ex)
+    return _among(ex) + _gathered(ex) + _park_works(ex) + _taken_in(ex)
 
 
 _PARK_NOUNS = ("园区", "该园区", "产业园")
+# what a park does with works it takes in (X园已引进Y项目, X园Z公司投资的Y项目)
+_TAKE_IN = ("引进", "引入", "落户", "落地", "投资")
+# who takes works in: a park, or a county, town, subdistrict or village (X镇引进Y项目)
+_TAKERS = (Kind.PARK, Kind.COUNTY, Kind.TOWN, Kind.SUBDISTRICT, Kind.VILLAGE)
+
+
+def _taken_in(ex: Extraction) -> list[Relation]:
+    """Works a park or place takes in: in a clause that opens with a park, county, town,
+    subdistrict or village, the works named after a verb of taking in or investing
+    (X园已引进Y项目; X园Z公司投资的Y项目; X镇成功引进Y项目) lie in it, up to another place or
+    park named in the clause."""
+    text = ex.article.text
+    out = []
+    for clause in CLAUSE.finditer(text):
+        ms = top_level_within(ex.mentions, clause.start(), clause.end())
+        if not ms or ms[0].kind not in _TAKERS or text[clause.start() : ms[0].start].strip():
+            continue
+        park = ms[0]
+        for m in ms[1:]:
+            if m.kind == Kind.PARK or m.kind in PLACES:
+                break  # X园与Y县…: what follows may lie elsewhere
+            verb = next((v for v in _TAKE_IN if v in text[park.end : m.start]), None)
+            if m.kind == Kind.PROJECT and verb is not None:
+                out.append(Relation(m.entity, "locatedIn", park.entity, m.sentence, verb))
+    return out
 
 
 def _park_works(ex: Extraction) -> list[Relation]:
