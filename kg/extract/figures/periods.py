@@ -220,16 +220,22 @@ def _of_the_total(article: Article, index: int, by_sentence: dict[int, int]) -> 
     return by_sentence.get(index - 1)
 
 
+def _paragraph_start(article: Article, sentence: int) -> int:
+    """The index of the first sentence of ``sentence``'s paragraph."""
+    sentences = article.sentences
+    first = sentence
+    while first > 0 and sentences[first - 1].paragraph == sentences[sentence].paragraph:
+        first -= 1
+    return first
+
+
 def _paragraph_frame(article: Article, periods: tuple[Period, ...], q: Quantity) -> int | None:
     """The year, part of a year or span named last before the figure in its paragraph,
     when that is the last period before it there (a day or a target frames nothing)."""
     if q.base_unit in _SIZES:
         return None
     sentences = article.sentences
-    paragraph = sentences[q.sentence].paragraph
-    first = q.sentence
-    while first > 0 and sentences[first - 1].paragraph == paragraph:
-        first -= 1
+    first = _paragraph_start(article, q.sentence)
     floor = sentences[first].start
     text = article.text
     last = last_before(periods, q.start, lambda p: True, floor)
@@ -256,9 +262,7 @@ def _frame_before(
         return None
     sentences = article.sentences
     paragraph = sentences[q.sentence].paragraph
-    first = q.sentence
-    while first > 0 and sentences[first - 1].paragraph == paragraph:
-        first -= 1
+    first = _paragraph_start(article, q.sentence)
     floor = sentences[first].start
     last = last_before(periods, sentences[q.sentence].end, lambda p: True)
     if last is None or periods[last].end > floor:
