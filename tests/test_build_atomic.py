@@ -54,7 +54,13 @@ def leftovers(out: Path) -> list[str]:
 
 def kg_build(article: str, out: Path) -> subprocess.Popen:
     command = [sys.executable, "-m", "kg.cli", "build", str(INPUTS[article]), "--out", str(out)]
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_ctrl_c_as_a_terminal_sends_it,
+    )
 
 
 def wait_for_staging(out: Path, process: subprocess.Popen) -> None:
@@ -230,3 +236,9 @@ def test_a_build_killed_while_a_big_graph_is_checked_leaves_one_whole_set(tmp_pa
     assert main(["build", str(INPUTS["xinhui-2024-01-18"]), "--out", str(tmp_path / "clean")]) == 0
     for name in OUTPUTS[:3]:
         assert (out / name).read_bytes() == (tmp_path / "clean" / name).read_bytes(), name
+
+
+def _ctrl_c_as_a_terminal_sends_it() -> None:
+    """In the child: Ctrl-C handled by default, even when this test run was started with
+    SIGINT ignored (a shell's background job), which the child would inherit."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

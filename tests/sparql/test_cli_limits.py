@@ -32,7 +32,13 @@ def test_ctrl_c_stops_a_runaway_query_with_one_line(seed_out):
         "--graph",
         str(seed_out / "kg.ttl"),
     ]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_ctrl_c_as_a_terminal_sends_it,
+    )
     time.sleep(4)  # loaded and running
     assert process.poll() is None
     process.send_signal(signal.SIGINT)
@@ -63,3 +69,9 @@ def test_validate_on_an_empty_file_is_not_valid(tmp_path, capsys):
     assert main(["validate", str(empty)]) == 1
     captured = capsys.readouterr()
     assert "valid" not in captured.out and "holds no triples" in captured.err
+
+
+def _ctrl_c_as_a_terminal_sends_it() -> None:
+    """In the child: Ctrl-C handled by default, even when this test run was started with
+    SIGINT ignored (a shell's background job), which the child would inherit."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

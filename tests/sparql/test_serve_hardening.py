@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import struct
 import subprocess
@@ -181,7 +182,13 @@ def test_20_clients_at_once_are_all_answered(served):
 
 def _serve_process(graph: Path, port: int) -> subprocess.Popen:
     command = [sys.executable, "-m", "kg.cli", "serve", "--graph", str(graph), "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_ctrl_c_as_a_terminal_sends_it,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -221,3 +228,9 @@ def test_a_port_out_of_range_is_one_line(capsys):
     assert main(["serve", "--port", "99999", "--graph", os.devnull]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "99999" in err and "Traceback" not in err
+
+
+def _ctrl_c_as_a_terminal_sends_it() -> None:
+    """In the child: Ctrl-C handled by default, even when this test run was started with
+    SIGINT ignored (a shell's background job), which the child would inherit."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
