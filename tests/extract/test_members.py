@@ -55,7 +55,7 @@ def test_works_named_with_the_generic_yuanqu_lie_in_the_park(make_article):
 
 def test_works_a_park_takes_in_lie_in_it(make_article):
     text = (
-        "兴宁市加快园区建设。兴宁电子信息产业园已引进总投资12亿元的精密线路板项目，"
+        "兴宁市加快园区建设。兴宁电子信息产业园今年引进投资12亿元的精密线路板项目，"
         "坭陂园广东晟达实业有限公司投资8亿元的新型墙材生产基地项目完成选址。"
     )
     located = facts(extract(make_article(text)), "locatedIn")

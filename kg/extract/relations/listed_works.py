@@ -1,4 +1,4 @@
-"""Works listed before the class of works they are (A、B、C三个海上风电项目).
+"""Works listed before the class of works they are (A、B、C三个储能电站项目).
 
 - **Parts**: each item listed right before a count and a works' name (三个X项目) is
   part of the works that name gives, the programme they make up together.
