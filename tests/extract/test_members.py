@@ -73,3 +73,20 @@ def test_works_a_town_takes_in_lie_in_the_town(make_article):
     text = "兴宁市加快招商。去年，宁新街道成功引进智能家居产业基地项目，签约额达5亿元。"
     located = facts(extract(make_article(text)), "locatedIn")
     assert ("智能家居产业基地项目", "宁新街道") in located
+
+
+def test_a_company_written_right_after_a_park_lies_in_it(make_article):
+    text = (
+        "在兴宁电子信息产业园广东恒茂电子有限公司里，工人们正在调试新设备。"
+        "兴宁电子信息产业园、广东宏丰纺织有限公司分别作了发言。"
+    )
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("广东恒茂电子有限公司", "兴宁电子信息产业园") in located
+    assert ("广东宏丰纺织有限公司", "兴宁电子信息产业园") not in located  # a list, not a seat
+
+
+def test_a_company_investing_in_works_in_a_park_is_not_seated_there(make_article):
+    text = "兴宁电子信息产业园广东恒茂电子有限公司投资6亿元的线路板项目完成选址。"
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("线路板项目", "兴宁电子信息产业园") in located
+    assert ("广东恒茂电子有限公司", "兴宁电子信息产业园") not in located

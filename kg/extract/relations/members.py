@@ -13,6 +13,9 @@ Works named in a clause that opens with a park or a place (county, town, village
 after a verb of taking in or investing (X园已引进Y项目, X园Z公司投资的Y项目, X镇引进Y项目),
 lie in that park or place.
 
+A company written right after a park, town, subdistrict or village, with nothing
+between (在X高新区Y有限公司里), lies in it.
+
 Companies a place gathers relying on a park (大江镇依托大江产业转移园，集聚了A公司、B公司
 等企业) lie in that park too, and so do works named with the generic 园区 (园区污水处理厂
 二期工程): the park the text is on (``subjects.antecedent``).
@@ -40,7 +43,7 @@ _SEMICOLONS = (";", "；")
 def member_relations(ex: Extraction) -> list[Relation]:
     """A park's members: after 其中 (``ex`` must have its figures' subjects set), and
     the companies gathered relying on it."""
-    return _among(ex) + _gathered(ex) + _park_works(ex) + _taken_in(ex)
+    return _among(ex) + _gathered(ex) + _park_works(ex) + _taken_in(ex) + _seated(ex)
 
 
 _PARK_NOUNS = ("园区", "该园区", "产业园")
@@ -82,6 +85,28 @@ def _park_works(ex: Extraction) -> list[Relation]:
         if park is not None:
             out.append(Relation(m.entity, "locatedIn", park, m.sentence, noun))
     return out
+
+
+# where a company written right after is seated (在X高新区Y有限公司里)
+_SEATS = (Kind.PARK, Kind.TOWN, Kind.SUBDISTRICT, Kind.VILLAGE)
+# X园Y公司投资的Z项目: the works lie in the park, the company may be seated elsewhere
+_INVESTING = ("投资", "计划投资", "拟投资", "总投资")
+
+
+def _seated(ex: Extraction) -> list[Relation]:
+    """A company written right after a park, town, subdistrict or village, nothing between
+    (在X高新区Y有限公司里), lies in it, unless what follows is its investing (X园Y公司投资的
+    Z项目: the works lie there)."""
+    ms = top_level(ex.mentions)
+    return [
+        Relation(company.entity, "locatedIn", seat.entity, company.sentence, seat.text)
+        for seat, company in zip(ms, ms[1:], strict=False)
+        if seat.kind in _SEATS
+        and company.kind == Kind.COMPANY
+        and seat.end == company.start
+        and seat.entity != company.entity
+        and not ex.article.text.startswith(_INVESTING, company.end)
+    ]
 
 
 def _among(ex: Extraction) -> list[Relation]:
