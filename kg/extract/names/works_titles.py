@@ -164,9 +164,9 @@ def factory_candidates(text: str, cands: Iterable[Candidate]) -> Iterator[Candid
             yield Candidate(c.start, m.end(), Kind.COMPANY, "factory")
 
 
-# a phase closing a list item or followed by what happens to works
+# a phase (edges.PHASE) closing a list item or followed by what happens to works
 _PHASE_END = re.compile(
-    r"(?:第?[一二三四五六七八九十]{1,3}|首)期(?=[、,，。；;]|和|及|等|建成|开工|动工|投产|竣工|完工|加快)"
+    f"(?:{PHASE.pattern})(?=[、,，。；;]|和|及|等|建成|开工|动工|投产|竣工|完工|加快)"
 )
 
 
