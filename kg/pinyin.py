@@ -12,7 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
+from pypinyin.converter import DefaultConverter
+from pypinyin.core import Pinyin
 
 # Generic heads written as separate pinyin words, as place-name romanisation
 # separates 开平 from 市; longest first so 有限公司 wins over 公司.
@@ -25,6 +26,38 @@ _GENERIC_HEADS = sorted(
 )  # fmt: skip
 _HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+class _KeptReadings(DefaultConverter):
+    """pypinyin's converter, keeping the reading of each word it is given.
+
+    pypinyin cuts a text into words (its phrase dictionary) and converts each
+    word on its own, the same way every time; converting is four fifths of its
+    time, and names are made of few words (区, 产业园, 有限公司, a county's
+    name), so a name mostly needs only cutting. The readings are the ones
+    ``pypinyin.lazy_pinyin`` gives (tested)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._kept: dict[tuple, list] = {}
+
+    def convert(self, words, style, heteronym, errors, strict, **kwargs):
+        if kwargs:
+            return super().convert(words, style, heteronym, errors, strict, **kwargs)
+        key = (words, style, heteronym, errors, strict)
+        found = self._kept.get(key)
+        if found is None:
+            if len(self._kept) >= _KEPT_WORDS:
+                self._kept.clear()
+            converted = super().convert(words, style, heteronym, errors, strict)
+            found = self._kept[key] = tuple(tuple(readings) for readings in converted)
+        return found  # tuples: the caller only reads them
+
+
+_KEPT_WORDS = 1 << 17
+# pypinyin's lazy_pinyin with the readings of words kept (a module name, so tests can
+# refuse it)
+lazy_pinyin = Pinyin(_KeptReadings()).lazy_pinyin
 
 
 # Slugs made so far, by name: names repeat across articles and pypinyin is the slow
