@@ -62,3 +62,14 @@ def test_a_part_without_a_trig_block_has_it_made_once_for_kg_ttl_and_kg_trig(mon
     assert made.count(part.iri) == 1
     whole = GraphSet.of(DEFAULT_BASE, [part])
     assert (turtle, trig) == (b"".join(whole.turtle_chunks()), whole.trig())
+
+
+def test_the_ontology_lines_no_shape_reads_change_no_validation_result():
+    (part,) = make_parts([broken_extraction()], DEFAULT_BASE).parts
+    read = kg.validate._own_predicates()
+    ours = kg.validate._ontology_read(read)
+    assert len(ours) < len(kg.validate.ontology_ntriples())
+    maps = kg.validate._own_rdfs_maps()
+    whole = kg.validate._validate(part.ntriples, None, kg.validate.ontology_ntriples(), maps)
+    assert not whole.conforms
+    assert validate_ntriples(part.ntriples) == whole
