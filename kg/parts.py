@@ -39,7 +39,7 @@ import operator
 import os
 import pickle
 import struct
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -169,14 +169,34 @@ def part_key(extraction: Extraction, minter: IriMinter, base: str) -> str:
 def make_part(extraction: Extraction, minter: IriMinter, base: str) -> ArticlePart:
     """The article's part: its triples minted, made canonical and validated on their own."""
     base = check_base(base)
-    data = canonical_ntriples(article_triples(extraction, minter, base))
+    data, triples = canonical_triples(article_triples(extraction, minter, base))
     report = validate_ntriples(data)
     iri = str(article_iri(base, extraction.article.id))
     shared, own = split_own(iri, data)
     return ArticlePart(
         extraction.article.id, iri, data, report.violations,
-        trig_block(iri, data), jsonld_block(data), shared, own,
+        trig_of_triples(iri, data, triples), jsonld_of_triples(triples), shared, own,
     )  # fmt: skip
+
+
+def canonical_triples(triples: Iterable[tuple]) -> tuple[bytes, list[ox.Triple]]:
+    """``canonical_ntriples`` of ``triples`` and the triples themselves in its order, each
+    once: what make_part writes the TriG and JSON-LD blocks from, instead of parsing the
+    N-Triples again for each (making pyoxigraph's Python objects costs more than
+    serialising them: 10 ms of a generated article's 3,000 triples).
+
+    pyoxigraph writes one line per triple, in the order given, so line ``i`` is the
+    ``i``-th triple's. The triples are held as a list (``canonical_ntriples`` streams
+    them, as a graph made for its lines alone does)."""
+    made = [ox.Triple(*t) for t in triples]
+    lines = ox.serialize(made, format=ox.RdfFormat.N_TRIPLES).split(b"\n")
+    lines.pop()  # after the last line end
+    if len(lines) != len(made):  # not N-Triples' shape (never seen): the lines parsed again
+        data = b"".join(line + b"\n" for line in sorted(set(lines)) if line)
+        return data, list(parse_ntriples(data))
+    by_line = dict(zip(lines, made, strict=True))
+    order = sorted(by_line)
+    return (b"\n".join(order) + b"\n" if order else b""), [by_line[line] for line in order]
 
 
 def split_own(iri: str, ntriples: bytes) -> tuple[bytes, int]:
@@ -206,6 +226,37 @@ def trig_block(name: str, ntriples: bytes) -> bytes:
     quads = ox.parse(nquads, format=ox.RdfFormat.N_QUADS)
     text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     return text[len(trig_prefixes()) :] if text else b""
+
+
+def trig_of_triples(name: str, ntriples: bytes, triples: Sequence[ox.Triple]) -> bytes:
+    """``trig_block(name, ntriples)`` from the triples of ``ntriples`` in its order, with no
+    quad made in Python (that costs more than parsing the lines): pyoxigraph writes them
+    as Turtle, which is the block's body with one tab less on each line (``turtle_of_trig``
+    without the blank lines), under the graph's own line as pyoxigraph writes it."""
+    if not triples:
+        return b""
+    text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    prefixes = trig_prefixes()
+    if not text.startswith(prefixes):  # not the prefixes kg.trig starts with (never seen)
+        return trig_block(name, ntriples)
+    body = text[len(prefixes) :]
+    return _graph_line(name) + b"\t" + body[:-1].replace(b"\n", b"\n\t") + b"\n}\n"
+
+
+def _graph_line(name: str) -> bytes:
+    """The line pyoxigraph opens the graph ``name`` with in TriG (``<name> {``, or its
+    prefixed name when a prefix covers it), up to its line end."""
+    x = ox.NamedNode("urn:x")
+    text = ox.serialize([ox.Quad(x, x, x, ox.NamedNode(name))], format=ox.RdfFormat.TRIG,
+                        prefixes=PREFIXES)  # fmt: skip
+    body = text[len(trig_prefixes()) :]
+    return body[: body.index(b"\n") + 1]
+
+
+def jsonld_of_triples(triples: Sequence[ox.Triple]) -> bytes:
+    """``jsonld_block(ntriples)`` from the triples of ``ntriples`` in its order."""
+    text = ox.serialize(triples, format=ox.RdfFormat.JSON_LD)
+    return text[1:-1] if text.startswith(b"[") else text
 
 
 def turtle_of_trig(block: bytes) -> bytes:
@@ -378,6 +429,7 @@ __all__ = [
     "PART_FORMAT",
     "StoredPart",
     "canonical_ntriples",
+    "canonical_triples",
     "make_part",
     "part_key",
     "read_part",

@@ -64,6 +64,50 @@ def test_a_part_without_a_trig_block_has_it_made_once_for_kg_ttl_and_kg_trig(mon
     assert (turtle, trig) == (b"".join(whole.turtle_chunks()), whole.trig())
 
 
+def _awkward_triples() -> list[tuple]:
+    """Triples whose Turtle is not plain: literals with line ends, tabs, quotes and
+    backslashes, typed and tagged literals, a subject with many predicates and objects."""
+    import pyoxigraph as ox
+
+    kgo = "https://kg.example.org/ontology#"
+    node, other = ox.NamedNode(DEFAULT_BASE + "article/a%20b"), ox.NamedNode(DEFAULT_BASE + "x")
+    text = ox.NamedNode(kgo + "text")
+    return [
+        (node, text, ox.Literal('第一行\n第二行\t"引号" \\ 尾 .')),
+        (node, text, ox.Literal("line\r\nend .\n")),
+        (node, ox.NamedNode(kgo + "beginIndex"), ox.Literal(3)),
+        (node, ox.NamedNode(kgo + "about"), other),
+        (other, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+         ox.Literal("梅江", language="zh")),
+        (other, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+         ox.NamedNode(kgo + "Town")),
+        (node, text, ox.Literal('第一行\n第二行\t"引号" \\ 尾 .')),  # a repeat
+    ]  # fmt: skip
+
+
+def test_the_blocks_made_from_the_triples_are_those_made_from_their_lines():
+    """make_part writes the TriG and JSON-LD blocks from the triples it minted instead of
+    parsing its N-Triples again for each: the same bytes, names under a prefix too."""
+    from kg.model import canonical_ntriples
+    from kg.parts import (
+        canonical_triples,
+        jsonld_block,
+        jsonld_of_triples,
+        trig_block,
+        trig_of_triples,
+    )
+
+    data, triples = canonical_triples(_awkward_triples())
+    assert data == canonical_ntriples(_awkward_triples())
+    assert len(triples) == len(data.splitlines()) == 6
+    assert canonical_ntriples(triples) == data
+    for name in (DEFAULT_BASE + "article/a%20b", "https://schema.org/Place", "urn:kg:x"):
+        assert trig_of_triples(name, data, triples) == trig_block(name, data)
+    assert jsonld_of_triples(triples) == jsonld_block(data)
+    assert canonical_triples([]) == (b"", [])
+    assert trig_of_triples("urn:kg:x", b"", []) == trig_block("urn:kg:x", b"") == b""
+
+
 def test_the_ontology_lines_no_shape_reads_change_no_validation_result():
     (part,) = make_parts([broken_extraction()], DEFAULT_BASE).parts
     read = kg.validate._own_predicates()
