@@ -108,6 +108,25 @@ def test_the_blocks_made_from_the_triples_are_those_made_from_their_lines():
     assert trig_of_triples("urn:kg:x", b"", []) == trig_block("urn:kg:x", b"") == b""
 
 
+def test_a_part_is_the_same_whether_or_not_the_collector_was_running():
+    """make_part pauses Python's cycle collector while it works, and leaves it as it
+    found it."""
+    import gc
+
+    extraction = kaiping_extraction()
+    minter = build_minter([extraction])
+    assert gc.isenabled()
+    running = make_part(extraction, minter, DEFAULT_BASE)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        paused = make_part(extraction, minter, DEFAULT_BASE)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert running == paused
+
+
 def test_the_ontology_lines_no_shape_reads_change_no_validation_result():
     (part,) = make_parts([broken_extraction()], DEFAULT_BASE).parts
     read = kg.validate._own_predicates()
