@@ -15,6 +15,7 @@ import logging
 import multiprocessing
 import multiprocessing.pool
 import os
+import pickle
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.analyse import GraphMetrics, metrics, to_networkx, with_centrality
+from kg.analyse.pieces import merge_view, piece_bytes, view_piece
 from kg.cache import FOLDER as CACHE_FOLDER
 from kg.cache import BuildCache, Memo
 from kg.errors import InputError, KgError, UsageError
@@ -263,6 +265,7 @@ def start_parts(
     sources: Sequence[tuple[str, str]] | None = None,
     renames: tuple[dict, dict] = ({}, {}),
     max_bytes: int = MAX_BYTES,
+    pieces: dict[str, tuple[str, bytes]] | None = None,
 ) -> tuple[GraphSet, Checks]:
     """The graph of the build, and the validations still running (see ``Checks``).
 
@@ -277,6 +280,11 @@ def start_parts(
     goes on (its part in the set has no violations and no TriG block yet);
     every other part is made whole by the workers, as is every part with one
     job.
+
+    ``pieces``, when given, is filled with each part's cache key and its piece of
+    the NetworkX view (``kg.analyse.pieces``, pickled) by its graph IRI: made with
+    the part, by the same worker, and kept in the cache beside it (``view``
+    entries, keyed by the part's key and the view's code).
     """
     cache = cache or BuildCache(None)
     base = check_base(base)
@@ -289,17 +297,20 @@ def start_parts(
     try:
         parts = []
         work = [(i,) for i in range(len(extractions)) if i not in big]
-        for done, (key, hit, part) in enumerate(_run(_part_of, work, jobs), 1):
+        for done, (key, hit, part, piece) in enumerate(_run(_part_of, work, jobs), 1):
             progress("model", done, len(extractions))
             cache.used["part"].add(key)
             cache.hits["part"] += hit
             parts.append(part)
+            _keep_piece(cache, key, part.iri, piece, pieces)
         for i in sorted(big):
             key, part = _unchecked_part(i)
             progress("model", len(parts) + 1, len(extractions))
             cache.used["part"].add(key)
             cache.hits["part"] += isinstance(part, StoredPart)
             parts.append(part)
+            if pieces is not None:
+                _keep_piece(cache, key, part.iri, _view_piece(cache, key, part), pieces)
             if isinstance(part, ArticlePart):
                 pending.append((key, part))
     finally:
@@ -414,19 +425,63 @@ def _minter(extractions: Sequence[Extraction], cache: BuildCache) -> IriMinter:
     return minter
 
 
-def _part_of(index: int) -> tuple[str, int, Part]:
-    """(cache key, whether it was cached, part) of the ``index``-th article: with a cache
-    folder, the part as kept on disk (``StoredPart``), so the build holds no part's
-    triples in memory; without one, in memory."""
+def _part_of(index: int) -> tuple[str, int, Part, bytes]:
+    """(cache key, whether it was cached, part, its piece of the view) of the
+    ``index``-th article: with a cache folder, the part as kept on disk
+    (``StoredPart``), so the build holds no part's triples in memory; without one, in
+    memory. The piece is read from the cache, else made from the part's triples."""
     minter, base = _SHARED["minter"], _SHARED["base"]
     cache = BuildCache(_SHARED["folder"])
     key, extraction, stored = _cached_part(index, cache)
     if stored is not None:
-        return key, 1, stored
+        return key, 1, stored, _view_piece(cache, key, stored)
     part = make_part(_whole_renamed(index, extraction, cache), minter, base)
     path = cache.put_bytes("part", key, write_part(part))
     stored = read_part(path) if path is not None else None
-    return key, 0, stored or part
+    return key, 0, stored or part, _view_piece(cache, key, part)
+
+
+def _view_piece(cache: BuildCache, key: str, part: Part) -> bytes:
+    """The piece of the view of the part cached under ``key``: the cache's, else made
+    from the part's triples and kept beside it."""
+    piece_key = cache.key("view", key)
+    path = cache.path("view", piece_key)
+    if path is not None:
+        try:
+            return path.read_bytes()
+        except OSError:
+            pass
+    data = piece_bytes(view_piece(part.iri, part.ntriples))
+    cache.put_bytes("view", piece_key, data)
+    return data
+
+
+def _keep_piece(cache: BuildCache, key: str, iri: str, piece: bytes, into: dict | None) -> None:
+    cache.used["view"].add(cache.key("view", key))
+    if into is not None:
+        into[iri] = (key, piece)
+
+
+def _view_of(graph: GraphSet, pieces: dict[str, tuple[str, bytes]], cache: BuildCache):
+    """The NetworkX view of ``graph``, merged from its parts' pieces (``pieces``: the
+    part's cache key and its pickled piece, by graph IRI). A piece that cannot be read
+    (a torn or foreign cache entry) is made again from its part and kept; the view is
+    read from the triples when a piece is not its part's alone."""
+    loaded = [view_piece(None, graph.ontology)]
+    for part in graph.parts:
+        key, data = pieces[part.iri]
+        try:
+            loaded.append(pickle.loads(data))
+        except Exception as err:  # never trusted: made again
+            log.info("unreadable piece of the view for %s (%s): made again", part.iri, err)
+            loaded.append(view_piece(part.iri, part.ntriples))
+            cache.put_bytes("view", cache.key("view", key), piece_bytes(loaded[-1]))
+    try:
+        view = merge_view(loaded)
+    except (ValueError, TypeError, KeyError, IndexError) as err:  # a foreign entry's shape
+        log.info("pieces of the view do not fit (%s): the view is read whole", err)
+        view = None
+    return to_networkx(graph) if view is None else view
 
 
 def _cached_part(index: int, cache: BuildCache) -> tuple[str, Extraction, StoredPart | None]:
@@ -524,15 +579,17 @@ def build(
         ]
         if renamed:
             extractions = [rename(x, renamed, canon) for x in extractions]
+    pieces: dict[str, tuple[str, bytes]] = {}
     graph, checks = start_parts(
         extractions, base, jobs=jobs, cache=cache, progress=progress,
-        sources=sources, renames=(renamed, canon), max_bytes=max_bytes,
+        sources=sources, renames=(renamed, canon), max_bytes=max_bytes, pieces=pieces,
     )  # fmt: skip
     made = {}
 
     def make_view():
         with _timed("NetworkX view and metrics"):
-            view = to_networkx(graph)
+            view = _view_of(graph, pieces, cache)
+            pieces.clear()
             made["stats"] = metrics(view)
             return with_centrality(view, made["stats"])
 
