@@ -48,12 +48,12 @@ from kg.analyse.view import (
     _RDF,
     _RDFS,
     _SKOS,
+    _ancestors,
     _edge_attrs,
     _first,
     _index,
     _kind,
     _natural_key,
-    _parent_chain,
     _quantity_row,
     _sentence_row,
     _statement_sources,
@@ -189,18 +189,24 @@ def merge_view(pieces: Iterable[bytes | tuple]) -> nx.MultiDiGraph | None:
         version, local, subjects, rows, figures, sources = piece
         if version != PIECE_FORMAT or not local:
             return None
+        # sets: the view reads each of these as a set or by its least (a thing every
+        # article names would otherwise carry each article's copy of its facts)
         for subject, types, labels, aliases, codes, links in subjects:
             known = facts.get(subject)
             if known is None:
-                facts[subject] = [list(types), list(labels), list(aliases), list(codes),
-                                  {p: list(v) for p, v in links}]  # fmt: skip
+                facts[subject] = [set(types), set(labels), set(aliases), set(codes),
+                                  {p: set(v) for p, v in links}]  # fmt: skip
                 continue
-            known[0] += types
-            known[1] += labels
-            known[2] += aliases
-            known[3] += codes
+            known[0].update(types)
+            known[1].update(labels)
+            known[2].update(aliases)
+            known[3].update(codes)
             for p, v in links:
-                known[4].setdefault(p, []).extend(v)
+                have = known[4].get(p)
+                if have is None:
+                    known[4][p] = set(v)
+                else:
+                    have.update(v)
         for subject, found in rows:
             sentences[subject].append(found)
         for about, key, row in figures:
@@ -225,7 +231,7 @@ def _view(facts: dict, sentences: dict, quantities: dict, statements: dict) -> n
     entities = sorted((s for s, f in facts.items() if _ENTITY_CLASSES.intersection(f[0])),
                       key=_natural_key)  # fmt: skip
     members = set(entities)
-    located = {s: {_KGO.locatedIn: facts[s][4].get(_LOCATED, [])} for s in entities}
+    located = {s: {_KGO.locatedIn: facts[s][4].get(_LOCATED, ())} for s in entities}
     by_language = {}
     view = nx.MultiDiGraph()
     for node in entities:
@@ -237,7 +243,7 @@ def _view(facts: dict, sentences: dict, quantities: dict, statements: dict) -> n
             label=_zh(languages, node),
             label_en=languages.get("en") or languages.get("zh-latn-pinyin"),
             pinyin=languages.get("zh-latn-pinyin"),
-            aliases=sorted(set(aliases)),
+            aliases=sorted(aliases),
             kind=_kind_of(frozenset(types)),
             code=min(codes) if codes else None,
             parents=[],
@@ -245,9 +251,11 @@ def _view(facts: dict, sentences: dict, quantities: dict, statements: dict) -> n
             sentences=rows,
             articles=sorted({s["article"] for s in rows if s["article"]}),
         )
+    above: dict[str, set] = {}
     for node in entities:
-        chain = _parent_chain(located, node, members)
+        chain = _parent_chain(located, node, members, above)
         view.nodes[node]["parents"] = [_zh(by_language[p], p) for p in chain]
+    edges = []
     for u in entities:
         links = facts[u][4]
         for p in sorted(links):
@@ -257,8 +265,29 @@ def _view(facts: dict, sentences: dict, quantities: dict, statements: dict) -> n
                 found = statements.get((u, p, v))
                 sources = [s for _, rows in sorted(found, key=_key) for s in rows] if found else []
                 gazetteer = not sources and bool(facts[u][3]) and bool(facts[v][3])
-                view.add_edge(u, v, p[len(KGO_IRI) :], **_edge_attrs(_iri(p), sources, gazetteer))
+                edges.append((u, v, p[len(KGO_IRI) :], _edge_attrs(_iri(p), sources, gazetteer)))
+    view.add_edges_from(edges)
     return view
+
+
+def _parent_chain(located: dict, node: str, members: set, above: dict) -> list[str]:
+    """``view._parent_chain``, with each place's ancestors worked out once (``above``):
+    every thing in a county asks for the county's."""
+    chain, seen, current = [], {node}, node
+    while True:
+        parents = {p for p in located.get(current, {}).get(_KGO.locatedIn, ()) if p in members}
+        parents -= seen
+        if not parents:
+            return chain
+        ancestors = set()
+        for p in parents:
+            found = above.get(p)
+            if found is None:
+                found = above[p] = _ancestors(located, p, members)
+            ancestors |= found
+        current = min(parents - ancestors or parents, key=_natural_key)
+        chain.append(current)
+        seen.add(current)
 
 
 def _figures(rows: list | None) -> list:
@@ -266,8 +295,9 @@ def _figures(rows: list | None) -> list:
     return [] if rows is None else [row for _, row in sorted(rows, key=_key)]
 
 
-def _by_language(labels: list[tuple[str, str | None]]) -> dict[str, str]:
-    """Each language's least label (``view._labels_of``)."""
+def _by_language(labels: set[tuple[str, str | None]]) -> dict[str, str]:
+    """Each language's least label (``view._labels_of``: which of two equal texts in
+    different languages comes first there changes nothing, each language keeps its own)."""
     found: dict[str, str] = {}
     for text, language in sorted(labels, key=_key):
         found.setdefault((language or "").lower(), text)
