@@ -16,7 +16,6 @@ import logging
 import multiprocessing
 import multiprocessing.pool
 import os
-import pickle
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,8 +24,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from kg.analyse import GraphMetrics, metrics, to_networkx, with_centrality
-from kg.analyse.pieces import merge_view, piece_bytes, view_piece
+from kg.analyse import GraphMetrics, metrics, with_centrality
+from kg.build_view import Pieces, collector_off, keep_piece, piece_of, view_of
 from kg.cache import FOLDER as CACHE_FOLDER
 from kg.cache import BuildCache, Memo
 from kg.errors import InputError, KgError, UsageError
@@ -266,7 +265,7 @@ def start_parts(
     sources: Sequence[tuple[str, str]] | None = None,
     renames: tuple[dict, dict] = ({}, {}),
     max_bytes: int = MAX_BYTES,
-    pieces: dict[str, tuple[str, bytes]] | None = None,
+    pieces: Pieces | None = None,
 ) -> tuple[GraphSet, Checks]:
     """The graph of the build, and the validations still running (see ``Checks``).
 
@@ -303,7 +302,7 @@ def start_parts(
             cache.used["part"].add(key)
             cache.hits["part"] += hit
             parts.append(part)
-            _keep_piece(cache, key, part.iri, piece, pieces)
+            keep_piece(cache, key, part.iri, piece, pieces)
         for i in sorted(big):
             key, part = _unchecked_part(i)
             progress("model", len(parts) + 1, len(extractions))
@@ -311,7 +310,7 @@ def start_parts(
             cache.hits["part"] += isinstance(part, StoredPart)
             parts.append(part)
             if pieces is not None:
-                _keep_piece(cache, key, part.iri, _view_piece(cache, key, part), pieces)
+                keep_piece(cache, key, part.iri, piece_of(cache, key, part), pieces)
             if isinstance(part, ArticlePart):
                 pending.append((key, part))
     finally:
@@ -435,55 +434,11 @@ def _part_of(index: int) -> tuple[str, int, Part, bytes]:
     cache = BuildCache(_SHARED["folder"])
     key, extraction, stored = _cached_part(index, cache)
     if stored is not None:
-        return key, 1, stored, _view_piece(cache, key, stored)
+        return key, 1, stored, piece_of(cache, key, stored)
     part = make_part(_whole_renamed(index, extraction, cache), minter, base)
     path = cache.put_bytes("part", key, write_part(part))
     stored = read_part(path) if path is not None else None
-    return key, 0, stored or part, _view_piece(cache, key, part)
-
-
-def _view_piece(cache: BuildCache, key: str, part: Part) -> bytes:
-    """The piece of the view of the part cached under ``key``: the cache's, else made
-    from the part's triples and kept beside it."""
-    piece_key = cache.key("view", key)
-    path = cache.path("view", piece_key)
-    if path is not None:
-        try:
-            return path.read_bytes()
-        except OSError:
-            pass
-    with _collector_off():  # the piece's index lives until it is pickled, whole
-        data = piece_bytes(view_piece(part.iri, part.ntriples))
-    cache.put_bytes("view", piece_key, data)
-    return data
-
-
-def _keep_piece(cache: BuildCache, key: str, iri: str, piece: bytes, into: dict | None) -> None:
-    cache.used["view"].add(cache.key("view", key))
-    if into is not None:
-        into[iri] = (key, piece)
-
-
-def _view_of(graph: GraphSet, pieces: dict[str, tuple[str, bytes]], cache: BuildCache):
-    """The NetworkX view of ``graph``, merged from its parts' pieces (``pieces``: the
-    part's cache key and its pickled piece, by graph IRI). A piece that cannot be read
-    (a torn or foreign cache entry) is made again from its part and kept; the view is
-    read from the triples when a piece is not its part's alone."""
-    loaded = [view_piece(None, graph.ontology)]
-    for part in graph.parts:
-        key, data = pieces[part.iri]
-        try:
-            loaded.append(pickle.loads(data))
-        except Exception as err:  # never trusted: made again
-            log.info("unreadable piece of the view for %s (%s): made again", part.iri, err)
-            loaded.append(view_piece(part.iri, part.ntriples))
-            cache.put_bytes("view", cache.key("view", key), piece_bytes(loaded[-1]))
-    try:
-        view = merge_view(loaded)
-    except (ValueError, TypeError, KeyError, IndexError) as err:  # a foreign entry's shape
-        log.info("pieces of the view do not fit (%s): the view is read whole", err)
-        view = None
-    return to_networkx(graph) if view is None else view
+    return key, 0, stored or part, piece_of(cache, key, part)
 
 
 def _cached_part(index: int, cache: BuildCache) -> tuple[str, Extraction, StoredPart | None]:
@@ -581,7 +536,7 @@ def build(
         ]
         if renamed:
             extractions = [rename(x, renamed, canon) for x in extractions]
-    pieces: dict[str, tuple[str, bytes]] = {}
+    pieces: Pieces = {}
     graph, checks = start_parts(
         extractions, base, jobs=jobs, cache=cache, progress=progress,
         sources=sources, renames=(renamed, canon), max_bytes=max_bytes, pieces=pieces,
@@ -589,8 +544,8 @@ def build(
     made = {}
 
     def make_view():
-        with _timed("NetworkX view and metrics"), _collector_off():
-            view = _view_of(graph, pieces, cache)
+        with _timed("NetworkX view and metrics"), collector_off():
+            view = view_of(graph, pieces, cache)
             pieces.clear()
             made["stats"] = metrics(view)
             return with_centrality(view, made["stats"])
@@ -619,20 +574,6 @@ def build(
         warnings=tuple(found.warnings),
         reused=(cache.hits["extract"], cache.hits["part"]),
     )
-
-
-@contextmanager
-def _collector_off() -> Iterator[None]:
-    """Python's cycle collector held off: the pieces of the view and the view are some
-    million lists and dicts that all live on, and it walked them again and again while
-    they were made (1,000 articles: 4.5 s of CPU with it, 2.0 s without)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 @contextmanager
