@@ -69,7 +69,6 @@ _ENTITY_CLASSES = frozenset(
     {KGO_IRI + k for k in KINDS} | {str(_KGO.Entity), str(_KGO.AdministrativeDivision)}
 )
 _LOCATED = str(_KGO.locatedIn)
-_NOT_EDGES_STR = frozenset(map(str, _NOT_EDGES))
 
 
 def view_piece(iri: str | None, ntriples: bytes) -> tuple:
@@ -106,7 +105,8 @@ def view_piece(iri: str | None, ntriples: bytes) -> tuple:
                     rows = [share(row) for row in _statement_sources(index, s)]
                     statements.append((tuple(map(str, key)), _natural_key(s), rows))
                     for sentence in props.get(_PROV.wasDerivedFrom, ()):
-                        local &= own(sentence) and own(_part_of(index, sentence) or iri)
+                        article = _part_of(index, sentence)
+                        local &= own(sentence) and (article is None or own(article))
             continue
         subjects.append(_facts(s, props))
         rows, read = _sentence_rows(index, s, share)
@@ -258,9 +258,7 @@ def _view(facts: dict, sentences: dict, quantities: dict, statements: dict) -> n
     edges = []
     for u in entities:
         links = facts[u][4]
-        for p in sorted(links):
-            if p in _NOT_EDGES_STR:
-                continue
+        for p in sorted(links):  # kgo links but those to figures and sources (_facts)
             for v in sorted(members.intersection(links[p])):
                 found = statements.get((u, p, v))
                 sources = [s for _, rows in sorted(found, key=_key) for s in rows] if found else []
