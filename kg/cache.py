@@ -1,6 +1,6 @@
 """The build cache under ``OUT/.kg-cache``: what a build can reuse from the last one.
 
-Five kinds of entry, each in its own file named by a key:
+Six kinds of entry, each in its own file named by a key:
 
 - ``extract/<key>``: an article's Extraction, keyed by the file's path and
   bytes and the extractor's version, a hash of the code and data reading and
@@ -15,6 +15,12 @@ Five kinds of entry, each in its own file named by a key:
   ``ontology/``); not a pickle but ``kg.parts.write_part``'s file, which the
   build reads piece by piece while writing its outputs (``put_bytes``,
   ``path``), so the parts of a corpus are never all in memory;
+- ``view/<key>``: an article's piece of the NetworkX view
+  (``kg.analyse.pieces``: its entities' facts and the rows of its sentences,
+  figures and statements), keyed by the part's key and the view's version
+  (``kg/analyse/pieces.py``, ``kg/analyse/view.py``, ``kg/ntriples.py``,
+  ``kg/vocab.py``, ``kg/records.py``), made with the part; the build merges
+  the view from the pieces instead of reading every part's triples;
 - ``layout/<key>``: a force layout of the browser page, keyed by the graph laid
   out (``kg.export.summary``, ``kg.export.layout``), so a rebuild whose drawn structure is unchanged
   does not lay it out again;
@@ -55,6 +61,9 @@ def code_version(kind: str) -> str:
         paths = [_PACKAGE / "export" / "summary.py", _PACKAGE / "export" / "layout.py"]
     elif kind == "pinyin":
         paths = [_PACKAGE / "pinyin.py"]
+    elif kind == "view":  # keyed by the part's key too, which hashes the model's code
+        names = ("analyse/pieces.py", "analyse/view.py", "ntriples.py", "vocab.py", "records.py")
+        paths = [_PACKAGE / name for name in names]
     elif kind in ("extract", "summary"):
         paths = [*(_PACKAGE / "extract").rglob("*.py"), *(_PACKAGE / "ingest").rglob("*.py")]
         paths += [_PACKAGE / "records.py", _PACKAGE / "pinyin.py"]
@@ -93,7 +102,7 @@ class BuildCache:
 
     def __init__(self, folder: Path | None):
         self.folder = None if folder is None else Path(folder)
-        kinds = ("extract", "summary", "part", "layout", "pinyin")
+        kinds = ("extract", "summary", "part", "view", "layout", "pinyin")
         self.used: dict[str, set[str]] = {kind: set() for kind in kinds}
         self.hits = dict.fromkeys(kinds, 0)
 

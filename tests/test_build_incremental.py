@@ -125,6 +125,7 @@ def test_the_cache_keeps_only_what_the_last_build_used(corpus, tmp_path):
         "part",
         "pinyin",
         "summary",
+        "view",
     ]
     (table,) = (out / FOLDER / "pinyin").iterdir()
     (left,) = extract_all(list(corpus.iterdir())).extractions

@@ -25,6 +25,7 @@ RANK = {
     "sparql": 5,
     "export": 6,
     "build": 7,
+    "build_view": 7,
     "cache": 7,
     "parts": 4,
     "ntriples": 4,

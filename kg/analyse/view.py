@@ -416,10 +416,15 @@ def _sentences(index: Index, node: URIRef) -> list[dict]:
             surface.setdefault(sentence, str(anchor))
     found = []
     for sentence in sorted(set(index.get(node, {}).get(_PROV.wasDerivedFrom, [])), key=_natural):
-        article, meta = _article(index, sentence)
-        text = _text(_first(index, sentence, _KGO.text))
-        found.append({"text": text, "mention": surface.get(sentence), "article": article, **meta})
+        found.append(_sentence_row(index, sentence, surface.get(sentence)))
     return found
+
+
+def _sentence_row(index: Index, sentence: object, mention: str | None) -> dict:
+    """A sentence an entity is derived from, as the view's ``sentences`` list holds it."""
+    article, meta = _article(index, sentence)
+    text = _text(_first(index, sentence, _KGO.text))
+    return {"text": text, "mention": mention, "article": article, **meta}
 
 
 def _quantities_by_entity(index: Index) -> dict[URIRef, list[dict]]:
@@ -429,24 +434,27 @@ def _quantities_by_entity(index: Index) -> dict[URIRef, list[dict]]:
         about = _first(index, q, _KGO.about)
         if about is None:
             continue
-        period = _first(index, q, _KGO.period)
-        sentence = _first(index, q, _PROV.wasDerivedFrom)
-        found[about].append(
-            {
-                "value": _text(_first(index, q, _SCHEMA.value)),
-                "unit": _text(_first(index, q, _SCHEMA.unitText)),
-                "normalized_value": _text(_first(index, q, _KGO.normalizedValue)),
-                "normalized_unit": _text(_first(index, q, _KGO.normalizedUnit)),
-                "measure": _text(_first(index, q, _KGO.measure)),
-                "qualifier": _text(_first(index, q, _KGO.qualifier)),
-                "period": _text(_first(index, period, _KGO.expression)),
-                "start": _text(_first(index, period, _SCHEMA.startDate)),
-                "end": _text(_first(index, period, _SCHEMA.endDate)),
-                "sentence": _text(_first(index, sentence, _KGO.text)),
-                "article": _article(index, sentence)[0] if sentence is not None else None,
-            }
-        )
+        found[about].append(_quantity_row(index, q))
     return found
+
+
+def _quantity_row(index: Index, q: object) -> dict:
+    """A figure about an entity, as the view's ``quantities`` list holds it."""
+    period = _first(index, q, _KGO.period)
+    sentence = _first(index, q, _PROV.wasDerivedFrom)
+    return {
+        "value": _text(_first(index, q, _SCHEMA.value)),
+        "unit": _text(_first(index, q, _SCHEMA.unitText)),
+        "normalized_value": _text(_first(index, q, _KGO.normalizedValue)),
+        "normalized_unit": _text(_first(index, q, _KGO.normalizedUnit)),
+        "measure": _text(_first(index, q, _KGO.measure)),
+        "qualifier": _text(_first(index, q, _KGO.qualifier)),
+        "period": _text(_first(index, period, _KGO.expression)),
+        "start": _text(_first(index, period, _SCHEMA.startDate)),
+        "end": _text(_first(index, period, _SCHEMA.endDate)),
+        "sentence": _text(_first(index, sentence, _KGO.text)),
+        "article": _article(index, sentence)[0] if sentence is not None else None,
+    }
 
 
 def _edges(index: Index, entities: list[URIRef], members: set) -> list[tuple[str, str, str, dict]]:
@@ -455,7 +463,6 @@ def _edges(index: Index, entities: list[URIRef], members: set) -> list[tuple[str
         if _KGO.Statement in props.get(_RDF.type, ()):
             key = tuple(_first(index, s, p) for p in (_RDF.subject, _RDF.predicate, _RDF.object))
             statements[key].append(s)
-    _, term_labels = _ontology_facts()
 
     def gazetteer(u: URIRef, v: URIRef) -> bool:
         return all(index[x].get(_KGO.divisionCode) for x in (u, v))
@@ -468,23 +475,30 @@ def _edges(index: Index, entities: list[URIRef], members: set) -> list[tuple[str
             for v in sorted(o for o in set(index[u][p]) if o in members):
                 sources = []
                 for statement in sorted(statements.get((u, p, v), []), key=_natural):
-                    for sentence in sorted(
-                        set(index[statement].get(_PROV.wasDerivedFrom, ())), key=_natural
-                    ):
-                        sources.append({
-                            "text": _text(_first(index, sentence, _KGO.text)),
-                            "article": _article(index, sentence)[0],
-                        })  # fmt: skip
-                labels = term_labels.get(p, {})
-                first = sources[0] if sources else {"text": None, "article": None}
-                attrs = {
-                    "predicate": str(p),
-                    "label_zh": labels.get("zh"),
-                    "label_en": labels.get("en"),
-                    "sentence": first["text"],
-                    "article": first["article"],
-                    "sentences": sources,
-                    "source": "text" if sources else "gazetteer" if gazetteer(u, v) else None,
-                }
+                    sources += _statement_sources(index, statement)
+                attrs = _edge_attrs(p, sources, not sources and gazetteer(u, v))
                 edges.append((str(u), str(v), str(p)[len(KGO_IRI) :], attrs))
     return edges
+
+
+def _edge_attrs(predicate: URIRef, sources: list[dict], gazetteer: bool) -> dict:
+    """An edge's attributes: ``gazetteer`` when both ends have a division code."""
+    labels = _ontology_facts()[1].get(predicate, {})
+    first = sources[0] if sources else {"text": None, "article": None}
+    return {
+        "predicate": str(predicate),
+        "label_zh": labels.get("zh"),
+        "label_en": labels.get("en"),
+        "sentence": first["text"],
+        "article": first["article"],
+        "sentences": sources,
+        "source": "text" if sources else "gazetteer" if gazetteer else None,
+    }
+
+
+def _statement_sources(index: Index, statement: object) -> list[dict]:
+    """The sentences a statement is derived from, as an edge's ``sentences`` list holds them."""
+    return [
+        {"text": _text(_first(index, sentence, _KGO.text)), "article": _article(index, sentence)[0]}
+        for sentence in sorted(set(index[statement].get(_PROV.wasDerivedFrom, ())), key=_natural)
+    ]
