@@ -106,7 +106,12 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
         route_end = article.text[start - 1 : start] in _ROUTE_MARKS and article.text.startswith(
             "段", end
         )
-        if surface != division.name and not (start in bounds and (end in bounds or route_end)):
+        # a district's short name before 市 is the county-level city it was before
+        # (番禺市, 顺德市: the segmenter reads X市 as one word)
+        former = _former_city(article.text, end, division) and end + 1 in bounds
+        if surface != division.name and not (
+            start in bounds and (end in bounds or route_end or former)
+        ):
             continue
         # 华南海工技术研究院 holds no 南海区: 华南 is a word across the name's left edge
         if surface != division.name and _word_across(article.text, start, gaz):
@@ -132,6 +137,16 @@ _ROUTE_MARKS = frozenset("至—–-~～")
 # a street or a greenway names that feature, not the place (X小区, X涌, X河, X路, X碧道;
 # not X路段 or X河段, a road's or river's stretch through the place, nor 村镇, 村民)
 _FEATURE_AFTER = re.compile(r"小区|社区|村(?![镇居民])|涌|河(?![段])|路(?![段线口])|大道|碧道|绿道")
+
+
+def _former_city(text: str, end: int, division: Division) -> bool:
+    """Whether a county-level district's short name ending at ``end`` is followed by 市,
+    the name of the city the district was before (older articles: 增城市 for 增城区)."""
+    return (
+        division.level == Kind.COUNTY
+        and division.name.endswith("区")
+        and text.startswith("市", end)
+    )
 
 
 def _opens_a_feature(text: str, span: tuple[int, int, str]) -> bool:
