@@ -138,3 +138,17 @@ def test_a_new_town_or_park_named_only_at_the_head_of_works_lies_in_the_own_plac
     located = facts(extract(make_article(text)), "locatedIn")
     assert ("滨江新城", "石角镇") in located
     assert ("北岭产业园", "石角镇") in located
+
+
+def test_parks_named_after_towns_of_the_county_lie_in_the_county_too(make_article):
+    """A county's article listing its parks by their towns' names (隆街园 in 隆街镇) placed
+    them only in the towns, so the county the article is on held none of them."""
+    text = (
+        "连平县加快建设“一核三园”，规划建设隆街园、油溪园和智造园。"
+        "智造园园中园首批厂房已交付使用。连平县将优化园区配套。"
+    )
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("隆街园", "隆街镇") in located
+    assert {("隆街园", "连平县"), ("油溪园", "连平县")} <= located
+    # a sentence opening with a park inside the park's own name is still the park's own
+    assert ("智造园", "连平县") in located

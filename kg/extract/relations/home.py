@@ -17,7 +17,8 @@ lies in the own place, when
   name opening a brand, 石角冷链, is no place).
 
 A division inside a longer name (广州X物流枢纽) or written right before the
-own place or one within it (汕头市澄海区) names no other place.
+own place or one within it (汕头市澄海区) names no other place. A park placed only in a
+town of the own place (回龙园 in 回龙镇, named after it) lies in the own place too.
 """
 
 from __future__ import annotations
@@ -63,7 +64,17 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
     above = _above(by_key, own)
     # placed in a division above the own place (广东X有限公司 in 广东省) says less than it
     wider = {e.key for e in ex.entities if e.code in above}
-    placed = {r.subject for r in found if r.predicate in PLACED and r.object not in wider}
+    # a park in a town of the own place (回龙园, named after 回龙镇) lies in the own place
+    # too: a county's article lists its parks by their towns' names
+    towns = {k for k in below if k != own.key and by_key[k].kind in _LOCAL}
+    parks = {e.key for e in ex.entities if e.kind == Kind.PARK}
+    placed = {
+        r.subject
+        for r in found
+        if r.predicate in PLACED
+        and r.object not in wider
+        and not (r.subject in parks and r.object in towns)
+    }
     placed |= {r.object for r in found if r.predicate in HOSTS and r.subject not in wider}
     # a road or creek named as a park's side is a landmark, not something of the place's
     placed |= {r.object for r in found if r.predicate == "boundedBy"}
@@ -164,7 +175,8 @@ def home_place(ex: Extraction) -> str | None:
 
 def _park_topic(ex: Extraction, sentence: int, key: str) -> bool:
     """True when the sentence opens with a park other than ``key`` (马头园充分利用X发电厂的
-    蒸汽: what it names is the park's business, not the own place's)."""
+    蒸汽: what it names is the park's business, not the own place's); a park whose name
+    opens with ``key``'s (X园园中园 for X园) is no other park."""
     s = ex.article.sentences[sentence]
     ms = top_level(in_sentence(ex.mentions, sentence))
     lead = len(s.text) - len(s.text.lstrip())
@@ -174,6 +186,9 @@ def _park_topic(ex: Extraction, sentence: int, key: str) -> bool:
         and first.start == s.start + lead
         and first.kind == Kind.PARK
         and first.entity != key
+        and not any(
+            m.entity == key and m.start == first.start for m in in_sentence(ex.mentions, sentence)
+        )
     )
 
 
