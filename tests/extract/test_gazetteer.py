@@ -415,3 +415,17 @@ def test_a_district_named_as_the_city_it_was_before_is_that_district(make_articl
     # a short name inside another word still names nothing (新增|城市: no 增城区)
     ex = extract(make_article("广州今年新增城市绿地120公顷。"))
     assert "增城" not in {m.text for m in ex.mentions if m.source == "gazetteer"}
+
+
+def test_a_district_without_a_short_name_is_named_by_its_stem_after_its_city(make_article):
+    """清新区 has no short name (清新 is a common word), so 清远清新经济开发区 lay only in
+    清远市; after its city, in an article naming the district, the stem names it."""
+    from relation_facts import facts
+
+    from kg.extract import extract
+
+    text = "清新区今年加快园区建设，清远清新经济开发区新落户企业12家。"
+    assert ("清远清新经济开发区", "清新区") in facts(extract(make_article(text)), "locatedIn")
+    # an article that never names the district in full links nothing to it
+    text = "清远清新经济开发区新落户企业12家。"
+    assert ("清远清新经济开发区", "清新区") not in facts(extract(make_article(text)), "locatedIn")

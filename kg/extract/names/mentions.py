@@ -128,7 +128,30 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
         if not _town_near_home(gaz, surface, division, context, home_prefecture):
             continue
         resolved.append((start, end, division))
-    return _longest_first(resolved)
+    return _longest_first(resolved + _stems_after_their_city(article.text, resolved))
+
+
+def _stems_after_their_city(
+    text: str, resolved: list[tuple[int, int, Division]]
+) -> list[tuple[int, int, Division]]:
+    """A district the article names in full whose short name is a common word and so
+    withheld (光明区: 光明), written without its ending right after its city: 深圳光明科学城
+    names 光明区 as well as 深圳."""
+    named = {d.code: d for _, _, d in resolved if d.level == Kind.COUNTY and not d.short}
+    out = []
+    for _, end, city in resolved:
+        if city.level != Kind.PREFECTURE:
+            continue
+        for d in named.values():
+            stem = d.name[:-1]
+            if (
+                d.parent == city.code
+                and len(stem) >= 2
+                and text.startswith(stem, end)
+                and not text.startswith(d.name, end)
+            ):
+                out.append((end, end + len(stem), d))
+    return out
 
 
 _ROUTE_MARKS = frozenset("至—–-~～")
