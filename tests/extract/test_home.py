@@ -152,3 +152,20 @@ def test_parks_named_after_towns_of_the_county_lie_in_the_county_too(make_articl
     assert {("隆街园", "连平县"), ("油溪园", "连平县")} <= located
     # a sentence opening with a park inside the park's own name is still the park's own
     assert ("智造园", "连平县") in located
+
+
+def test_works_of_a_paragraph_on_a_park_lie_in_that_park(make_article):
+    """Works named in a paragraph on a park or area of the town (opening with it, or under a
+    heading line naming it) were placed in the town itself."""
+    text = (
+        "清城区石角镇招商引资成效明显。\n"
+        "滨江片区开发全面铺开。冷链物流中心主体完工，年产3万吨饲料项目试产。\n"
+        "二是龙塘产业园扩容提质\n"
+        "今年石角镇新增用地500亩。智能仓储中心和职工公寓项目加快建设。\n"
+        "石角镇还推进广东恒远精密机械有限公司技改。"
+    )
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert {("冷链物流中心", "滨江片区"), ("饲料项目", "滨江片区")} <= located
+    assert ("职工公寓项目", "龙塘产业园") in located
+    # a paragraph on no park leaves its works to the town
+    assert ("广东恒远精密机械有限公司", "石角镇") in located

@@ -87,6 +87,7 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
     }
     named = {e.code for e in ex.entities if e.code and e.from_text}
     inner = {by_key[k].code for k in below if by_key[k].code}
+    topics = _paragraph_topics(ex)
     out = []
     for e in ex.entities:
         homed = (
@@ -107,14 +108,53 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
         if not alone:
             continue
         sentences = {m.sentence for m in own_ms}
-        if _names_elsewhere(ex, sentences, below) or any(
-            _park_topic(ex, i, e.key) for i in sentences
+        on = {topics.get(ex.article.sentences[m.sentence].paragraph) for m in alone}
+        topic = on.pop() if len(on) == 1 else None
+        if _names_elsewhere(ex, sentences, below) or (
+            topic in (None, e.key) and any(_park_topic(ex, i, e.key) for i in sentences)
         ):
             continue
         if _opens_with_other_place(e, above | inner, named):
             continue
-        out.append(Relation(e.key, "locatedIn", own.key, alone[0].sentence, "own place"))
+        if topic is not None and topic != e.key:
+            out.append(Relation(e.key, "locatedIn", topic, alone[0].sentence, "paragraph topic"))
+        else:
+            out.append(Relation(e.key, "locatedIn", own.key, alone[0].sentence, "own place"))
     return out + _programmes(ex, found, own, below)
+
+
+# a heading line: one short sentence without a full stop (一是X增效成型, （二）X提质扩容)
+_HEADING = 24
+
+
+def _paragraph_topics(ex: Extraction) -> dict[int, str]:
+    """Paragraph → the park or area it is on: the one its first sentence opens with (X片区
+    建设提速。…), else the one the heading line right before it names alone."""
+    firsts: dict[int, list] = {}
+    for s in ex.article.sentences:
+        firsts.setdefault(s.paragraph, []).append(s)
+    out, heading = {}, {}
+    for p, sentences in firsts.items():
+        s = sentences[0]
+        ms = top_level(in_sentence(ex.mentions, s.index))
+        lead = s.start + len(s.text) - len(s.text.lstrip())
+        areas = [m for m in ms if _is_area(m)]
+        if ms and ms[0].start == lead and _is_area(ms[0]):
+            out[p] = ms[0].entity
+        elif p - 1 in heading:
+            out[p] = heading[p - 1]
+        body = s.text.strip()
+        one_line = len(sentences) == 1 and len(body) <= _HEADING and not body.endswith("。")
+        if one_line and len({m.entity for m in areas}) == 1:
+            heading[p] = areas[0].entity
+    return out
+
+
+def _is_area(m: Mention) -> bool:
+    """A park, or an area a place is cut into (X片区, a region or a site by its kind)."""
+    return m.kind == Kind.PARK or (
+        (m.kind == Kind.REGION or m.kind in SITES) and m.text.endswith(_SUB_AREAS)
+    )
 
 
 def _names_elsewhere(ex: Extraction, sentences: set[int], below: set[str]) -> bool:
