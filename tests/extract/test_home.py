@@ -169,3 +169,19 @@ def test_works_of_a_paragraph_on_a_park_lie_in_that_park(make_article):
     assert ("职工公寓项目", "龙塘产业园") in located
     # a paragraph on no park leaves its works to the town
     assert ("广东恒远精密机械有限公司", "石角镇") in located
+
+
+def test_a_list_item_a_far_places_short_name_opens_is_a_brand_not_that_place(make_article):
+    """顺德锅具 in a list of the county's firms named 顺德区, so nothing else the sentence
+    names was placed in the county the article is on."""
+    text = (
+        "阳山县今年招商成效明显。阳山县新签约项目12个。"
+        "年产5万吨环保涂料项目加快建设，顺德锅具、南海灯饰等也相继投产。"
+    )
+    assert ("环保涂料项目", "阳山县") in facts(extract(make_article(text)), "locatedIn")
+    # a place standing alone in the list is still another place
+    text = (
+        "阳山县今年招商成效明显。阳山县新签约项目12个。"
+        "年产5万吨环保涂料项目加快建设，顺德、南海企业也来洽谈。"
+    )
+    assert not facts(extract(make_article(text)), "locatedIn")

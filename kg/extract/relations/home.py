@@ -23,6 +23,8 @@ town of the own place (回龙园 in 回龙镇, named after it) lies in the own p
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.figures.subjects import own_place
 from kg.extract.kinds import SITES, Kind
 from kg.extract.names.gazetteer import load_gazetteer
@@ -235,12 +237,31 @@ def _park_topic(ex: Extraction, sentence: int, key: str) -> bool:
 def _speaks_of(ex: Extraction, m: Mention, below: set[str]) -> bool:
     """False for a division only part of a longer name (广州商贸物流枢纽) or written
     before the own place or one within it (汕头市澄海区: a chain naming one place)."""
-    if _nested(ex, m):
+    if _nested(ex, m) or _brand_item(ex, m):
         return False
     return not any(
         n.start == m.end and n.kind in DIVISION_KINDS and n.entity in below
         for n in in_sentence(ex.mentions, m.sentence)
     )
+
+
+# a list item a place's short name opens, no other name in it (…、X电缆、): a brand
+_BRAND_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、|等|$)")
+
+
+def _brand_item(ex: Extraction, m: Mention) -> bool:
+    """A division's short name opening a list item that goes on with plain words up to
+    the next 、 or 等 (…，番禺电缆、…): the item is a company named after the place."""
+    text = ex.article.text
+    if m.source != "gazetteer" or text[m.start - 1 : m.start] not in ("、", ",", "，"):
+        return False
+    item = _BRAND_ITEM.match(text, m.end)
+    if item is None:
+        return False
+    if any(m.end <= n.start < item.end() for n in in_sentence(ex.mentions, m.sentence)):
+        return False  # 番禺石楼镇、: a chain of places
+    full = {e.name for e in ex.entities if e.key == m.entity}
+    return m.text not in full
 
 
 def _opens_works(ex: Extraction, e: Entity, m: Mention) -> bool:
