@@ -137,3 +137,18 @@ def test_structures_a_course_sets_up_are_parts_of_the_road(make_article):
     assert ("河口隧道", "河口村") in facts(ex, "locatedIn")
     # 至 after a comma goes on with the course
     assert ("罗阳快速路", "新榕村") in facts(ex, "connects")
+
+
+def test_a_section_of_a_road_named_without_a_code(make_article):
+    """广昆高速公路肇庆至云浮段 was no name (sections were read after road codes only), and
+    its works came out as a works named 云浮段改扩建工程."""
+    ex = extract(make_article("广昆高速公路肇庆至云浮段改扩建工程今年动工。"))
+    names = {e.name: e.kind for e in ex.entities}
+    assert names.get("广昆高速公路肇庆至云浮段") == "Road"
+    assert names.get("广昆高速公路肇庆至云浮段改扩建工程") == "Project"
+    assert "云浮段改扩建工程" not in names
+    assert ("广昆高速公路肇庆至云浮段", "广昆高速公路") in facts(ex, "partOf")
+    assert facts(ex, "connects") >= {
+        ("广昆高速公路肇庆至云浮段", "肇庆市"),
+        ("广昆高速公路肇庆至云浮段", "云浮市"),
+    }
