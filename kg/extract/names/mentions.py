@@ -166,9 +166,9 @@ def _former_city(text: str, end: int, division: Division) -> bool:
     """Whether a county-level district's short name ending at ``end`` is followed by 市,
     the name of the city the district was before (older articles: 增城市 for 增城区)."""
     return (
-        division.level == Kind.COUNTY
+        text.startswith("市", end)
+        and division.level == Kind.COUNTY
         and division.name.endswith("区")
-        and text.startswith("市", end)
     )
 
 

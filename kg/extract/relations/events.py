@@ -382,10 +382,13 @@ def chair_relations(ex: Extraction) -> list[Relation]:
     """Y主持活动 / Z在致辞中表示: the person right before took part in the one top-level
     event named before."""
     text = ex.article.text
+    cues = list(_CHAIRED.finditer(text))
+    if not cues:
+        return []
     people = {m.end: m for m in ex.mentions if m.kind == Kind.PERSON}
     events = [m for m in top_level(ex.mentions) if m.kind == Kind.EVENT]
     out = []
-    for cue in _CHAIRED.finditer(text):
+    for cue in cues:
         person = people.get(cue.start())
         if person is None:
             continue

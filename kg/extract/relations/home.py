@@ -89,7 +89,7 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
     }
     named = {e.code for e in ex.entities if e.code and e.from_text}
     inner = {by_key[k].code for k in below if by_key[k].code}
-    topics = _paragraph_topics(ex)
+    topics: dict[int, str] | None = None  # found when first asked for
     out = []
     for e in ex.entities:
         homed = (
@@ -110,6 +110,8 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
         if not alone:
             continue
         sentences = {m.sentence for m in own_ms}
+        if topics is None:
+            topics = _paragraph_topics(ex)
         on = {topics.get(ex.article.sentences[m.sentence].paragraph) for m in alone}
         topic = on.pop() if len(on) == 1 else None
         if _names_elsewhere(ex, sentences, below) or (
@@ -135,10 +137,15 @@ def _paragraph_topics(ex: Extraction) -> dict[int, str]:
     firsts: dict[int, list] = {}
     for s in ex.article.sentences:
         firsts.setdefault(s.paragraph, []).append(s)
+    opening = {sentences[0].index for sentences in firsts.values()}
+    tops: dict[int, list[Mention]] = {}
+    for m in top_level(ex.mentions):
+        if m.sentence in opening:
+            tops.setdefault(m.sentence, []).append(m)
     out, heading = {}, {}
     for p, sentences in firsts.items():
         s = sentences[0]
-        ms = top_level(in_sentence(ex.mentions, s.index))
+        ms = tops.get(s.index, [])
         lead = s.start + len(s.text) - len(s.text.lstrip())
         areas = [m for m in ms if _is_area(m)]
         if ms and ms[0].start == lead and _is_area(ms[0]):
