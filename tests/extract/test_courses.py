@@ -123,3 +123,32 @@ def test_road_works_with_a_bracketed_note_before_the_works_word_are_one_works(ma
 def test_a_clause_opening_with_ji_names_nothing_else(make_article):
     ex = extract(make_article("项目建成后，即将投入使用。园区即可开工。"))
     assert not [e for e in ex.entities if e.kind in ("Project", "Road")]
+
+
+def test_structures_a_course_sets_up_are_parts_of_the_road(make_article):
+    text = (
+        "罗阳快速路起于罗镜镇石门村，在与国道G324线相交处设置罗镜东互通立交，"
+        "穿过太平镇河口村设有河口隧道，后至新榕村，止于罗定市城区。"
+    )
+    ex = extract(make_article(text))
+    assert facts(ex, "partOf") >= {("罗镜东互通立交", "罗阳快速路"), ("河口隧道", "罗阳快速路")}
+    # the interchange joins the road it crosses; the tunnel lies in the village before 设有
+    assert ("罗镜东互通立交", "G324") in facts(ex, "connects")
+    assert ("河口隧道", "河口村") in facts(ex, "locatedIn")
+    # 至 after a comma goes on with the course
+    assert ("罗阳快速路", "新榕村") in facts(ex, "connects")
+
+
+def test_a_section_of_a_road_named_without_a_code(make_article):
+    """广昆高速公路肇庆至云浮段 was no name (sections were read after road codes only), and
+    its works came out as a works named 云浮段改扩建工程."""
+    ex = extract(make_article("广昆高速公路肇庆至云浮段改扩建工程今年动工。"))
+    names = {e.name: e.kind for e in ex.entities}
+    assert names.get("广昆高速公路肇庆至云浮段") == "Road"
+    assert names.get("广昆高速公路肇庆至云浮段改扩建工程") == "Project"
+    assert "云浮段改扩建工程" not in names
+    assert ("广昆高速公路肇庆至云浮段", "广昆高速公路") in facts(ex, "partOf")
+    assert facts(ex, "connects") >= {
+        ("广昆高速公路肇庆至云浮段", "肇庆市"),
+        ("广昆高速公路肇庆至云浮段", "云浮市"),
+    }

@@ -348,3 +348,22 @@ def test_this_event_said_to_be_a_link_of_a_festival_is_part_of_it(make_article):
     assert ("招商项目集中签约投产活动", "惠来海洋文化节") in facts(
         extract(make_article(text)), "partOf"
     )
+
+
+def test_the_chair_and_a_speaker_take_part_in_the_one_event_named_before(make_article):
+    text = (
+        "6月3日，2024年连州市重点项目集中签约仪式在连州镇举行。"
+        "市长李国华、副市长陈少文等出席，市委副书记周志强主持仪式。"
+        "李国华在讲话中指出，要抓好项目落地。"
+    )
+    joined = facts(extract(make_article(text)), "participatesIn")
+    assert ("周志强", "2024年连州市重点项目集中签约仪式") in joined
+    assert ("李国华", "2024年连州市重点项目集中签约仪式") in joined
+
+
+def test_a_chair_with_two_events_named_before_is_left_unlinked(make_article):
+    text = (
+        "2024年连州市招商推介会和2024年连南县招商推介会先后举行。"
+        "副市长陈少文在致辞中表示，欢迎客商投资。"
+    )
+    assert not any(p == "陈少文" for p, _ in facts(extract(make_article(text)), "participatesIn"))

@@ -399,3 +399,33 @@ def test_a_derived_short_name_never_takes_another_divisions_full_name():
     rows = {row[1]: row[4] for row in tool.select_rows(records, frozenset())}
     assert rows["丙丁回族自治县"] == "丙丁"  # 丙丁县 is the other county's own name
     assert rows["戊己回族自治县"] == "戊己,戊己县"
+
+
+def test_a_district_named_as_the_city_it_was_before_is_that_district(make_article):
+    """顺德市 (a county-level city until it became 顺德区) was read as one word and named
+    no division, so an organ named after it (顺德市经济贸易局) lay nowhere."""
+    from relation_facts import facts
+
+    from kg.extract import extract
+
+    ex = extract(make_article("顺德市经济贸易局去年底公布，全市家电出口增长一成。"))
+    places = {m.text: m.entity for m in ex.mentions if m.source == "gazetteer"}
+    assert places.get("顺德") == "div:440606"
+    assert ("顺德市经济贸易局", "顺德区") in facts(ex, "locatedIn")
+    # a short name inside another word still names nothing (新增|城市: no 增城区)
+    ex = extract(make_article("广州今年新增城市绿地120公顷。"))
+    assert "增城" not in {m.text for m in ex.mentions if m.source == "gazetteer"}
+
+
+def test_a_district_without_a_short_name_is_named_by_its_stem_after_its_city(make_article):
+    """清新区 has no short name (清新 is a common word), so 清远清新经济开发区 lay only in
+    清远市; after its city, in an article naming the district, the stem names it."""
+    from relation_facts import facts
+
+    from kg.extract import extract
+
+    text = "清新区今年加快园区建设，清远清新经济开发区新落户企业12家。"
+    assert ("清远清新经济开发区", "清新区") in facts(extract(make_article(text)), "locatedIn")
+    # an article that never names the district in full links nothing to it
+    text = "清远清新经济开发区新落户企业12家。"
+    assert ("清远清新经济开发区", "清新区") not in facts(extract(make_article(text)), "locatedIn")

@@ -138,3 +138,50 @@ def test_a_new_town_or_park_named_only_at_the_head_of_works_lies_in_the_own_plac
     located = facts(extract(make_article(text)), "locatedIn")
     assert ("滨江新城", "石角镇") in located
     assert ("北岭产业园", "石角镇") in located
+
+
+def test_parks_named_after_towns_of_the_county_lie_in_the_county_too(make_article):
+    """A county's article listing its parks by their towns' names (隆街园 in 隆街镇) placed
+    them only in the towns, so the county the article is on held none of them."""
+    text = (
+        "连平县加快建设“一核三园”，规划建设隆街园、油溪园和智造园。"
+        "智造园园中园首批厂房已交付使用。连平县将优化园区配套。"
+    )
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert ("隆街园", "隆街镇") in located
+    assert {("隆街园", "连平县"), ("油溪园", "连平县")} <= located
+    # a sentence opening with a park inside the park's own name is still the park's own
+    assert ("智造园", "连平县") in located
+
+
+def test_works_of_a_paragraph_on_a_park_lie_in_that_park(make_article):
+    """Works named in a paragraph on a park or area of the town (opening with it, or under a
+    heading line naming it) were placed in the town itself."""
+    text = (
+        "清城区石角镇招商引资成效明显。\n"
+        "滨江片区开发全面铺开。冷链物流中心主体完工，年产3万吨饲料项目试产。\n"
+        "二是龙塘产业园扩容提质\n"
+        "今年石角镇新增用地500亩。智能仓储中心和职工公寓项目加快建设。\n"
+        "石角镇还推进广东恒远精密机械有限公司技改。"
+    )
+    located = facts(extract(make_article(text)), "locatedIn")
+    assert {("冷链物流中心", "滨江片区"), ("饲料项目", "滨江片区")} <= located
+    assert ("职工公寓项目", "龙塘产业园") in located
+    # a paragraph on no park leaves its works to the town
+    assert ("广东恒远精密机械有限公司", "石角镇") in located
+
+
+def test_a_list_item_a_far_places_short_name_opens_is_a_brand_not_that_place(make_article):
+    """顺德锅具 in a list of the county's firms named 顺德区, so nothing else the sentence
+    names was placed in the county the article is on."""
+    text = (
+        "阳山县今年招商成效明显。阳山县新签约项目12个。"
+        "年产5万吨环保涂料项目加快建设，顺德锅具、南海灯饰等也相继投产。"
+    )
+    assert ("环保涂料项目", "阳山县") in facts(extract(make_article(text)), "locatedIn")
+    # a place standing alone in the list is still another place
+    text = (
+        "阳山县今年招商成效明显。阳山县新签约项目12个。"
+        "年产5万吨环保涂料项目加快建设，顺德、南海企业也来洽谈。"
+    )
+    assert not facts(extract(make_article(text)), "locatedIn")

@@ -42,3 +42,11 @@ def test_a_place_ranked_in_a_report(make_article):
 def test_a_rank_cue_without_a_rank_ranks_nothing(make_article):
     text = "在《2024年广东县域创新力评价报告》中，惠来县居于中游。"
     assert facts(extract(make_article(text)), "rankedIn") == set()
+
+
+def test_a_place_whose_figures_an_organ_accounted_for_is_evaluated_by_it(make_article):
+    text = "经清远市统计局核定，阳山县一季度农业总产值达12.3亿元。"
+    assert ("阳山县", "清远市统计局") in facts(extract(make_article(text)), "evaluatedBy")
+    # the organ must be what 经 introduces: a bureau publishing figures assesses nothing
+    text = "阳山县统计局日前公布，上半年阳山县地区生产总值增长4.9%。"
+    assert not facts(extract(make_article(text)), "evaluatedBy")

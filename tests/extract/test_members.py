@@ -90,3 +90,11 @@ def test_a_company_investing_in_works_in_a_park_is_not_seated_there(make_article
     located = facts(extract(make_article(text)), "locatedIn")
     assert ("线路板项目", "兴宁电子信息产业园") in located
     assert ("广东恒茂电子有限公司", "兴宁电子信息产业园") not in located
+
+
+def test_works_taken_in_by_a_clause_naming_no_one_lie_in_the_park_before(make_article):
+    text = "智造园标准厂房已全部封顶，今年还引进了环保涂料项目；油溪园稳步发展。"
+    assert ("环保涂料项目", "智造园") in facts(extract(make_article(text)), "locatedIn")
+    # after a full stop the clause before is no taker
+    text = "智造园标准厂房已全部封顶。今年还引进了环保涂料项目。"
+    assert ("环保涂料项目", "智造园") not in facts(extract(make_article(text)), "locatedIn")

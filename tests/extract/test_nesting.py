@@ -48,3 +48,10 @@ def test_a_joint_session_is_about_the_place_under_its_plenums_name(make_article)
 def test_a_standing_committee_is_part_of_the_body_its_name_opens_with(make_article):
     ex = extract(make_article("市政协常委会委员到园区调研。"))
     assert facts(ex, "partOf") == {("市政协常委会", "市政协")}
+
+
+def test_works_named_from_a_countys_park_or_new_area_lie_in_the_county(make_article):
+    """The county opening 郁南县工业园区标准厂房二期工程 lay under the park's name, so the
+    works were only about the park and lay in no place."""
+    ex = extract(make_article("郁南县工业园区标准厂房二期工程已动工。"))
+    assert ("郁南县工业园区标准厂房二期工程", "郁南县") in facts(ex, "locatedIn")

@@ -7,6 +7,8 @@
 - **Places at the ends of a route** written without a suffix (珠玑古巷—梅岭旅游公路):
   a route to a road names the places it joins. Division names are left to the
   gazetteer (a short town name that does not resolve stays unlinked).
+- **Sections of a named road** (X高速公路A至B段, A and B places): a road of its own, part
+  of the named road, and works on it (…段改扩建工程) are works.
 - **Sights listed before 等…景点/景区** (X度假区、陈村花卉世界等重点景点): each item
   is a place.
 """
@@ -138,3 +140,28 @@ def listed_sight_candidates(
 def _plain(word: str, lex: Lexicon) -> bool:
     """All Chinese, no punctuation, no generic word."""
     return all("\u4e00" <= ch <= "\u9fff" for ch in word) and word not in lex.not_names
+
+
+# X高速公路A至B段(改扩建工程): what may follow a section of a named road as its works
+_SECTION_WORKS = re.compile(r"(?:改扩建|扩建|改建|新建|改造|提升改造|升级改造|拓宽)?(?:工程|项目)")
+
+
+def named_section_candidates(
+    text: str, cands: list[Candidate], places: list[tuple[int, int]]
+) -> Iterator[Candidate]:
+    """A section of a road named without a code (X高速公路A至B段), its ends places, and
+    the works on it."""
+    starts = {s: e for s, e in places}
+    for road in cands:
+        if road.kind != Kind.ROAD or road.end not in starts:
+            continue
+        a_end = starts[road.end]
+        if not text.startswith("至", a_end) or a_end + 1 not in starts:
+            continue
+        b_end = starts[a_end + 1]
+        if not text.startswith("段", b_end):
+            continue
+        yield Candidate(road.start, b_end + 1, Kind.ROAD, "road-section")
+        works = _SECTION_WORKS.match(text, b_end + 1)
+        if works:
+            yield Candidate(road.start, works.end(), Kind.PROJECT, "road-works")

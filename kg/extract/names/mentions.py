@@ -106,7 +106,12 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
         route_end = article.text[start - 1 : start] in _ROUTE_MARKS and article.text.startswith(
             "段", end
         )
-        if surface != division.name and not (start in bounds and (end in bounds or route_end)):
+        # a district's short name before 市 is the county-level city it was before
+        # (番禺市, 顺德市: the segmenter reads X市 as one word)
+        former = _former_city(article.text, end, division) and end + 1 in bounds
+        if surface != division.name and not (
+            start in bounds and (end in bounds or route_end or former)
+        ):
             continue
         # 华南海工技术研究院 holds no 南海区: 华南 is a word across the name's left edge
         if surface != division.name and _word_across(article.text, start, gaz):
@@ -123,7 +128,30 @@ def resolve_divisions(article: Article) -> list[tuple[int, int, Division]]:
         if not _town_near_home(gaz, surface, division, context, home_prefecture):
             continue
         resolved.append((start, end, division))
-    return _longest_first(resolved)
+    return _longest_first(resolved + _stems_after_their_city(article.text, resolved))
+
+
+def _stems_after_their_city(
+    text: str, resolved: list[tuple[int, int, Division]]
+) -> list[tuple[int, int, Division]]:
+    """A district the article names in full whose short name is a common word and so
+    withheld (光明区: 光明), written without its ending right after its city: 深圳光明科学城
+    names 光明区 as well as 深圳."""
+    named = {d.code: d for _, _, d in resolved if d.level == Kind.COUNTY and not d.short}
+    out = []
+    for _, end, city in resolved:
+        if city.level != Kind.PREFECTURE:
+            continue
+        for d in named.values():
+            stem = d.name[:-1]
+            if (
+                d.parent == city.code
+                and len(stem) >= 2
+                and text.startswith(stem, end)
+                and not text.startswith(d.name, end)
+            ):
+                out.append((end, end + len(stem), d))
+    return out
 
 
 _ROUTE_MARKS = frozenset("至—–-~～")
@@ -132,6 +160,16 @@ _ROUTE_MARKS = frozenset("至—–-~～")
 # a street or a greenway names that feature, not the place (X小区, X涌, X河, X路, X碧道;
 # not X路段 or X河段, a road's or river's stretch through the place, nor 村镇, 村民)
 _FEATURE_AFTER = re.compile(r"小区|社区|村(?![镇居民])|涌|河(?![段])|路(?![段线口])|大道|碧道|绿道")
+
+
+def _former_city(text: str, end: int, division: Division) -> bool:
+    """Whether a county-level district's short name ending at ``end`` is followed by 市,
+    the name of the city the district was before (older articles: 增城市 for 增城区)."""
+    return (
+        text.startswith("市", end)
+        and division.level == Kind.COUNTY
+        and division.name.endswith("区")
+    )
 
 
 def _opens_a_feature(text: str, span: tuple[int, int, str]) -> bool:

@@ -20,6 +20,7 @@ from kg.extract.kinds import Kind
 from kg.extract.names.brands_routes_sights import (
     brand_works_candidates,
     listed_sight_candidates,
+    named_section_candidates,
     route_end_candidates,
 )
 from kg.extract.names.candidates import Candidate
@@ -716,6 +717,7 @@ def find_candidates(text: str, places: list[tuple[int, int]] | set = ()) -> list
     out.extend(listed_sight_candidates(text, out, list(places), lex))
     out.extend(listed_member_candidates(text, out, list(places), lex))
     out.extend(road_phase_candidates(text, out))
+    out.extend(named_section_candidates(text, out, list(places)))
     chars = _abbreviation_chars()
     out.extend(programme_candidates(text, chars.__contains__))
     return _without_swallowed(

@@ -9,6 +9,9 @@
   started (startedAt), were signed (signedAt) or completed (completedAt) there as the
   verb nearest before them says (开工项目包括A、B，签约项目为C), else as the event's
   name says (…签约仪式).
+- **Chair and speakers**: a person right before 主持(本次)活动/会议/仪式 or 在致辞/讲话中
+  took part in the one event named before at the top level (…活动举行。…Y主持活动。
+  Z在致辞中表示…).
 - **Hosts**: organs, organisations and companies in the clause before 召开/举行/举办/
   主办 with the event right after the verb (X组织A、B联合召开E) take part in it.
 - **Parts**: 大会举行了A仪式、B仪式: each event listed is part of the one 大会 named before;
@@ -368,6 +371,37 @@ def said_part_relations(ex: Extraction) -> list[Relation]:
     return out
 
 
+# Y主持活动, Z在致辞中表示: the event spoken of is the one named before
+_CHAIRED = re.compile(
+    r"主持(?:了)?(?:本次|此次|这次)?(?:活动|会议|仪式|大会|开幕式|启动仪式|签约仪式)"
+    r"|在(?:致辞|讲话|发言|主旨演讲)中"
+)
+
+
+def chair_relations(ex: Extraction) -> list[Relation]:
+    """Y主持活动 / Z在致辞中表示: the person right before took part in the one top-level
+    event named before."""
+    text = ex.article.text
+    cues = list(_CHAIRED.finditer(text))
+    if not cues:
+        return []
+    people = {m.end: m for m in ex.mentions if m.kind == Kind.PERSON}
+    events = [m for m in top_level(ex.mentions) if m.kind == Kind.EVENT]
+    out = []
+    for cue in cues:
+        person = people.get(cue.start())
+        if person is None:
+            continue
+        before = {e.entity for e in events if e.end <= person.start}
+        if len(before) == 1:
+            out.append(
+                Relation(
+                    person.entity, "participatesIn", before.pop(), person.sentence, cue.group()
+                )
+            )
+    return out
+
+
 @relation_rule("events")
 def event_relations(ex: Extraction) -> list[Relation]:
     """Venues, participants, hosts and topics of the article's events."""
@@ -379,4 +413,5 @@ def event_relations(ex: Extraction) -> list[Relation]:
         + day_relations(ex)
         + held_part_relations(ex)
         + said_part_relations(ex)
+        + chair_relations(ex)
     )

@@ -17,10 +17,13 @@ lies in the own place, when
   name opening a brand, 石角冷链, is no place).
 
 A division inside a longer name (广州X物流枢纽) or written right before the
-own place or one within it (汕头市澄海区) names no other place.
+own place or one within it (汕头市澄海区) names no other place. A park placed only in a
+town of the own place (回龙园 in 回龙镇, named after it) lies in the own place too.
 """
 
 from __future__ import annotations
+
+import re
 
 from kg.extract.figures.subjects import own_place
 from kg.extract.kinds import SITES, Kind
@@ -63,7 +66,17 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
     above = _above(by_key, own)
     # placed in a division above the own place (广东X有限公司 in 广东省) says less than it
     wider = {e.key for e in ex.entities if e.code in above}
-    placed = {r.subject for r in found if r.predicate in PLACED and r.object not in wider}
+    # a park in a town of the own place (回龙园, named after 回龙镇) lies in the own place
+    # too: a county's article lists its parks by their towns' names
+    towns = {k for k in below if k != own.key and by_key[k].kind in _LOCAL}
+    parks = {e.key for e in ex.entities if e.kind == Kind.PARK}
+    placed = {
+        r.subject
+        for r in found
+        if r.predicate in PLACED
+        and r.object not in wider
+        and not (r.subject in parks and r.object in towns)
+    }
     placed |= {r.object for r in found if r.predicate in HOSTS and r.subject not in wider}
     # a road or creek named as a park's side is a landmark, not something of the place's
     placed |= {r.object for r in found if r.predicate == "boundedBy"}
@@ -76,6 +89,7 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
     }
     named = {e.code for e in ex.entities if e.code and e.from_text}
     inner = {by_key[k].code for k in below if by_key[k].code}
+    topics: dict[int, str] | None = None  # found when first asked for
     out = []
     for e in ex.entities:
         homed = (
@@ -96,14 +110,60 @@ def home_relations(ex: Extraction, found: list[Relation], home: str | None) -> l
         if not alone:
             continue
         sentences = {m.sentence for m in own_ms}
-        if _names_elsewhere(ex, sentences, below) or any(
-            _park_topic(ex, i, e.key) for i in sentences
+        if topics is None:
+            topics = _paragraph_topics(ex)
+        on = {topics.get(ex.article.sentences[m.sentence].paragraph) for m in alone}
+        topic = on.pop() if len(on) == 1 else None
+        if _names_elsewhere(ex, sentences, below) or (
+            topic in (None, e.key) and any(_park_topic(ex, i, e.key) for i in sentences)
         ):
             continue
         if _opens_with_other_place(e, above | inner, named):
             continue
-        out.append(Relation(e.key, "locatedIn", own.key, alone[0].sentence, "own place"))
+        if topic is not None and topic != e.key:
+            out.append(Relation(e.key, "locatedIn", topic, alone[0].sentence, "paragraph topic"))
+        else:
+            out.append(Relation(e.key, "locatedIn", own.key, alone[0].sentence, "own place"))
     return out + _programmes(ex, found, own, below)
+
+
+# a heading line: one short sentence without a full stop (一是X增效成型, （二）X提质扩容)
+_HEADING = 24
+
+
+def _paragraph_topics(ex: Extraction) -> dict[int, str]:
+    """Paragraph → the park or area it is on: the one its first sentence opens with (X片区
+    建设提速。…), else the one the heading line right before it names alone."""
+    firsts: dict[int, list] = {}
+    for s in ex.article.sentences:
+        firsts.setdefault(s.paragraph, []).append(s)
+    opening = {sentences[0].index for sentences in firsts.values()}
+    tops: dict[int, list[Mention]] = {}
+    for m in top_level(ex.mentions):
+        if m.sentence in opening:
+            tops.setdefault(m.sentence, []).append(m)
+    out, heading = {}, {}
+    for p, sentences in firsts.items():
+        s = sentences[0]
+        ms = tops.get(s.index, [])
+        lead = s.start + len(s.text) - len(s.text.lstrip())
+        areas = [m for m in ms if _is_area(m)]
+        if ms and ms[0].start == lead and _is_area(ms[0]):
+            out[p] = ms[0].entity
+        elif p - 1 in heading:
+            out[p] = heading[p - 1]
+        body = s.text.strip()
+        one_line = len(sentences) == 1 and len(body) <= _HEADING and not body.endswith("。")
+        if one_line and len({m.entity for m in areas}) == 1:
+            heading[p] = areas[0].entity
+    return out
+
+
+def _is_area(m: Mention) -> bool:
+    """A park, or an area a place is cut into (X片区, a region or a site by its kind)."""
+    return m.kind == Kind.PARK or (
+        (m.kind == Kind.REGION or m.kind in SITES) and m.text.endswith(_SUB_AREAS)
+    )
 
 
 def _names_elsewhere(ex: Extraction, sentences: set[int], below: set[str]) -> bool:
@@ -164,7 +224,8 @@ def home_place(ex: Extraction) -> str | None:
 
 def _park_topic(ex: Extraction, sentence: int, key: str) -> bool:
     """True when the sentence opens with a park other than ``key`` (马头园充分利用X发电厂的
-    蒸汽: what it names is the park's business, not the own place's)."""
+    蒸汽: what it names is the park's business, not the own place's); a park whose name
+    opens with ``key``'s (X园园中园 for X园) is no other park."""
     s = ex.article.sentences[sentence]
     ms = top_level(in_sentence(ex.mentions, sentence))
     lead = len(s.text) - len(s.text.lstrip())
@@ -174,18 +235,40 @@ def _park_topic(ex: Extraction, sentence: int, key: str) -> bool:
         and first.start == s.start + lead
         and first.kind == Kind.PARK
         and first.entity != key
+        and not any(
+            m.entity == key and m.start == first.start for m in in_sentence(ex.mentions, sentence)
+        )
     )
 
 
 def _speaks_of(ex: Extraction, m: Mention, below: set[str]) -> bool:
     """False for a division only part of a longer name (广州商贸物流枢纽) or written
     before the own place or one within it (汕头市澄海区: a chain naming one place)."""
-    if _nested(ex, m):
+    if _nested(ex, m) or _brand_item(ex, m):
         return False
     return not any(
         n.start == m.end and n.kind in DIVISION_KINDS and n.entity in below
         for n in in_sentence(ex.mentions, m.sentence)
     )
+
+
+# a list item a place's short name opens, no other name in it (…、X电缆、): a brand
+_BRAND_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、|等|$)")
+
+
+def _brand_item(ex: Extraction, m: Mention) -> bool:
+    """A division's short name opening a list item that goes on with plain words up to
+    the next 、 or 等 (…，番禺电缆、…): the item is a company named after the place."""
+    text = ex.article.text
+    if m.source != "gazetteer" or text[m.start - 1 : m.start] not in ("、", ",", "，"):
+        return False
+    item = _BRAND_ITEM.match(text, m.end)
+    if item is None:
+        return False
+    if any(m.end <= n.start < item.end() for n in in_sentence(ex.mentions, m.sentence)):
+        return False  # 番禺石楼镇、: a chain of places
+    full = {e.name for e in ex.entities if e.key == m.entity}
+    return m.text not in full
 
 
 def _opens_works(ex: Extraction, e: Entity, m: Mention) -> bool:

@@ -12,6 +12,8 @@
   用于Y基地建设): the works the proceeds go to are the listed company's investment
   (investsIn): the company listed in the article, else the company the text is on
   (``subjects.antecedent``).
+- **经X(统一)核算/测算/核定，Y…**, X an organ right after 经: the first place named
+  after the cue in its sentence had its figures assessed by X (evaluatedBy).
 """
 
 from __future__ import annotations
@@ -41,7 +43,28 @@ def listing_relations(ex: Extraction) -> list[Relation]:
     """Companies listed on an exchange and places ranked in a report."""
     ms = top_level(ex.mentions)
     listed = _listed(ex.article.text, ms)
-    return listed + _ranked(ex.article.text, ms) + _proceeds(ex, ms, listed)
+    text = ex.article.text
+    return listed + _ranked(text, ms) + _proceeds(ex, ms, listed) + _accounted(text, ms)
+
+
+_ACCOUNTED = re.compile(r"(?:统一|初步|最终)?(?:核算|测算|核定|审定)")
+
+
+def _accounted(text: str, ms: list[Mention]) -> list[Relation]:
+    """经X统一核算，Y实现地区生产总值…: Y's figures were assessed by the organ X."""
+    out = []
+    for i, organ in enumerate(ms):
+        if (
+            organ.kind != Kind.GOVERNMENT_BODY
+            or text[organ.start - 1 : organ.start] != "经"
+            or not _ACCOUNTED.match(text, organ.end)
+        ):
+            continue
+        end = _sentence_end(text, organ.end)
+        place = next((m for m in ms[i + 1 :] if m.start < end and m.kind in DIVISION_KINDS), None)
+        if place is not None and place.entity:
+            out.append(Relation(place.entity, "evaluatedBy", organ.entity, place.sentence, "核算"))
+    return out
 
 
 _PROCEEDS = ("募集资金", "募集的资金", "募资")

@@ -11,7 +11,8 @@ no park's members.
 
 Works named in a clause that opens with a park or a place (county, town, village),
 after a verb of taking in or investing (X园已引进Y项目, X园Z公司投资的Y项目, X镇引进Y项目),
-lie in that park or place.
+lie in that park or place; so do those of the next clause after a comma when it opens with
+the verb and names no one (X园厂房已全部封顶，今年还引进了Y项目).
 
 A company written right after a park, town, subdistrict or village, with nothing
 between (在X高新区Y有限公司里), lies in it.
@@ -30,7 +31,7 @@ from kg.extract.kinds import PLACES, Kind
 from kg.extract.relations.registry import relation_rule
 from kg.extract.text.clauses import CLAUSE, top_level, top_level_within
 from kg.extract.text.doc import doc_of
-from kg.records import Extraction, Quantity, Relation
+from kg.records import Extraction, Mention, Quantity, Relation
 
 _AMONG = re.compile(r"[\s,，]*其中[,，、]?")
 _COUNTERS = ("家", "个", "户")
@@ -57,20 +58,44 @@ def _taken_in(ex: Extraction) -> list[Relation]:
     """Works a park or place takes in: in a clause that opens with a park, county, town,
     subdistrict or village, the works named after a verb of taking in or investing
     (X园已引进Y项目; X园Z公司投资的Y项目; X镇成功引进Y项目) lie in it, up to another place or
-    park named in the clause."""
+    park named in the clause; so do the works of a clause after a comma that opens with
+    the verb, naming no one (X园厂房已全部封顶，今年还引进了Y项目)."""
     text = ex.article.text
     out = []
+    taker = None
     for clause in CLAUSE.finditer(text):
         ms = top_level_within(ex.mentions, clause.start(), clause.end())
-        if not ms or ms[0].kind not in _TAKERS or text[clause.start() : ms[0].start].strip():
-            continue
-        park = ms[0]
-        for m in ms[1:]:
-            if m.kind == Kind.PARK or m.kind in PLACES:
-                break  # X园与Y县…: what follows may lie elsewhere
-            verb = next((v for v in _TAKE_IN if v in text[park.end : m.start]), None)
-            if m.kind == Kind.PROJECT and verb is not None:
-                out.append(Relation(m.entity, "locatedIn", park.entity, m.sentence, verb))
+        if text[clause.start() - 1 : clause.start()] not in (",", "，"):
+            taker = None
+        if ms and ms[0].kind in _TAKERS and not text[clause.start() : ms[0].start].strip():
+            out += _taken_after(text, ms[0], ms[1:])
+            # a clause naming another place or park (X园与Y区签约) hands on no taker
+            taker = None if any(_elsewhere(m) for m in ms[1:]) else ms[0]
+        elif taker is not None and _BARE_TAKE_IN.match(text, clause.start()):
+            if not any(_elsewhere(m) for m in ms):
+                out += _taken_after(text, taker, ms[:1])
+        else:
+            taker = None
+    return out
+
+
+# a clause opening with the verb, its taker the clause before: 新引进Y项目, 已成功引入Y项目
+_BARE_TAKE_IN = re.compile(r"\s*(?:今年|近期|目前)?(?:新|已|还|又|并|先后|成功)*(?:引进|引入)")
+
+
+def _elsewhere(m: Mention) -> bool:
+    return m.kind == Kind.PARK or m.kind in PLACES
+
+
+def _taken_after(text: str, taker: Mention, ms: list[Mention]) -> list[Relation]:
+    """The works of ``ms`` after a verb of taking in lie in ``taker``, up to a place or park."""
+    out = []
+    for m in ms:
+        if _elsewhere(m):
+            break  # X园与Y县…: what follows may lie elsewhere
+        verb = next((v for v in _TAKE_IN if v in text[taker.end : m.start]), None)
+        if m.kind == Kind.PROJECT and verb is not None:
+            out.append(Relation(m.entity, "locatedIn", taker.entity, m.sentence, verb))
     return out
 
 

@@ -11,7 +11,10 @@
   (and the last of places written together: 起于A市B镇C村 → A市, C村) and each road
   (with the division its name opens with: 终点位于A市环城公路 → the road and A市); for
   works, the road section inside their name carries the link (G240线…段改建工程 →
-  G240线…段).
+  G240线…段). 至 after a comma goes on with the course (…，后至A村). A road
+  structure right after 设置/设 in such a sentence is part of the road, lies in the place
+  right before the verb (穿过A村设有B隧道) and connects the road it crosses (在与C线相交处
+  设置D互通立交).
 - **Bounds** (X…位于A路、B涌以南，C航道以西): a park, works or area opening the
   sentence is bounded by each name written right before a side (以南, 以西, 北侧).
 """
@@ -31,7 +34,7 @@ from kg.records import DIVISION_KINDS, Extraction, Mention, Relation
 _ROUTE_MARKS = ("至", "—", "－")
 _COURSE = re.compile(
     r"起于|起自|始于|途经|经过|止于|终于|终至|(?:起点|终点)(?:位于|设于|为)|(?<=路线)经|(?<=线路)经"
-    r"|(?:先后|依次|分别)(?:连接|衔接|相接|接)|贯通|通往"
+    r"|(?:先后|依次|分别)(?:连接|衔接|相接|接)|贯通|通往|(?<=[,，])(?:再|后)?至(?=[^0-9])"
 )
 # joining cues (先后接A路、B线) name roads only
 _JOINS = ("连接", "衔接", "相接", "接")
@@ -129,6 +132,36 @@ def courses(ex: Extraction) -> list[Relation]:
             for end in _course_ends(ex, ms, cue.end(), cue.group()):
                 if end.entity != road.entity:
                     out.append(Relation(road.entity, "connects", end.entity, s.index, cue.group()))
+        out += _structures(ex, ms, s.index, road)
+    return out
+
+
+# 穿过A村设有B隧道, 在与C线相交处设置D互通立交: what the course builds on its way
+_SETS = re.compile(r"(?:相?交叉|相交|交汇)?处?(?:设置|设有|设)")
+
+
+def _structures(ex: Extraction, ms: list[Mention], sentence: int, road: Mention) -> list[Relation]:
+    """In a course sentence, a road structure (an interchange, a tunnel, a bridge) right
+    after 设置/设 is part of the road; it lies in the place right before the verb (穿过A村
+    设有B隧道) and connects the road it crosses (在与C线相交处设置D互通立交)."""
+    text = ex.article.text
+    out = []
+    for i, m in enumerate(ms):
+        if m.kind != Kind.ROAD or m.entity == road.entity or i == 0:
+            continue
+        verb = next(
+            (v for v in _SETS.finditer(text, ms[i - 1].end, m.start) if v.end() == m.start), None
+        )
+        if verb is None:
+            continue
+        out.append(Relation(m.entity, "partOf", road.entity, sentence, verb.group()))
+        before = ms[i - 1]
+        if before.end != verb.start():
+            continue
+        if before.kind in PLACES:
+            out.append(Relation(m.entity, "locatedIn", before.entity, sentence, verb.group()))
+        elif before.kind == Kind.ROAD and text[before.start - 1 : before.start] == "与":
+            out.append(Relation(m.entity, "connects", before.entity, sentence, verb.group()))
     return out
 
 

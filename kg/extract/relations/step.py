@@ -153,6 +153,9 @@ def nesting_relations(mentions: tuple[Mention, ...]) -> list[Relation]:
             # 中共X县委九届九次全会暨县委经济工作会议: the place under the plenum's name too
             direct += [m for m in inner if m.kind in DIVISION_KINDS and m not in direct]
             direct += [m for m in inner if m.kind == Kind.EVENT and m not in direct]
+        if outer.kind == Kind.PROJECT:
+            # X县新区供水工程: the county opening the name under the area's name too
+            direct += [m for m in inner if _opens_under_area(m, outer, inner) and m not in direct]
         for m in direct:
             found = _nesting_predicate(m, outer)
             if found:
@@ -160,6 +163,14 @@ def nesting_relations(mentions: tuple[Mention, ...]) -> list[Relation]:
                 s, o = (outer, m) if outer_first else (m, outer)
                 out.append(Relation(s.entity, pred, o.entity, outer.sentence, outer.text))
     return out
+
+
+def _opens_under_area(m: Mention, outer: Mention, inner: list[Mention]) -> bool:
+    """A division opening works' name inside a new area or park's name that opens it too."""
+    if m.kind not in DIVISION_KINDS or m.start != outer.start:
+        return False
+    holders = [c for c in inner if c is not m and c.start == m.start and c.end > m.end]
+    return bool(holders) and all(c.kind in (Kind.REGION, Kind.PARK) for c in holders)
 
 
 def village_relations(ex: Extraction) -> list[Relation]:

@@ -7,7 +7,7 @@ Each file names its general source in a comment line; lines starting with
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from kg.extract.kinds import Kind
 from kg.resources import data_file
@@ -50,8 +50,9 @@ class Lexicon:
     surnames: frozenset[str]  # single-character family names
     titles: tuple[str, ...]  # endings of titles and lists (示范镇, 名单), longest first
 
-    @property
+    @cached_property
     def max_boundary(self) -> int:
+        """The longest boundary word's length (asked for at every walk back: found once)."""
         return max(map(len, self.boundaries))
 
 
