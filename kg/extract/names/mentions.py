@@ -135,7 +135,7 @@ def _stems_after_their_city(
     text: str, resolved: list[tuple[int, int, Division]]
 ) -> list[tuple[int, int, Division]]:
     """A district the article names in full whose short name is a common word and so
-    withheld (光明区: 光明), written without its ending right after its city: 深圳光明科学城
+    withheld (光明区: 光明), written without its ending right after its city: 深圳光明数据港
     names 光明区 as well as 深圳."""
     named = {d.code: d for _, _, d in resolved if d.level == Kind.COUNTY and not d.short}
     out = []

@@ -258,7 +258,7 @@ _BRAND_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、|等|$)")
 
 def _brand_item(ex: Extraction, m: Mention) -> bool:
     """A division's short name opening a list item that goes on with plain words up to
-    the next 、 or 等 (…，番禺电缆、…): the item is a company named after the place."""
+    the next 、 or 等 (…，台山腊味、…): the item is a company named after the place."""
     text = ex.article.text
     if m.source != "gazetteer" or text[m.start - 1 : m.start] not in ("、", ",", "，"):
         return False
