@@ -555,21 +555,32 @@ def _name_ends(text: str, end: int, lex: Lexicon) -> bool:
     """Nothing name-like follows ``end`` (punctuation, a boundary word, the end)."""
     if end >= len(text) or text[end] in PUNCT:
         return True
-    return any(text.startswith(b, end) for b in lex.boundaries)
+    return any(text[end : end + size] in lex.boundaries for size in lex.boundary_sizes)
 
 
 def _is_brand(text: str, start: int, brand: str, lex: Lexicon) -> bool:
     if len(brand) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in brand):
         return False
-    if brand[0] in "省市县区镇乡村" or any(brand.endswith(m) for m in lex.modifiers):
+    # brand ends with a modifier: one of its tails is one (set look-ups, not a scan)
+    if brand[0] in "省市县区镇乡村" or any(
+        brand[i:] in lex.modifiers for i in range(len(brand) + 1)
+    ):
         return False
     # 纺织服装 and 高性能膜材料 are trades, not brands: no brand is an industry word or
     # opens with a modifier of three characters (两 characters may be a brand: 现代)
-    if brand in lex.industries or any(brand.startswith(m) for m in lex.modifiers if len(m) >= 3):
+    if brand in lex.industry_set or any(
+        brand[:k] in lex.modifiers for k in range(3, len(brand) + 1)
+    ):
+        return False
+    # a boundary word of 2+ characters inside the brand, or one of one character
+    # opening or closing it
+    short = lex.short_boundaries
+    if brand[0] in short or brand[-1] in short or "" in short:
         return False
     if any(
-        (b in brand) if len(b) > 1 else (brand.startswith(b) or brand.endswith(b))
-        for b in lex.boundaries
+        brand[i:j] in lex.boundaries
+        for i in range(len(brand) - 1)
+        for j in range(i + 2, len(brand) + 1)
     ):
         return False
     before = text[max(0, start - 2) : start]
@@ -578,7 +589,11 @@ def _is_brand(text: str, start: int, brand: str, lex: Lexicon) -> bool:
         or text[start - 1] in PUNCT
         or text[start - 1] in "和与及"
         or any(before.endswith(w) for w in _BRAND_LEFT)
-        or any(text[max(0, start - len(b)) : start] == b for b in lex.boundaries)
+        or any(
+            text[start - size : start] in lex.boundaries
+            for size in lex.boundary_sizes
+            if size <= start
+        )
     )
     return left_ok
 

@@ -7,7 +7,7 @@ Each file names its general source in a comment line; lines starting with
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from kg.extract.kinds import Kind
 from kg.resources import data_file
@@ -50,9 +50,24 @@ class Lexicon:
     surnames: frozenset[str]  # single-character family names
     titles: tuple[str, ...]  # endings of titles and lists (示范镇, 名单), longest first
 
-    @property
+    @cached_property
     def max_boundary(self) -> int:
         return max(map(len, self.boundaries))
+
+    @cached_property
+    def boundary_sizes(self) -> tuple[int, ...]:
+        """The lengths boundary words have (a boundary ends at i when one of
+        text[i - size : i] is a boundary word: a look-up per size, not per word)."""
+        return tuple(sorted({len(b) for b in self.boundaries}))
+
+    @cached_property
+    def short_boundaries(self) -> frozenset[str]:
+        """Boundary words of one character."""
+        return frozenset(b for b in self.boundaries if len(b) <= 1)
+
+    @cached_property
+    def industry_set(self) -> frozenset[str]:
+        return frozenset(self.industries)
 
 
 def _aliases(rows: list[list[str]]) -> dict[str, str]:
