@@ -60,6 +60,8 @@ from kg.extract.names.sub_areas import (
 from kg.extract.names.sub_areas import phase_candidates as road_phase_candidates
 from kg.extract.names.titles import title_candidates
 from kg.extract.names.villages import village_candidates
+from kg.extract.names.words import cut as cut_words
+from kg.extract.names.words import forget
 from kg.extract.names.works_titles import (
     company_titled_candidates,
     factory_candidates,
@@ -95,6 +97,7 @@ def add_words(lines: list[str]) -> None:
         tag = rest.split(" ")[-1] if rest else "n"
         jieba.add_word(word, freq=None, tag=tag)
         tags[word] = tag
+    forget()  # the dictionary changed: cuts made before may differ now
 
 
 def suffix_candidates(
@@ -227,9 +230,8 @@ def word_boundaries(text: str) -> frozenset[int]:
     The article is segmented once: the division resolver and the expressway
     recogniser ask for the same text (the segmenter's words do not change
     between them)."""
-    jieba, _ = tokenizer()
     bounds, pos = {0}, 0
-    for token in jieba.cut(text, HMM=False):
+    for token in cut_words(text):
         pos += len(token)
         bounds.add(pos)
     return frozenset(bounds)
@@ -237,10 +239,9 @@ def word_boundaries(text: str) -> frozenset[int]:
 
 def _ends_inside_word(text: str, end: int) -> bool:
     """``end`` falls inside a word of the segmenter (广东北部|湾: 北部湾 is one word)."""
-    jieba, _ = tokenizer()
     lo = max(0, end - 4)
     pos = lo
-    for token in jieba.cut(text[lo : end + 4], HMM=False):
+    for token in cut_words(text[lo : end + 4]):
         if pos < end < pos + len(token):
             return True
         pos += len(token)
