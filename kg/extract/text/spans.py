@@ -188,6 +188,12 @@ def uncovered(items: Iterable[S]) -> list[S]:
     reach = None  # the farthest end of the items starting before the current start
     for start in sorted(by_start):
         group = by_start[start]
+        if len(group) == 1:  # most starts hold one item: no other of the same span
+            i = group[0]
+            longest = ms[i].end
+            covered[i] = reach is not None and reach >= longest
+            reach = longest if reach is None else max(reach, longest)
+            continue
         longest = max(ms[i].end for i in group)
         same: dict[int, set] = defaultdict(set)
         for i in group:
