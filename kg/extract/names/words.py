@@ -64,13 +64,16 @@ def _cut_block(sentence: str, freq: dict, total: int, eng, out: list[str]) -> No
     logtotal = log(total)
     score = [0.0] * (n + 1)
     ends = [0] * (n + 1)
+    get = freq.get
     for idx in range(n - 1, -1, -1):
         # the words starting at idx (get_DAG), scored as calc scores them; max over
         # (score, end) keeps the later end on equal scores
         best = best_end = None
         i, frag = idx, sentence[idx]
-        while i < n and frag in freq:
-            f = freq[frag]
+        while i < n:
+            f = get(frag)
+            if f is None:  # no word goes on with this prefix
+                break
             if f:
                 s = log(f) - logtotal + score[i + 1]
                 if best is None or s >= best:
@@ -78,7 +81,7 @@ def _cut_block(sentence: str, freq: dict, total: int, eng, out: list[str]) -> No
             i += 1
             frag = sentence[idx : i + 1]
         if best is None:
-            best = log(freq.get(sentence[idx]) or 1) - logtotal + score[idx + 1]
+            best = log(get(sentence[idx]) or 1) - logtotal + score[idx + 1]
             best_end = idx
         score[idx], ends[idx] = best, best_end
     x, buf = 0, ""
