@@ -51,18 +51,26 @@ class SpanIndex:
         """Positions (in the sequence's order) of the items starting in [lo, hi]."""
         a = bisect.bisect_left(self._starts, lo)
         b = bisect.bisect_right(self._starts, hi)
+        if self.in_start_order:  # the positions are a run already in order
+            return list(range(a, b))
         return sorted(self._order[a:b])
+
+    def _run(self, lo: int, hi: int) -> Sequence:
+        """The items starting in [lo, hi], in the sequence's order."""
+        if self.in_start_order:
+            a = bisect.bisect_left(self._starts, lo)
+            return self.items[a : bisect.bisect_right(self._starts, hi, a)]
+        items = self.items
+        return [items[i] for i in self.starting(lo, hi)]
 
     def within(self, lo: int, hi: int) -> list:
         """The items with ``lo <= start`` and ``end <= hi``, in the sequence's order."""
-        items = self.items
-        return [items[i] for i in self.starting(lo, hi) if items[i].end <= hi]
+        return [m for m in self._run(lo, hi) if m.end <= hi]
 
     def covering(self, lo: int, hi: int) -> list:
         """The items with ``start <= lo`` and ``hi <= end``, in the sequence's order
         (an item that long starts no earlier than ``hi`` minus the longest item)."""
-        items = self.items
-        return [items[i] for i in self.starting(hi - self.longest, lo) if items[i].end >= hi]
+        return [m for m in self._run(hi - self.longest, lo) if m.end >= hi]
 
     def ending(self, lo: int, hi: int) -> list:
         """The items ending in [lo, hi], in the sequence's order."""
