@@ -277,7 +277,7 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """Quoted names whose content ends like a class name (“百千万工程” → Programme)."""
     for m in re.finditer(r"“([^“”。,，;；、]{2,30})”", text):  # a list in quotes is no name
         inner = m.group(1)
-        for suffix in lex.suffixes:
+        for suffix in lex.tail_suffixes(inner):  # the others do not end it
             if (
                 suffix.kind in _WATERS
                 or suffix.text in _PLAIN_ENDINGS
