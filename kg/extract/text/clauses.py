@@ -59,7 +59,13 @@ def clause_around(text: str, at: int) -> tuple[int, int]:
 @lru_cache(maxsize=8)
 def _mark_positions(text: str, marks: str) -> list[int]:
     """Sorted offsets of the characters of ``marks`` in ``text`` (one pass per text)."""
-    return [i for i, ch in enumerate(text) if ch in marks]
+    return [m.start() for m in _marks_pattern(marks).finditer(text)]
+
+
+@lru_cache(maxsize=32)
+def _marks_pattern(marks: str) -> re.Pattern:
+    """One character of ``marks``."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in marks) + "]")
 
 
 def last_mark_before(text: str, marks: str, at: int) -> int:
