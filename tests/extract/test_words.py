@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from kg.extract.names.recognisers import add_words
-from kg.extract.names.words import cut, forget, tokenizer
+from kg.extract.names.words import Boundaries, cut, forget, tokenizer
 
 # sentences of our own, with letters, digits, spaces and marks between the words
 TEXTS = [
@@ -56,3 +56,15 @@ def test_a_word_added_after_a_cut_changes_the_next_cut():
         tags.pop(word, None)
         forget()
     assert cut(text) == before == _jieba(text)
+
+
+def test_boundaries_asked_one_at_a_time_are_the_whole_cuts():
+    """Cutting only the runs asked about finds the boundaries the whole text's cut has,
+    at run edges, inside runs, between marks and at a \\r\\n (one word)."""
+    for text in [*TEXTS, "甲\r\n乙 丙\r\r\n丁", "\r\n"]:
+        whole, pos = {0}, 0
+        for word in _jieba(text):
+            pos += len(word)
+            whole.add(pos)
+        bounds = Boundaries(text)
+        assert [o for o in range(-1, len(text) + 2) if o in bounds] == sorted(whole)

@@ -60,8 +60,8 @@ from kg.extract.names.sub_areas import (
 from kg.extract.names.sub_areas import phase_candidates as road_phase_candidates
 from kg.extract.names.titles import title_candidates
 from kg.extract.names.villages import village_candidates
+from kg.extract.names.words import Boundaries, forget
 from kg.extract.names.words import cut as cut_words
-from kg.extract.names.words import forget
 from kg.extract.names.works_titles import (
     company_titled_candidates,
     factory_candidates,
@@ -224,17 +224,13 @@ _HELD_NAME = 10
 
 
 @lru_cache(maxsize=2)
-def word_boundaries(text: str) -> frozenset[int]:
-    """Offsets where the segmenter puts a word boundary (0 and len(text) included).
+def word_boundaries(text: str) -> Boundaries:
+    """Offsets where the segmenter puts a word boundary (0 and len(text) included),
+    asked one at a time (``offset in word_boundaries(text)``).
 
-    The article is segmented once: the division resolver and the expressway
-    recogniser ask for the same text (the segmenter's words do not change
-    between them)."""
-    bounds, pos = {0}, 0
-    for token in cut_words(text):
-        pos += len(token)
-        bounds.add(pos)
-    return frozenset(bounds)
+    The division resolver and the expressway recogniser ask about the same text;
+    only the runs of characters holding the offsets asked about are cut."""
+    return Boundaries(text)
 
 
 def _ends_inside_word(text: str, end: int) -> bool:

@@ -13,6 +13,7 @@ dictionary then changes.
 
 from __future__ import annotations
 
+import bisect
 from functools import cache, lru_cache
 from math import log
 
@@ -98,3 +99,48 @@ def _cut_block(sentence: str, freq: dict, total: int, eng, out: list[str]) -> No
         x = y
     if buf:
         out.append(buf)
+
+
+class Boundaries:
+    """The offsets where ``cut(text)`` puts a word boundary (0 and ``len(text)``
+    included), asked one at a time: ``offset in Boundaries(text)``.
+
+    jieba cuts each run of Chinese characters, letters and digits on its own and
+    every other character (a mark, a space) as a word of its own (``\\r\\n`` as one),
+    so an offset at the edge of a run is a boundary, and one inside a run is a
+    boundary of that run's cut: only the runs asked about are cut (the rules ask
+    about a few short names, not every word of the article)."""
+
+    def __init__(self, text: str) -> None:
+        jieba, _ = tokenizer()
+        self.text = text
+        self._runs = [m.span() for m in jieba.re_han_default.finditer(text)]
+        self._starts = [start for start, _ in self._runs]
+        self._inside: dict[tuple[int, int], frozenset[int]] = {}
+
+    def __contains__(self, offset: object) -> bool:
+        text = self.text
+        if not isinstance(offset, int) or offset < 0 or offset > len(text):
+            return False
+        if offset in (0, len(text)):
+            return True
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset in self._runs[i]:  # the start or the end of a run
+            return True
+        if i >= 0 and offset < self._runs[i][1]:
+            piece = self._runs[i]
+        else:  # between two runs
+            piece = (
+                self._runs[i][1] if i >= 0 else 0,
+                self._runs[i + 1][0] if i + 1 < len(self._runs) else len(text),
+            )
+            if "\r" not in text[piece[0] : piece[1]]:
+                return True  # each character a word of its own
+        inside = self._inside.get(piece)
+        if inside is None:
+            pos, ends = piece[0], set()
+            for word in cut(text[piece[0] : piece[1]]):
+                pos += len(word)
+                ends.add(pos)
+            inside = self._inside[piece] = frozenset(ends)
+        return offset in inside
