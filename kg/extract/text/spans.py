@@ -189,6 +189,8 @@ def uncovered(items: Iterable[S]) -> list[S]:
     with other fields counts: two such items hide each other). One sort and one
     sweep: a later start is covered by the longest end seen before its start."""
     ms = list(items)
+    if len(ms) <= _FEW:
+        return _uncovered_few(ms)
     by_start: dict[int, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
         by_start[m.start].append(i)
@@ -211,3 +213,26 @@ def uncovered(items: Iterable[S]) -> list[S]:
             covered[i] = (reach is not None and reach >= end) or longest > end or len(same[end]) > 1
         reach = longest if reach is None else max(reach, longest)
     return [m for m, c in zip(ms, covered, strict=True) if not c]
+
+
+_FEW = 8  # most clauses and sentences hold this few names or fewer
+
+
+def _uncovered_few(ms: list[S]) -> list[S]:
+    """``uncovered`` of a few items, each against the others (no sort, no sets)."""
+    if len(ms) < 2:
+        return ms
+    out = []
+    for m in ms:
+        start, end = m.start, m.end
+        for other in ms:
+            if (
+                other is not m
+                and other.start <= start
+                and end <= other.end
+                and (other.start != start or other.end != end or other != m)
+            ):
+                break
+        else:
+            out.append(m)
+    return out
