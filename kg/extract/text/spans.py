@@ -91,6 +91,7 @@ class SpanIndex:
 
 
 _INDEXES: dict[int, SpanIndex] = {}
+_LAST: list = [None]  # the index asked for last (rules ask for one tuple's many times)
 
 
 def index_of(items: tuple) -> SpanIndex:
@@ -98,12 +99,16 @@ def index_of(items: tuple) -> SpanIndex:
 
     Kept by identity for the few tuples in use (the index holds the tuple, so its
     id cannot be reused while the entry lives)."""
+    last = _LAST[0]
+    if last is not None and last.items is items:
+        return last
     found = _INDEXES.get(id(items))
     if found is not None and found.items is items:
+        _LAST[0] = found
         return found
     if len(_INDEXES) >= 8:
         _INDEXES.clear()
-    index = _INDEXES[id(items)] = SpanIndex(items)
+    index = _INDEXES[id(items)] = _LAST[0] = SpanIndex(items)
     return index
 
 
