@@ -11,28 +11,35 @@ import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import attrgetter
 
 from kg.extract.text.spans import index_of, uncovered, within
 from kg.records import Mention
 
+_START = attrgetter("start")
 CLAUSE_MARKS = ",，;；。!！?？:："
 CLAUSE = re.compile(f"[^{CLAUSE_MARKS}]+")
 
 
 def inside(inner: Mention, outer: Mention) -> bool:
     """Whether ``inner`` lies within ``outer`` and is not it."""
-    return outer.start <= inner.start and inner.end <= outer.end and inner != outer
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner is not outer  # the same one: equal, without comparing every field
+        and inner != outer
+    )
 
 
 def top_level(mentions: Iterable[Mention]) -> list[Mention]:
     """The mentions inside no other of them, in text order (of a tuple, found once: the
     rules ask for the whole article's again and again)."""
     if not isinstance(mentions, tuple):
-        return sorted(uncovered(mentions), key=lambda m: m.start)
+        return sorted(uncovered(mentions), key=_START)
     memo = index_of(mentions).memo
     found = memo.get("top")
     if found is None:
-        found = memo["top"] = sorted(uncovered(mentions), key=lambda m: m.start)
+        found = memo["top"] = sorted(uncovered(mentions), key=_START)
     return list(found)
 
 
