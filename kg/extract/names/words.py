@@ -65,24 +65,23 @@ def _cut_block(sentence: str, freq: dict, total: int, eng, out: list[str]) -> No
     logtotal = log(total)
     score = [0.0] * (n + 1)
     ends = [0] * (n + 1)
-    get = freq.get
+    get, ln = freq.get, log
     for idx in range(n - 1, -1, -1):
         # the words starting at idx (get_DAG), scored as calc scores them; max over
         # (score, end) keeps the later end on equal scores
         best = best_end = None
-        i, frag = idx, sentence[idx]
-        while i < n:
-            f = get(frag)
-            if f is None:  # no word goes on with this prefix
-                break
+        i, f = idx, get(sentence[idx])
+        while f is not None:  # None: no word goes on with this prefix
             if f:
-                s = log(f) - logtotal + score[i + 1]
+                s = ln(f) - logtotal + score[i + 1]
                 if best is None or s >= best:
                     best, best_end = s, i
             i += 1
-            frag = sentence[idx : i + 1]
+            if i >= n:
+                break
+            f = get(sentence[idx : i + 1])
         if best is None:
-            best = log(get(sentence[idx]) or 1) - logtotal + score[idx + 1]
+            best = ln(get(sentence[idx]) or 1) - logtotal + score[idx + 1]
             best_end = idx
         score[idx], ends[idx] = best, best_end
     x, buf = 0, ""
