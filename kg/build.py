@@ -32,7 +32,7 @@ from kg.errors import InputError, KgError, UsageError
 from kg.export import get_exporter, run_exporter
 from kg.export.generations import Staging
 from kg.export.summary import LAYOUTS, VIEW_BUDGET, check_budget
-from kg.extract import extract
+from kg.extract import extract, prepare
 from kg.extract.across import rename, renames_across
 from kg.ingest import MAX_BYTES, read_article, read_bounded
 from kg.model import (
@@ -152,6 +152,9 @@ def extract_all(
     seen_ids: dict[str, Path] = {}
     work = [(path, max_bytes, cache.folder, entities_only) for path in files]
     started = time.perf_counter()
+    kind = "summary" if entities_only else "extract"
+    if jobs > 1 and len(work) > 1 and _some_to_extract(files, max_bytes, cache, kind):
+        prepare()  # loaded once here, the forked workers share it
     for done, (path, result) in enumerate(_run(_read_and_extract, work, jobs), 1):
         progress("extract", done, len(files))
         if isinstance(result, str):
@@ -178,6 +181,22 @@ def extract_all(
     log.info("reading and extraction (%d reused): %.2f s", cache.hits["extract"],
              time.perf_counter() - started)  # fmt: skip
     return Extracted(extractions, failures, warnings, keys)
+
+
+def _some_to_extract(files: Sequence[Path], max_bytes: int, cache: BuildCache, kind: str) -> bool:
+    """Whether some file has no entry of ``kind`` in the cache, so that a worker will
+    extract it (a file that cannot be read needs none: its worker stops there)."""
+    if cache.folder is None:
+        return True
+    for path in files:
+        try:
+            data = read_bounded(Path(path), max_bytes)
+        except KgError:
+            continue
+        key = cache.key("extract", str(path) + "\0", data)
+        if not (cache.folder / kind / key).is_file():
+            return True
+    return False
 
 
 def _read_and_extract(path: Path, max_bytes: int, folder: Path | None, entities_only: bool):

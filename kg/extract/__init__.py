@@ -21,7 +21,7 @@ from kg.extract.figures.periods import figure_periods_step
 from kg.extract.figures.quantities import quantities_step
 from kg.extract.figures.subjects import figure_subjects_step
 from kg.extract.figures.tables import tables_step
-from kg.extract.names.mentions import mentions_step
+from kg.extract.names.mentions import mentions_step, prepare_segmenter
 from kg.extract.periods.expressions import periods_step
 from kg.extract.pipeline import Step, run_steps
 from kg.extract.relations.step import relations_step
@@ -48,4 +48,11 @@ def extract(article: Article, steps: Sequence[Step] | None = None) -> Extraction
     return run_steps(Extraction(article=article), steps or default_steps())
 
 
-__all__ = ["default_steps", "extract"]
+def prepare() -> None:
+    """Load what extraction loads on first use (the segmenter with the division names,
+    the gazetteer, the lexicons): a build calls it before forking its workers, so
+    they share one copy instead of each loading its own (about 2 s of CPU each)."""
+    prepare_segmenter()
+
+
+__all__ = ["default_steps", "extract", "prepare"]

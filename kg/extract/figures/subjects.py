@@ -205,22 +205,26 @@ def _named_in_clause(ex: Extraction, q: Quantity, start: int) -> str | None:
         for at in find_all(text, "等", start + 1, q.start)
         for item in list_items_before(ex, at + 1, start + 1)
     }
-    before = [
-        m
-        for m in within(ex.mentions, start + 1, q.start)
-        if m.kind in SUBJECT_KINDS
-        and not _is_scope(text, m)
-        and not _qualifies_name(ex, m)
-        and not frames_only(text, top_level_at(ex.mentions, m))
-        and top_level_at(ex.mentions, m) not in examples
-        and not _counted(ex, m, q)
-        and not _counts_before(ex, m, q)
-    ]
-    while before:
-        nearest = first_of_coordination(ex, top_level_at(ex.mentions, before[-1]))
+
+    def fits(m: Mention) -> bool:
+        return (
+            m.kind in SUBJECT_KINDS
+            and not _is_scope(text, m)
+            and not _qualifies_name(ex, m)
+            and not frames_only(text, top_level_at(ex.mentions, m))
+            and top_level_at(ex.mentions, m) not in examples
+            and not _counted(ex, m, q)
+            and not _counts_before(ex, m, q)
+        )
+
+    # the last fitting name ending by ``limit``, found from the right (the names
+    # before it need no look)
+    names, limit = within(ex.mentions, start + 1, q.start), q.start
+    while last := next((m for m in reversed(names) if m.end <= limit and fits(m)), None):
+        nearest = first_of_coordination(ex, top_level_at(ex.mentions, last))
         if _is_scope(text, nearest):
             # 在石湾、园洲、龙溪三地整备用地: every place of a list after 在 is a scope
-            before = [m for m in before if m.end <= nearest.start]
+            limit = min(limit, nearest.start)
             continue
         if nearest.kind == Kind.COMPANY:
             # X公司投资15亿元建设Y: the money is Y's, not the investor's; so it is

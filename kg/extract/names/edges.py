@@ -17,6 +17,8 @@ import re
 from functools import cache
 
 from kg.extract.kinds import Kind
+from kg.extract.names.words import cut as cut_words
+from kg.extract.names.words import tokenizer
 from kg.extract.text.clauses import last_mark_before
 from kg.extract.text.lexicon import Lexicon, Suffix, load_lexicon
 from kg.extract.text.units import units
@@ -26,17 +28,6 @@ OPEN_Q, CLOSE_Q = "“", "”"
 MAX_NAME = 26
 _NUMERIC = re.compile(r"^[0-9.%一二三四五六七八九十百千万亿两几多余第]+[个批项家条座所宗户位名]?$")
 _STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "d", "m", "q", "t", "y", "e"}
-
-
-@cache
-def tokenizer():
-    """The jieba segmenter (loaded once) and its word → part-of-speech table."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba, jieba.posseg.dt.word_tag_tab
 
 
 def _is_stop(token: str, tag: str | None, lex: Lexicon) -> bool:
@@ -123,8 +114,8 @@ def _walk_tokens(
     holds: frozenset[str] = frozenset(),
 ) -> int:
     """Walk words of text[j:i] from the right; return where the name starts."""
-    jieba, tags = tokenizer()
-    tokens = list(jieba.cut(text[j:i], HMM=False))
+    _, tags = tokenizer()
+    tokens = cut_words(text[j:i])
     pos = i
     right = ""  # the word after this one, already inside the name
     for token in reversed(tokens):
@@ -319,10 +310,10 @@ def _river_word(text: str, start: int, pos: int) -> int:
     """A river named X江 is the segmenter's word holding the 江 (韩江, 漠阳江), not the
     words before it (汩汩|韩江, 悠悠|东江); a 江 standing alone names no river (returns
     ``pos``, too short for a name)."""
-    jieba, tags = tokenizer()
+    _, tags = tokenizer()
     lo = max(start, pos - 4)
     at, before = lo, None
-    for token in jieba.cut(text[lo : pos + 1], HMM=False):
+    for token in cut_words(text[lo : pos + 1]):
         if at + len(token) == pos + 1:
             if len(token) >= 2:
                 return max(start, at)
@@ -461,8 +452,8 @@ def _after_holder(text: str, start: int, pos: int) -> int:
     cut = max((span.rfind(h) + len(h) for h in _HOLDERS if h in span), default=0)
     if cut <= 0 or pos - (start + cut) < 2:
         return start
-    jieba, tags = tokenizer()
-    first = next(iter(jieba.cut(text[start + cut : pos], HMM=False)), "")
+    _, tags = tokenizer()
+    first = next(iter(cut_words(text[start + cut : pos])), "")
     if tags.get(first) in ("v", "vn") or first in ("区", "内"):
         return start
     return start + cut

@@ -33,7 +33,7 @@ def division_key(code: str) -> str:
 _segmenter_ready = False
 
 
-def _ensure_segmenter() -> None:
+def prepare_segmenter() -> None:
     """Load division names into the word segmenter once (they are proper nouns)."""
     global _segmenter_ready
     if not _segmenter_ready:
@@ -225,7 +225,7 @@ def _sentence_of(article: Article, offset: int) -> int:
 @step("mentions", adds={"mentions"})
 def mentions_step(ex: Extraction) -> Extraction:
     """Adds division mentions (entity key = code) and other name mentions."""
-    _ensure_segmenter()
+    prepare_segmenter()
     article = ex.article
     divisions = resolve_divisions(article)
     mentions = [

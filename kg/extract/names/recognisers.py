@@ -61,6 +61,8 @@ from kg.extract.names.sub_areas import (
 from kg.extract.names.sub_areas import phase_candidates as road_phase_candidates
 from kg.extract.names.titles import title_candidates
 from kg.extract.names.villages import village_candidates
+from kg.extract.names.words import Boundaries, forget
+from kg.extract.names.words import cut as cut_words
 from kg.extract.names.works_titles import (
     company_titled_candidates,
     factory_candidates,
@@ -96,6 +98,7 @@ def add_words(lines: list[str]) -> None:
         tag = rest.split(" ")[-1] if rest else "n"
         jieba.add_word(word, freq=None, tag=tag)
         tags[word] = tag
+    forget()  # the dictionary changed: cuts made before may differ now
 
 
 def suffix_candidates(
@@ -222,26 +225,20 @@ _HELD_NAME = 10
 
 
 @lru_cache(maxsize=2)
-def word_boundaries(text: str) -> frozenset[int]:
-    """Offsets where the segmenter puts a word boundary (0 and len(text) included).
+def word_boundaries(text: str) -> Boundaries:
+    """Offsets where the segmenter puts a word boundary (0 and len(text) included),
+    asked one at a time (``offset in word_boundaries(text)``).
 
-    The article is segmented once: the division resolver and the expressway
-    recogniser ask for the same text (the segmenter's words do not change
-    between them)."""
-    jieba, _ = tokenizer()
-    bounds, pos = {0}, 0
-    for token in jieba.cut(text, HMM=False):
-        pos += len(token)
-        bounds.add(pos)
-    return frozenset(bounds)
+    The division resolver and the expressway recogniser ask about the same text;
+    only the runs of characters holding the offsets asked about are cut."""
+    return Boundaries(text)
 
 
 def _ends_inside_word(text: str, end: int) -> bool:
     """``end`` falls inside a word of the segmenter (广东北部|湾: 北部湾 is one word)."""
-    jieba, _ = tokenizer()
     lo = max(0, end - 4)
     pos = lo
-    for token in jieba.cut(text[lo : end + 4], HMM=False):
+    for token in cut_words(text[lo : end + 4]):
         if pos < end < pos + len(token):
             return True
         pos += len(token)
@@ -277,7 +274,7 @@ def quoted_candidates(text: str, lex: Lexicon) -> Iterator[Candidate]:
     """Quoted names whose content ends like a class name (“百千万工程” → Programme)."""
     for m in re.finditer(r"“([^“”。,，;；、]{2,30})”", text):  # a list in quotes is no name
         inner = m.group(1)
-        for suffix in lex.suffixes:
+        for suffix in lex.tail_suffixes(inner):  # the others do not end it
             if (
                 suffix.kind in _WATERS
                 or suffix.text in _PLAIN_ENDINGS
@@ -556,21 +553,32 @@ def _name_ends(text: str, end: int, lex: Lexicon) -> bool:
     """Nothing name-like follows ``end`` (punctuation, a boundary word, the end)."""
     if end >= len(text) or text[end] in PUNCT:
         return True
-    return any(text.startswith(b, end) for b in lex.boundaries)
+    return any(text[end : end + size] in lex.boundaries for size in lex.boundary_sizes)
 
 
 def _is_brand(text: str, start: int, brand: str, lex: Lexicon) -> bool:
     if len(brand) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in brand):
         return False
-    if brand[0] in "省市县区镇乡村" or any(brand.endswith(m) for m in lex.modifiers):
+    # brand ends with a modifier: one of its tails is one (set look-ups, not a scan)
+    if brand[0] in "省市县区镇乡村" or any(
+        brand[i:] in lex.modifiers for i in range(len(brand) + 1)
+    ):
         return False
     # 纺织服装 and 高性能膜材料 are trades, not brands: no brand is an industry word or
     # opens with a modifier of three characters (两 characters may be a brand: 现代)
-    if brand in lex.industries or any(brand.startswith(m) for m in lex.modifiers if len(m) >= 3):
+    if brand in lex.industry_set or any(
+        brand[:k] in lex.modifiers for k in range(3, len(brand) + 1)
+    ):
+        return False
+    # a boundary word of 2+ characters inside the brand, or one of one character
+    # opening or closing it
+    short = lex.short_boundaries
+    if brand[0] in short or brand[-1] in short or "" in short:
         return False
     if any(
-        (b in brand) if len(b) > 1 else (brand.startswith(b) or brand.endswith(b))
-        for b in lex.boundaries
+        brand[i:j] in lex.boundaries
+        for i in range(len(brand) - 1)
+        for j in range(i + 2, len(brand) + 1)
     ):
         return False
     before = text[max(0, start - 2) : start]
@@ -579,7 +587,11 @@ def _is_brand(text: str, start: int, brand: str, lex: Lexicon) -> bool:
         or text[start - 1] in PUNCT
         or text[start - 1] in "和与及"
         or any(before.endswith(w) for w in _BRAND_LEFT)
-        or any(text[max(0, start - len(b)) : start] == b for b in lex.boundaries)
+        or any(
+            text[start - size : start] in lex.boundaries
+            for size in lex.boundary_sizes
+            if size <= start
+        )
     )
     return left_ok
 

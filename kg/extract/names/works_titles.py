@@ -30,6 +30,7 @@ from kg.extract.names.edges import (
     phase_of_name,
     tokenizer,
 )
+from kg.extract.names.words import cut as cut_words
 from kg.extract.text.lexicon import Lexicon
 
 _REGISTERED = ("有限公司", "有限责任公司", "集团")
@@ -141,8 +142,8 @@ def _title_gap(gap: str) -> bool:
         return False  # X公司和Y项目: two things
     if "公司" in gap or "集团" in gap:
         return False  # X公司与Y公司合作项目: two parties, no title
-    jieba, tags = tokenizer()
-    words = list(jieba.cut(gap, HMM=False)) if gap else []
+    _, tags = tokenizer()
+    words = list(cut_words(gap)) if gap else []
     for i, word in enumerate(words):
         if word in _ACTS:
             return False

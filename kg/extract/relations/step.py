@@ -219,9 +219,10 @@ def cue_relations(ex: Extraction) -> list[Relation]:
     """Relations signalled by a cue word between two mentions of one clause."""
     text = ex.article.text
     out = []
+    cues = [(cue, how) for cue, how in CUES.items() if cue in text]  # the others find nothing
     for clause in CLAUSE.finditer(text):
         ms = areas.without_holders(top_level_within(ex.mentions, clause.start(), clause.end()))
-        for cue, (subj_kinds, obj_kinds, pred, subj_left) in CUES.items():
+        for cue, (subj_kinds, obj_kinds, pred, subj_left) in cues:
             for at in find_all(text, cue, clause.start(), clause.end()):
                 left = [m for m in ms if m.end <= at]
                 right = [m for m in ms if m.start >= at + len(cue)]
@@ -285,9 +286,10 @@ def agent_relations(ex: Extraction, fallback: str | None) -> list[Relation]:
     (X局负责人表示，将开展…行动), else the article's main place."""
     text = ex.article.text
     out = []
+    cues = {cue: how for cue, how in AGENT_CUES.items() if cue in text}  # the others find nothing
     for clause in CLAUSE.finditer(text):
         ms = top_level_within(ex.mentions, clause.start(), clause.end())
-        for at, cue, obj, pred in _agent_cues(text, clause, ms):
+        for at, cue, obj, pred in _agent_cues(text, clause, ms, cues):
             agent = next((m.entity for m in reversed(ms) if m.end <= at and m.kind in PLACES), None)
             agent = agent or _speaker(ex, clause.start(), at, fallback)
             if agent is None or text.startswith(_APPROVALS, obj.end):
@@ -299,10 +301,11 @@ def agent_relations(ex: Extraction, fallback: str | None) -> list[Relation]:
     return out
 
 
-def _agent_cues(text: str, clause: re.Match, ms: list[Mention]) -> list:
-    """(cue position, cue, object, predicate) for the agent cues of a clause."""
+def _agent_cues(text: str, clause: re.Match, ms: list[Mention], cues: dict = AGENT_CUES) -> list:
+    """(cue position, cue, object, predicate) for the agent cues of a clause (of
+    ``cues``, the ones the text holds)."""
     found = []
-    for cue, (kinds, pred) in AGENT_CUES.items():
+    for cue, (kinds, pred) in cues.items():
         reach = 1 if cue in _DIRECT else 20
         for at in find_all(text, cue, clause.start(), clause.end()):
             objs = [m for m in ms if m.start >= at + len(cue) and m.kind in kinds]

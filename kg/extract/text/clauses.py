@@ -11,28 +11,35 @@ import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import attrgetter
 
 from kg.extract.text.spans import index_of, uncovered, within
 from kg.records import Mention
 
+_START = attrgetter("start")
 CLAUSE_MARKS = ",，;；。!！?？:："
 CLAUSE = re.compile(f"[^{CLAUSE_MARKS}]+")
 
 
 def inside(inner: Mention, outer: Mention) -> bool:
     """Whether ``inner`` lies within ``outer`` and is not it."""
-    return outer.start <= inner.start and inner.end <= outer.end and inner != outer
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner is not outer  # the same one: equal, without comparing every field
+        and inner != outer
+    )
 
 
 def top_level(mentions: Iterable[Mention]) -> list[Mention]:
     """The mentions inside no other of them, in text order (of a tuple, found once: the
     rules ask for the whole article's again and again)."""
     if not isinstance(mentions, tuple):
-        return sorted(uncovered(mentions), key=lambda m: m.start)
+        return sorted(uncovered(mentions), key=_START)
     memo = index_of(mentions).memo
     found = memo.get("top")
     if found is None:
-        found = memo["top"] = sorted(uncovered(mentions), key=lambda m: m.start)
+        found = memo["top"] = sorted(uncovered(mentions), key=_START)
     return list(found)
 
 
@@ -59,7 +66,13 @@ def clause_around(text: str, at: int) -> tuple[int, int]:
 @lru_cache(maxsize=8)
 def _mark_positions(text: str, marks: str) -> list[int]:
     """Sorted offsets of the characters of ``marks`` in ``text`` (one pass per text)."""
-    return [i for i, ch in enumerate(text) if ch in marks]
+    return [m.start() for m in _marks_pattern(marks).finditer(text)]
+
+
+@lru_cache(maxsize=32)
+def _marks_pattern(marks: str) -> re.Pattern:
+    """One character of ``marks``."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in marks) + "]")
 
 
 def last_mark_before(text: str, marks: str, at: int) -> int:

@@ -55,6 +55,42 @@ class Lexicon:
         """The longest boundary word's length (asked for at every walk back: found once)."""
         return max(map(len, self.boundaries))
 
+    @cached_property
+    def boundary_sizes(self) -> tuple[int, ...]:
+        """The lengths boundary words have (a boundary ends at i when one of
+        text[i - size : i] is a boundary word: a look-up per size, not per word)."""
+        return tuple(sorted({len(b) for b in self.boundaries}))
+
+    @cached_property
+    def short_boundaries(self) -> frozenset[str]:
+        """Boundary words of one character."""
+        return frozenset(b for b in self.boundaries if len(b) <= 1)
+
+    @cached_property
+    def industry_set(self) -> frozenset[str]:
+        return frozenset(self.industries)
+
+    @cached_property
+    def _suffixes_by_text(self) -> dict[str, tuple[Suffix, ...]]:
+        by_text: dict[str, list[Suffix]] = {}
+        for suffix in self.suffixes:
+            by_text.setdefault(suffix.text, []).append(suffix)
+        return {text: tuple(group) for text, group in by_text.items()}
+
+    @cached_property
+    def _suffix_sizes(self) -> tuple[int, ...]:
+        return tuple(sorted({len(s.text) for s in self.suffixes}, reverse=True))
+
+    def tail_suffixes(self, word: str) -> list[Suffix]:
+        """``[s for s in self.suffixes if word.endswith(s.text)]``, by a look-up per
+        suffix length instead of a scan of every suffix (they are longest first, so
+        the suffixes of one length come together, in the table's order)."""
+        by_text, out = self._suffixes_by_text, []
+        for size in self._suffix_sizes:
+            if size <= len(word):
+                out.extend(by_text.get(word[len(word) - size :], ()))
+        return out
+
 
 def _aliases(rows: list[list[str]]) -> dict[str, str]:
     out: dict[str, str] = {}

@@ -51,18 +51,26 @@ class SpanIndex:
         """Positions (in the sequence's order) of the items starting in [lo, hi]."""
         a = bisect.bisect_left(self._starts, lo)
         b = bisect.bisect_right(self._starts, hi)
+        if self.in_start_order:  # the positions are a run already in order
+            return list(range(a, b))
         return sorted(self._order[a:b])
+
+    def _run(self, lo: int, hi: int) -> Sequence:
+        """The items starting in [lo, hi], in the sequence's order."""
+        if self.in_start_order:
+            a = bisect.bisect_left(self._starts, lo)
+            return self.items[a : bisect.bisect_right(self._starts, hi, a)]
+        items = self.items
+        return [items[i] for i in self.starting(lo, hi)]
 
     def within(self, lo: int, hi: int) -> list:
         """The items with ``lo <= start`` and ``end <= hi``, in the sequence's order."""
-        items = self.items
-        return [items[i] for i in self.starting(lo, hi) if items[i].end <= hi]
+        return [m for m in self._run(lo, hi) if m.end <= hi]
 
     def covering(self, lo: int, hi: int) -> list:
         """The items with ``start <= lo`` and ``hi <= end``, in the sequence's order
         (an item that long starts no earlier than ``hi`` minus the longest item)."""
-        items = self.items
-        return [items[i] for i in self.starting(hi - self.longest, lo) if items[i].end >= hi]
+        return [m for m in self._run(hi - self.longest, lo) if m.end >= hi]
 
     def ending(self, lo: int, hi: int) -> list:
         """The items ending in [lo, hi], in the sequence's order."""
@@ -83,6 +91,7 @@ class SpanIndex:
 
 
 _INDEXES: dict[int, SpanIndex] = {}
+_LAST: list = [None]  # the index asked for last (rules ask for one tuple's many times)
 
 
 def index_of(items: tuple) -> SpanIndex:
@@ -90,12 +99,16 @@ def index_of(items: tuple) -> SpanIndex:
 
     Kept by identity for the few tuples in use (the index holds the tuple, so its
     id cannot be reused while the entry lives)."""
+    last = _LAST[0]
+    if last is not None and last.items is items:
+        return last
     found = _INDEXES.get(id(items))
     if found is not None and found.items is items:
+        _LAST[0] = found
         return found
     if len(_INDEXES) >= 8:
         _INDEXES.clear()
-    index = _INDEXES[id(items)] = SpanIndex(items)
+    index = _INDEXES[id(items)] = _LAST[0] = SpanIndex(items)
     return index
 
 
@@ -181,6 +194,8 @@ def uncovered(items: Iterable[S]) -> list[S]:
     with other fields counts: two such items hide each other). One sort and one
     sweep: a later start is covered by the longest end seen before its start."""
     ms = list(items)
+    if len(ms) <= _FEW:
+        return _uncovered_few(ms)
     by_start: dict[int, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
         by_start[m.start].append(i)
@@ -188,6 +203,12 @@ def uncovered(items: Iterable[S]) -> list[S]:
     reach = None  # the farthest end of the items starting before the current start
     for start in sorted(by_start):
         group = by_start[start]
+        if len(group) == 1:  # most starts hold one item: no other of the same span
+            i = group[0]
+            longest = ms[i].end
+            covered[i] = reach is not None and reach >= longest
+            reach = longest if reach is None else max(reach, longest)
+            continue
         longest = max(ms[i].end for i in group)
         same: dict[int, set] = defaultdict(set)
         for i in group:
@@ -197,3 +218,26 @@ def uncovered(items: Iterable[S]) -> list[S]:
             covered[i] = (reach is not None and reach >= end) or longest > end or len(same[end]) > 1
         reach = longest if reach is None else max(reach, longest)
     return [m for m, c in zip(ms, covered, strict=True) if not c]
+
+
+_FEW = 8  # most clauses and sentences hold this few names or fewer
+
+
+def _uncovered_few(ms: list[S]) -> list[S]:
+    """``uncovered`` of a few items, each against the others (no sort, no sets)."""
+    if len(ms) < 2:
+        return ms
+    out = []
+    for m in ms:
+        start, end = m.start, m.end
+        for other in ms:
+            if (
+                other is not m
+                and other.start <= start
+                and end <= other.end
+                and (other.start != start or other.end != end or other != m)
+            ):
+                break
+        else:
+            out.append(m)
+    return out
