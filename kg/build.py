@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.analyse import GraphMetrics, metrics, with_centrality
-from kg.build_view import Pieces, collector_off, keep_piece, piece_of, view_of
+from kg.build_view import Pieces, keep_piece, piece_of, view_of
 from kg.cache import FOLDER as CACHE_FOLDER
 from kg.cache import BuildCache, Memo
 from kg.errors import InputError, KgError, UsageError
@@ -49,6 +49,7 @@ from kg.parts import (
     GraphSet,
     Part,
     StoredPart,
+    collector_off,
     make_part,
     part_key,
     read_part,

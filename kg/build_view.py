@@ -9,18 +9,15 @@ triples again (``to_networkx``, which the merge equals; it is the fallback).
 
 from __future__ import annotations
 
-import gc
 import logging
 import pickle
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import networkx as nx
 
 from kg.analyse import to_networkx
 from kg.analyse.pieces import merge_view, piece_bytes, view_piece
 from kg.cache import BuildCache
-from kg.parts import GraphSet, Part
+from kg.parts import GraphSet, Part, collector_off
 
 log = logging.getLogger(__name__)
 
@@ -72,17 +69,3 @@ def view_of(graph: GraphSet, pieces: Pieces, cache: BuildCache) -> nx.MultiDiGra
         log.info("pieces of the view do not fit (%s): the view is read whole", err)
         view = None
     return to_networkx(graph) if view is None else view
-
-
-@contextmanager
-def collector_off() -> Iterator[None]:
-    """Python's cycle collector held off: the pieces of the view and the view are some
-    million lists and dicts that all live on, and it walked them again and again while
-    they were made (1,000 articles: 4.5 s of CPU with it, 2.0 s without)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
